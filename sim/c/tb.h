@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Testbench API: what a co-simulation test (tests/sim/test_*.c) may call. */
+#ifndef TB_H
+#define TB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- Time --------------------------------------------------------------- */
+
+/** tb_cycle() - clock cycles since reset was released. */
+uint64_t tb_cycle(void);
+/** tb_step() - advance the simulation by @n clock cycles. */
+void tb_step(unsigned n);
+/** tb_seed() - the run's seed (+seed=); tb_rand() draws from it. */
+uint32_t tb_seed(void);
+uint32_t tb_rand(void);
+uint64_t tb_rand64(void);
+
+/* ---- Firmware ----------------------------------------------------------- */
+
+/** tb_wait_fw_boot() - run until the firmware reports booted; false on timeout. */
+bool tb_wait_fw_boot(void);
+/** tb_wsi() - current wired-interrupt outputs (bit v = vector v). */
+uint32_t tb_wsi(void);
+
+/* ---- Host register port (AXI4-Lite) -------------------------------------- */
+
+uint32_t host_read32(uint32_t off);
+uint64_t host_read64(uint32_t off);
+void host_write32(uint32_t off, uint32_t val);
+/** host_write64() - one 8-byte access (wstrb 0xFF). */
+void host_write64(uint32_t off, uint64_t val);
+/** host_write64_split() - two 4-byte writes, high half then low half. */
+void host_write64_split(uint32_t off, uint64_t val);
+/**
+ * host_poll32() - read @off until (value & @mask) == @want or @timeout cycles pass.
+ * Returns the last value read; *@ok tells whether the condition was met.
+ */
+uint32_t host_poll32(uint32_t off, uint32_t mask, uint32_t want, uint64_t timeout, bool *ok);
+
+/* ---- System memory (backdoor; no simulated time passes) ------------------ */
+
+void mem_wr(uint64_t pa, const void *buf, size_t n);
+void mem_rd(uint64_t pa, void *buf, size_t n);
+uint64_t mem_rd64(uint64_t pa);
+void mem_wr64(uint64_t pa, uint64_t val);
+uint32_t mem_rd32(uint64_t pa);
+void mem_wr32(uint64_t pa, uint32_t val);
+/** mem_set_latency() - cycles from address handshake to first data / B (L). */
+void mem_set_latency(unsigned cycles);
+/** mem_set_backpressure() - percent of cycles with ready low / valid gaps (seeded). */
+void mem_set_backpressure(unsigned percent);
+/** mem_set_error() - accesses to [lo, hi) get SLVERR (on) until cleared (on=false). */
+void mem_set_error(uint64_t lo, uint64_t hi, bool on);
+
+/** One memory-port transaction, as seen by the memory model. */
+struct mem_txn {
+	uint64_t cycle; /* address handshake */
+	uint64_t addr;
+	unsigned id; /* 6 bits: [5:4] source 0 DMA, 1 PTW, 2 firmware */
+	unsigned beats;
+	bool write;
+};
+/** mem_log_count() / mem_log_get() - every transaction since reset, in order. */
+size_t mem_log_count(void);
+const struct mem_txn *mem_log_get(size_t i);
+
+#define MEM_SRC_DMA 0u
+#define MEM_SRC_PTW 1u
+#define MEM_SRC_FW  2u
+
+/* ---- DMA master (device port) -------------------------------------------- */
+
+/** Who issues a DMA: the sideband of DESIGN.md section 3. */
+struct dma_attr {
+	uint32_t did; /* device_id, 24 bits */
+	uint32_t pid; /* process_id, 20 bits */
+	bool pv;      /* process_id valid */
+	bool priv;    /* AxPROT[0] */
+	bool exec;    /* AxPROT[2] (reads only) */
+	unsigned id;  /* AXI ID, 4 bits */
+};
+
+/* AXI response codes. */
+#define AXI_OKAY   0
+#define AXI_EXOKAY 1
+#define AXI_SLVERR 2
+#define AXI_DECERR 3
+
+/**
+ * dma_read() / dma_write() - one burst of @beats 8-byte beats at @iova (8-aligned), blocking.
+ * Return the worst AXI response of the burst. Every call is checked by the scoreboard
+ * against the golden model (unless scoreboard checking is off, see sb_enable()).
+ */
+int dma_read(const struct dma_attr *a, uint64_t iova, uint64_t *data, unsigned beats);
+int dma_write(const struct dma_attr *a, uint64_t iova, const uint64_t *data, unsigned beats);
+
+/** A non-blocking DMA, for throughput tests: issue many, then wait. */
+struct dma_op {
+	struct dma_attr attr;
+	uint64_t iova;
+	unsigned beats;
+	bool write;
+	uint64_t data[32];
+	/* filled in on completion */
+	bool done;
+	int resp;
+	uint64_t t_issue; /* cycle AR/AW handshook */
+	uint64_t t_first; /* cycle first R beat / B arrived */
+	uint64_t t_done;
+};
+void dma_issue(struct dma_op *op);
+/** dma_wait_all() - run until every issued op is done; false on timeout. */
+bool dma_wait_all(uint64_t timeout);
+
+/* ---- Checks -------------------------------------------------------------- */
+
+/** tb_fail() - record a failure of the running test (does not return early). */
+void tb_fail(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void tb_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#define CHECK(cond)                                                      \
+	do {                                                             \
+		if (!(cond))                                             \
+			tb_fail(__FILE__, __LINE__, "CHECK(%s)", #cond); \
+	} while (0)
+#define CHECK_EQ(a, b)                                                                    \
+	do {                                                                              \
+		uint64_t a_ = (uint64_t)(a), b_ = (uint64_t)(b);                          \
+		if (a_ != b_)                                                             \
+			tb_fail(__FILE__, __LINE__, "%s == %s: 0x%llx != 0x%llx", #a, #b, \
+				(unsigned long long)a_, (unsigned long long)b_);          \
+	} while (0)
+
+/* ---- Registry ------------------------------------------------------------ */
+
+struct tb_test {
+	const char *name;
+	void (*fn)(void);
+	struct tb_test *next;
+};
+void tb_register(struct tb_test *t);
+
+/** TB_TEST(name) { body } - define and register test "name" (run with +test=name). */
+#define TB_TEST(tname)                                                           \
+	static void tb_test_fn_##tname(void);                                    \
+	static struct tb_test tb_test_##tname = {#tname, tb_test_fn_##tname, 0}; \
+	__attribute__((constructor)) static void tb_test_reg_##tname(void)       \
+	{                                                                        \
+		tb_register(&tb_test_##tname);                                   \
+	}                                                                        \
+	static void tb_test_fn_##tname(void)
+
+#endif /* TB_H */

@@ -1,0 +1,4 @@
+# placeholder: filled in by the owning area
+.PHONY: simtest
+simtest:
+	@true

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Install every tool the project needs, pinned. Idempotent: re-running it
+# installs only what is missing. Needs root (or sudo) for apt-get.
+set -euo pipefail
+
+# Debian 12 (bookworm) packages, pinned to the versions the project is tested with.
+APT_PKGS=(
+	"verilator=5.006-3"
+	"iverilog=11.0-1.1+b1"
+	"gcc-riscv64-unknown-elf=12.2.0-14+deb12u1+11+b2"
+	"picolibc-riscv64-unknown-elf=1.8-1"
+	"yosys=0.23-6"
+	"clang-format"
+	"make"
+	"g++"
+	"python3-pip"
+)
+# PyPI packages, pinned.
+PIP_PKGS=(
+	"pythondata-cpu-vexriscv==1.0.1.post407"
+)
+
+CHECK_ONLY=0
+if [ "${1:-}" = "--check" ]; then CHECK_ONLY=1; fi
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+need_apt=()
+for p in "${APT_PKGS[@]}"; do
+	name=${p%%=*}
+	if ! dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q "install ok installed"; then
+		need_apt+=("$p")
+	fi
+done
+missing_pip=()
+PY=${PYTHON:-python3}
+for p in "${PIP_PKGS[@]}"; do
+	mod=$(echo "${p%%==*}" | tr - _)
+	"$PY" -c "import $mod" 2>/dev/null || missing_pip+=("$p")
+done
+if [ "$CHECK_ONLY" = 1 ]; then
+	if [ ${#need_apt[@]} -gt 0 ] || [ ${#missing_pip[@]} -gt 0 ]; then
+		echo "missing: ${need_apt[*]} ${missing_pip[*]} (run: sudo bash tools/install-deps.sh)"
+		exit 1
+	fi
+	exit 0
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+	echo "install-deps: apt-get install ${need_apt[*]}"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" \
+	|| DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]%%=*}"
+fi
+
+for p in "${PIP_PKGS[@]}"; do
+	mod=$(echo "${p%%==*}" | tr - _)
+	if ! "$PY" -c "import $mod" 2>/dev/null; then
+		echo "install-deps: pip install $p"
+		"$PY" -m pip install -q "$p" 2>/dev/null || "$PY" -m pip install -q --break-system-packages "$p"
+	fi
+done
+echo "install-deps: all tools present"
