@@ -46,16 +46,20 @@ $(TOOLS_STAMP): tools/install-deps.sh
 deps: ## install every tool the project needs (pinned Debian + PyPI packages)
 	bash tools/install-deps.sh
 
+# Each fragment appends its test target to TEST_TARGETS (run in this order by `make test`).
+TEST_TARGETS :=
+-include lib/lib.mk
 include tools/regs.mk
 include firmware/fw.mk
 include tests/unit/unit.mk
+-include tests/rtl/rtl.mk
 include sim/sim.mk
--include lib/lib.mk
 include tools/lint.mk
 -include fpga/synth.mk
+-include tools/bench.mk
 
 .PHONY: test
-test: check-generated unit simtest ## run every test (unit + co-simulation); ends with "N passed, N failed"
+test: $(TEST_TARGETS) ## run every test (unit, RTL block, co-simulation); each ends with "N passed, N failed"
 
 .PHONY: ci
 ci: check-generated format-check lint test ## what CI runs

@@ -1,4 +1,5 @@
-# placeholder: filled in by the owning area
+# placeholder: filled in by the simulation area
+TEST_TARGETS += simtest
 .PHONY: simtest
 simtest:
 	@true

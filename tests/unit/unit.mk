@@ -9,6 +9,7 @@ $(UNIT_BIN): $(UNIT_SRCS) $(wildcard include/*.h firmware/*.h firmware/*/*.h lib
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CWARN) -O1 -g -DMOCK_MMIO $(UNIT_INCS) -o $@ $(UNIT_SRCS)
 
+TEST_TARGETS += unit
 .PHONY: unit
 unit: $(UNIT_BIN) ## host unit tests (firmware on mock MMIO, host library, golden model)
 	$(Q)$(UNIT_BIN)
