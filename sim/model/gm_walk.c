@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+/*
+ * Golden model: first-stage (Sv39/Sv48) and G-stage (Sv39x4/Sv48x4) page walks, following the
+ * Privileged spec "Virtual Address Translation Process" and "Two-Stage Address Translation",
+ * with Svnapot (64 KiB) and without Svpbmt / hardware A/D update (AMO_HWAD=0).
+ */
+#include "gm_internal.h"
+
+/* One walk's shape. */
+struct walk {
+	unsigned levels;
+	unsigned va_bits; /* 39/48 first stage; 41/50 G-stage */
+	bool gstage;
+	uint64_t root; /* root table address (a GPA for a nested first stage) */
+};
+
+/* Requested permission of the access being checked. */
+struct perm {
+	bool wr, ex, implicit;
+};
+
+static uint64_t vpn(const struct walk *w, uint64_t va, unsigned i)
+{
+	unsigned bits = (w->gstage && i == w->levels - 1) ? 11 : 9;
+
+	return (va >> (12 + 9 * i)) & ((1ull << bits) - 1);
+}
+
+/* Leaf permission, U and A/D checks; true = fault. */
+static bool leaf_denied(const struct gm_ctx *c, const struct walk *w, const struct perm *p,
+			uint64_t pte)
+{
+	if (p->implicit) {
+		if (!(pte & GM_PTE_R))
+			return true;
+	} else if (p->ex) {
+		if (!(pte & GM_PTE_X))
+			return true;
+	} else if (p->wr) {
+		if (!(pte & GM_PTE_W))
+			return true;
+	} else if (!(pte & GM_PTE_R)) {
+		return true;
+	}
+	if (w->gstage) {
+		/* G-stage U is checked as if the access were from user mode */
+		if (!(pte & GM_PTE_U))
+			return true;
+	} else if (pte & GM_PTE_U) {
+		/* supervisor: U pages need SUM, and are never executable */
+		if (c->priv && (!c->sum || p->ex))
+			return true;
+	} else if (!c->priv) {
+		return true;
+	}
+	/* no hardware A/D update: A=0, or D=0 on a write, faults */
+	if (!(pte & GM_PTE_A) || (p->wr && !p->implicit && !(pte & GM_PTE_D)))
+		return true;
+	return false;
+}
+
+/*
+ * Walk one stage. Faults: @pf_cause for page faults; PTE read errors give @acc_cause.
+ * For a first stage under an active G-stage, each PTE address is translated (implicit access).
+ */
+static unsigned walk(struct gm_ctx *c, const struct walk *w, const struct perm *p, uint64_t va,
+		     unsigned pf_cause, unsigned acc_cause, uint64_t *out)
+{
+	uint64_t a = w->root;
+
+	for (int i = (int)w->levels - 1; i >= 0; i--) {
+		uint64_t pa = a + vpn(w, va, (unsigned)i) * 8u, pte, ppn;
+		bool err    = false;
+
+		if (!w->gstage) {
+			unsigned cause = gm_gstage(c, pa, true, gm_cause_access(c), &pa);
+
+			if (cause)
+				return cause;
+		}
+		pte = gm_rd(c, pa, &err);
+		if (err)
+			return acc_cause;
+		if (!(pte & GM_PTE_V) || (!(pte & GM_PTE_R) && (pte & GM_PTE_W)) ||
+		    (pte & GM_PTE_RSVD))
+			return pf_cause;
+		ppn = GM_PTE_PPN(pte);
+		if (!(pte & (GM_PTE_R | GM_PTE_X))) {
+			/* non-leaf: D, A, U and N are reserved */
+			if (pte & (GM_PTE_D | GM_PTE_A | GM_PTE_U | GM_PTE_N))
+				return pf_cause;
+			a = ppn << 12;
+			continue;
+		}
+		if (pte & GM_PTE_N) {
+			/* Svnapot: only the 64 KiB size (ppn[3:0]=1000) at level 0 is defined */
+			if (i != 0 || (ppn & 0xf) != 0x8)
+				return pf_cause;
+		}
+		if (leaf_denied(c, w, p, pte))
+			return pf_cause;
+		/* misaligned superpage */
+		if (i > 0 && (ppn & ((1ull << (9 * i)) - 1)))
+			return pf_cause;
+		{
+			unsigned sh = (pte & GM_PTE_N) ? 16 : 12 + 9 * (unsigned)i;
+			uint64_t sz = 1ull << sh;
+
+			*out = ((ppn << 12) & ~(sz - 1)) | (va & (sz - 1));
+			if (!p->implicit && (c->page_size == 0 || sz < c->page_size))
+				c->page_size = sz;
+		}
+		return 0;
+	}
+	return pf_cause; /* non-leaf at level 0 */
+}
+
+/**
+ * gm_gstage() - translate a GPA to an SPA with DC.iohgatp (identity when Bare).
+ * @c:         translation context.
+ * @gpa:       guest physical address.
+ * @implicit:  an implicit read for the first stage or the PDT (iotval2 bit 0).
+ * @acc_cause: cause for a G-stage PTE read error.
+ * @spa:       result.
+ *
+ * Return: 0 or a cause; guest-page faults set c->iotval2.
+ */
+unsigned gm_gstage(struct gm_ctx *c, uint64_t gpa, bool implicit, unsigned acc_cause, uint64_t *spa)
+{
+	struct walk w;
+	struct perm p = {c->wr, c->ex, implicit};
+	unsigned cause;
+
+	if (c->g_mode == 0) {
+		*spa = gpa;
+		return 0;
+	}
+	w.levels  = c->g_mode == GM_HGATP_SV48X4 ? 4 : 3;
+	w.va_bits = w.levels == 4 ? 50 : 41;
+	w.gstage  = true;
+	w.root	  = c->g_ppn << 12;
+	if (gpa >> w.va_bits)
+		cause = gm_cause_guest(c);
+	else
+		cause = walk(c, &w, &p, gpa, gm_cause_guest(c), acc_cause, spa);
+	if (cause == gm_cause_guest(c))
+		c->iotval2 = (gpa & ~3ull) | (implicit ? 1 : 0);
+	return cause;
+}
+
+/**
+ * gm_fstage() - translate an IOVA with the selected iosatp (identity when Bare).
+ * @c:    translation context.
+ * @iova: the request's address.
+ * @gpa:  result (a GPA, or an SPA when the G-stage is Bare).
+ *
+ * Return: 0 or a cause.
+ */
+unsigned gm_fstage(struct gm_ctx *c, uint64_t iova, uint64_t *gpa)
+{
+	struct walk w;
+	struct perm p = {c->wr, c->ex, false};
+	uint64_t top;
+
+	if (c->s_mode == GM_SATP_BARE) {
+		*gpa = iova;
+		return 0;
+	}
+	w.levels  = c->s_mode == GM_SATP_SV48 ? 4 : 3;
+	w.va_bits = w.levels == 4 ? 48 : 39;
+	w.gstage  = false;
+	w.root	  = c->s_ppn << 12;
+	/* the IOVA must be sign-extended from bit va_bits-1 */
+	top = iova >> (w.va_bits - 1);
+	if (top != 0 && top != (~0ull >> (w.va_bits - 1)))
+		return gm_cause_page(c);
+	return walk(c, &w, &p, iova, gm_cause_page(c), gm_cause_access(c), gpa);
+}

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: Apache-2.0
+/*
+ * Golden model: the top of spec 2.3 "Process to translate an IOVA", step by step.
+ * The DDT walk is in gm_ddt.c, the PDT walk in gm_pdt.c, page walks in gm_walk.c, MSI in gm_msi.c.
+ */
+#include <stddef.h>
+
+#include "gm_internal.h"
+
+unsigned gm_cause_access(const struct gm_ctx *c)
+{
+	return c->wr ? GM_CAUSE_WRITE_ACCESS : c->ex ? GM_CAUSE_EXEC_ACCESS : GM_CAUSE_READ_ACCESS;
+}
+
+unsigned gm_cause_page(const struct gm_ctx *c)
+{
+	return c->wr ? GM_CAUSE_WRITE_PAGE : c->ex ? GM_CAUSE_EXEC_PAGE : GM_CAUSE_READ_PAGE;
+}
+
+unsigned gm_cause_guest(const struct gm_ctx *c)
+{
+	return c->wr ? GM_CAUSE_WRITE_GUEST : c->ex ? GM_CAUSE_EXEC_GUEST : GM_CAUSE_READ_GUEST;
+}
+
+uint64_t gm_rd(const struct gm_ctx *c, uint64_t pa, bool *err)
+{
+	bool e	   = false;
+	uint64_t v = c->env->rd64(c->env->ctx, pa, &e);
+
+	if (e)
+		*err = true;
+	return v;
+}
+
+bool gm_cause_dtf_suppressed(unsigned cause)
+{
+	switch (cause) {
+	case GM_CAUSE_ALL_DISALLOWED:
+	case GM_CAUSE_DDT_LOAD:
+	case GM_CAUSE_DDT_INVALID:
+	case GM_CAUSE_DDT_MISCONF:
+	case GM_CAUSE_DDT_CORRUPT:
+	case GM_CAUSE_INTERNAL:
+	case GM_CAUSE_MSI_WRITE:
+		return false;
+	default:
+		return true;
+	}
+}
+
+/* A burst must stay inside one 4 KiB page: our "transaction type not supported" (DESIGN 3). */
+static bool crosses_page(const struct gm_req *req)
+{
+	uint64_t len = (uint64_t)(req->beats ? req->beats : 1) * 8u;
+
+	return (req->iova & 0xfff) + len > 0x1000;
+}
+
+/* Steps 7-16: pick the first-stage context; 0 or a cause. */
+static unsigned select_context(struct gm_ctx *c, const struct gm_req *req)
+{
+	uint64_t tc    = c->dc[GM_DC_TC];
+	uint64_t fsc   = c->dc[GM_DC_FSC];
+	unsigned pdtp  = GM_ATP_MODE(fsc);
+	bool pv	       = req->pv;
+	uint32_t pid   = req->pid;
+	uint64_t pc[2] = {0, 0};
+	unsigned cause;
+
+	/* step 7: transaction type disallowed */
+	if (pv && !(tc & GM_TC_PDTV))
+		return GM_CAUSE_TTYP_DISALLOWED;
+	if (pv && (tc & GM_TC_PDTV) &&
+	    ((pdtp == GM_PDTP_PD8 && pid > 0xff) || (pdtp == GM_PDTP_PD17 && pid > 0x1ffff) ||
+	     pid > 0xfffff))
+		return GM_CAUSE_TTYP_DISALLOWED;
+	if (crosses_page(req))
+		return GM_CAUSE_TTYP_DISALLOWED;
+	/* step 10: no PDT: iosatp from the DC */
+	if (!(tc & GM_TC_PDTV)) {
+		c->s_mode = GM_ATP_MODE(fsc);
+		c->s_ppn  = GM_ATP_PPN(fsc);
+		return 0;
+	}
+	/* step 11: default process_id 0 (and user privilege) */
+	if (!pv && (tc & GM_TC_DPE)) {
+		pv	= true;
+		pid	= 0;
+		c->priv = false;
+	}
+	/* steps 12-13: first stage Bare */
+	if (!pv || pdtp == GM_PDTP_BARE) {
+		c->s_mode = GM_SATP_BARE;
+		return 0;
+	}
+	/* step 14-15 */
+	cause = gm_locate_pc(c, pid, pc);
+	if (cause)
+		return cause;
+	if (c->priv && !(pc[0] & GM_PC_ENS))
+		return GM_CAUSE_TTYP_DISALLOWED;
+	c->sum	  = pc[0] & GM_PC_SUM;
+	c->s_mode = GM_ATP_MODE(pc[1]);
+	c->s_ppn  = GM_ATP_PPN(pc[1]);
+	return 0;
+}
+
+/* Steps 3-19 for the DDT modes; 0 or a cause, *pa on success. */
+static unsigned translate_ddt(struct gm_ctx *c, const struct gm_req *req, bool *dtf, uint64_t *pa)
+{
+	uint64_t gpa;
+	unsigned cause;
+	bool hit = false;
+
+	cause = gm_locate_dc(c, req->did);
+	if (cause)
+		return cause;
+	*dtf	  = c->dc[GM_DC_TC] & GM_TC_DTF;
+	c->g_mode = GM_ATP_MODE(c->dc[GM_DC_IOHGATP]);
+	c->g_ppn  = GM_ATP_PPN(c->dc[GM_DC_IOHGATP]);
+	cause	  = select_context(c, req);
+	if (cause)
+		return cause;
+	/* step 17: first stage */
+	cause = gm_fstage(c, req->iova, &gpa);
+	if (cause)
+		return cause;
+	if (c->info)
+		c->info->gpa = gpa;
+	/* step 18: MSI address translation (extended DC only) */
+	if (c->caps & GM_CAP_MSI_FLAT) {
+		cause = gm_msi(c, gpa, &hit, pa);
+		if (c->info)
+			c->info->msi = hit;
+		if (hit)
+			return cause;
+	}
+	/* step 19: G-stage */
+	return gm_gstage(c, gpa, false, gm_cause_access(c), pa);
+}
+
+void gm_translate_ex(const struct gm_env *env, const struct gm_req *req, struct gm_res *res,
+		     struct gm_info *info)
+{
+	struct gm_ctx c = {0};
+	unsigned mode	= (unsigned)(env->ddtp & 0xf);
+	unsigned cause	= 0;
+	bool dtf	= false;
+	uint64_t pa	= 0;
+
+	c.env  = env;
+	c.caps = env->caps & GM_CAPS_MODEL;
+	c.wr   = req->write;
+	c.ex   = req->exec && !req->write;
+	c.priv = req->pv && req->priv;
+	c.info = info;
+	if (info) {
+		*info = (struct gm_info){0};
+	}
+	*res	    = (struct gm_res){0};
+	res->ttyp   = c.wr ? GM_TTYP_UWRITE : c.ex ? GM_TTYP_UEXEC : GM_TTYP_UREAD;
+	res->iotval = req->iova;
+
+	if (mode == GM_DDTP_BARE) {
+		/* step 2: untranslated requests pass through */
+		if (crosses_page(req))
+			cause = GM_CAUSE_TTYP_DISALLOWED;
+		pa = req->iova;
+		if (info)
+			info->gpa = pa;
+	} else if (mode >= GM_DDTP_1LVL && mode <= GM_DDTP_3LVL) {
+		cause = translate_ddt(&c, req, &dtf, &pa);
+	} else {
+		/* step 1: Off (and the reserved modes, which ddtp never holds) */
+		cause = GM_CAUSE_ALL_DISALLOWED;
+	}
+	if (cause) {
+		res->fault   = true;
+		res->cause   = cause;
+		res->iotval2 = (cause == GM_CAUSE_EXEC_GUEST || cause == GM_CAUSE_READ_GUEST ||
+				cause == GM_CAUSE_WRITE_GUEST)
+				       ? c.iotval2
+				       : 0;
+		res->report  = !(dtf && gm_cause_dtf_suppressed(cause));
+		return;
+	}
+	res->pa = pa;
+	if (info)
+		info->page_size = c.page_size;
+}
+
+void gm_translate(const struct gm_env *env, const struct gm_req *req, struct gm_res *res)
+{
+	gm_translate_ex(env, req, res, NULL);
+}
