@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: Apache-2.0
+// iommu_burst: firmware burst engine and its 2 KiB buffer (architecture.md §5, BURST_* / BUF).
+//
+// Moves 1..32 beats of 8 bytes between the buffer and system memory as one AXI4 INCR burst
+// (ID 0, source 2 at the arbiter), so firmware never reads system memory word by word
+// (DESIGN.md §5). Load: memory -> buffer. Store: buffer -> memory. Any non-OKAY response sets
+// the error flag of that burst. The caller keeps a burst inside one 4 KiB page (AXI rule).
+//
+// The buffer is a 256 x 64-bit RAM with two ports: the core port (32-bit, byte selects, read
+// data one cycle after the enable) and the engine port. Stores stream one beat per cycle: the
+// engine port's read register holds the current W beat and is refilled on each W handshake.
+
+`default_nettype none
+
+module iommu_burst (
+  input  logic        clk_i,
+  input  logic        rst_i,
+
+  // Control from the firmware registers
+  input  logic        start_i,          // one-cycle pulse, ignored while busy
+  input  logic        store_i,          // 1 buffer -> memory, 0 memory -> buffer
+  input  logic [7:0]  beats_i,          // 1..32; other values flag an error and do nothing
+  input  logic [7:0]  boff_i,           // buffer offset in 8-byte words
+  input  logic [63:0] addr_i,           // system-memory byte address, 8-byte aligned
+  output logic        busy_o,
+  output logic        err_o,            // bus error (or bad length) on the last burst
+
+  // Core port of the buffer
+  input  logic        buf_en_i,
+  input  logic        buf_we_i,
+  input  logic [8:0]  buf_adr_i,        // 32-bit word index
+  input  logic [31:0] buf_wdata_i,
+  input  logic [3:0]  buf_sel_i,
+  output logic [31:0] buf_rdata_o,
+
+  // AXI4 master (source 2 of iommu_mem_arb)
+  output logic [3:0]  m_axi_awid_o,
+  output logic [63:0] m_axi_awaddr_o,
+  output logic [7:0]  m_axi_awlen_o,
+  output logic [2:0]  m_axi_awsize_o,
+  output logic [1:0]  m_axi_awburst_o,
+  output logic [2:0]  m_axi_awprot_o,
+  output logic        m_axi_awvalid_o,
+  input  logic        m_axi_awready_i,
+  output logic [63:0] m_axi_wdata_o,
+  output logic [7:0]  m_axi_wstrb_o,
+  output logic        m_axi_wlast_o,
+  output logic        m_axi_wvalid_o,
+  input  logic        m_axi_wready_i,
+  input  logic [3:0]  m_axi_bid_i,
+  input  logic [1:0]  m_axi_bresp_i,
+  input  logic        m_axi_bvalid_i,
+  output logic        m_axi_bready_o,
+  output logic [3:0]  m_axi_arid_o,
+  output logic [63:0] m_axi_araddr_o,
+  output logic [7:0]  m_axi_arlen_o,
+  output logic [2:0]  m_axi_arsize_o,
+  output logic [1:0]  m_axi_arburst_o,
+  output logic [2:0]  m_axi_arprot_o,
+  output logic        m_axi_arvalid_o,
+  input  logic        m_axi_arready_i,
+  input  logic [3:0]  m_axi_rid_i,
+  input  logic [63:0] m_axi_rdata_i,
+  input  logic [1:0]  m_axi_rresp_i,
+  input  logic        m_axi_rlast_i,
+  input  logic        m_axi_rvalid_i,
+  output logic        m_axi_rready_o
+);
+
+  typedef enum logic [1:0] {
+    StIdle,
+    StLoad,     // AR then R beats
+    StStore,    // AW and W beats
+    StResp      // waiting for B
+  } state_e;
+
+  state_e      state_q, state_d;
+  logic [63:0] addr_q;
+  logic [7:0]  len_q;                   // beats - 1
+  logic [7:0]  boff_q;
+  logic        ax_done_q;               // AR/AW handshake done
+  logic        w_done_q;                // store: last W beat sent
+  logic [7:0]  rd_cnt_q;                // store: buffer words read so far
+  logic [7:0]  wr_cnt_q;                // load: R beats written; store: W beats sent
+  logic        wbeat_q;                 // store: engine read register holds a W beat
+  logic        err_q;
+  logic        len_ok;
+
+  assign len_ok = (beats_i != 8'd0) && (beats_i <= 8'd32);
+
+  ////////////////////
+  // Buffer RAM     //
+  ////////////////////
+
+  logic [63:0] buf_q [256];
+  logic        eng_en, eng_we;
+  logic [7:0]  eng_idx;
+  logic [63:0] eng_rdata_q;
+  logic [63:0] core_rdata_q;
+  logic        core_hi_q;
+  logic [7:0]  core_strb;
+
+  assign core_strb   = buf_adr_i[0] ? {buf_sel_i, 4'b0000} : {4'b0000, buf_sel_i};
+  assign buf_rdata_o = core_hi_q ? core_rdata_q[63:32] : core_rdata_q[31:0];
+
+  always_ff @(posedge clk_i) begin
+    if (buf_en_i) begin
+      core_rdata_q <= buf_q[buf_adr_i[8:1]];
+      core_hi_q    <= buf_adr_i[0];
+      for (int i = 0; i < 8; i++) begin
+        if (buf_we_i && core_strb[i]) begin
+          buf_q[buf_adr_i[8:1]][8*i +: 8] <= buf_wdata_i[8*(i%4) +: 8];
+        end
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (eng_en) begin
+      if (eng_we) begin
+        buf_q[eng_idx] <= m_axi_rdata_i;
+      end else begin
+        eng_rdata_q <= buf_q[eng_idx];
+      end
+    end
+  end
+
+  ////////////////////
+  // Engine         //
+  ////////////////////
+
+  logic r_hs, w_hs, ax_hs, rd_issue;
+
+  assign r_hs  = m_axi_rvalid_i && m_axi_rready_o;
+  assign w_hs  = m_axi_wvalid_o && m_axi_wready_i;
+  assign ax_hs = (m_axi_arvalid_o && m_axi_arready_i) || (m_axi_awvalid_o && m_axi_awready_i);
+  // Store: refill the W register when it is empty or being consumed, while words remain.
+  assign rd_issue = (state_q == StStore) && (rd_cnt_q != len_q + 8'd1) && (!wbeat_q || w_hs);
+
+  always_comb begin
+    eng_en  = 1'b0;
+    eng_we  = 1'b0;
+    eng_idx = boff_q + wr_cnt_q;
+    if (state_q == StLoad && r_hs) begin
+      eng_en = 1'b1;
+      eng_we = 1'b1;
+    end else if (rd_issue) begin
+      eng_en  = 1'b1;
+      eng_idx = boff_q + rd_cnt_q;
+    end
+  end
+
+  always_comb begin
+    state_d = state_q;
+    case (state_q)
+      StIdle: begin
+        if (start_i && len_ok && store_i) begin
+          state_d = StStore;
+        end else if (start_i && len_ok) begin
+          state_d = StLoad;
+        end
+      end
+      StLoad: begin
+        if (r_hs && m_axi_rlast_i) begin
+          state_d = StIdle;
+        end
+      end
+      StStore: begin
+        if ((ax_done_q || ax_hs) && (w_done_q || (w_hs && m_axi_wlast_o))) begin
+          state_d = StResp;
+        end
+      end
+      StResp: begin
+        if (m_axi_bvalid_i) begin
+          state_d = StIdle;
+        end
+      end
+      default: state_d = StIdle;
+    endcase
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      state_q <= StIdle;
+    end else begin
+      state_q <= state_d;
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      ax_done_q <= 1'b0;
+      w_done_q  <= 1'b0;
+      rd_cnt_q  <= '0;
+      wr_cnt_q  <= '0;
+      wbeat_q   <= 1'b0;
+      err_q     <= 1'b0;
+      addr_q    <= '0;
+      len_q     <= '0;
+      boff_q    <= '0;
+    end else begin
+      if (state_q == StIdle && start_i) begin
+        addr_q    <= {addr_i[63:3], 3'b000};
+        len_q     <= beats_i - 8'd1;
+        boff_q    <= boff_i;
+        ax_done_q <= 1'b0;
+        w_done_q  <= 1'b0;
+        rd_cnt_q  <= '0;
+        wr_cnt_q  <= '0;
+        wbeat_q   <= 1'b0;
+        err_q     <= !len_ok;
+      end else begin
+        if (ax_hs) begin
+          ax_done_q <= 1'b1;
+        end
+        if (r_hs) begin
+          wr_cnt_q <= wr_cnt_q + 8'd1;
+          if (m_axi_rresp_i != 2'b00) begin
+            err_q <= 1'b1;
+          end
+        end
+        if (rd_issue) begin
+          rd_cnt_q <= rd_cnt_q + 8'd1;
+        end
+        if (w_hs) begin
+          wr_cnt_q <= wr_cnt_q + 8'd1;
+          if (m_axi_wlast_o) begin
+            w_done_q <= 1'b1;
+          end
+        end
+        if (rd_issue) begin
+          wbeat_q <= 1'b1;
+        end else if (w_hs) begin
+          wbeat_q <= 1'b0;
+        end
+        if (state_q == StResp && m_axi_bvalid_i && m_axi_bresp_i != 2'b00) begin
+          err_q <= 1'b1;
+        end
+      end
+    end
+  end
+
+  assign busy_o = (state_q != StIdle);
+  assign err_o  = err_q;
+
+  ////////////////////
+  // AXI outputs    //
+  ////////////////////
+
+  assign m_axi_awid_o    = 4'd0;
+  assign m_axi_awaddr_o  = addr_q;
+  assign m_axi_awlen_o   = len_q;
+  assign m_axi_awsize_o  = 3'd3;
+  assign m_axi_awburst_o = 2'b01;
+  assign m_axi_awprot_o  = 3'b000;
+  assign m_axi_awvalid_o = (state_q == StStore) && !ax_done_q;
+  assign m_axi_wdata_o   = eng_rdata_q;
+  assign m_axi_wstrb_o   = 8'hFF;
+  assign m_axi_wlast_o   = (wr_cnt_q == len_q);
+  assign m_axi_wvalid_o  = (state_q == StStore) && wbeat_q && !w_done_q;
+  assign m_axi_bready_o  = (state_q == StResp);
+
+  assign m_axi_arid_o    = 4'd0;
+  assign m_axi_araddr_o  = addr_q;
+  assign m_axi_arlen_o   = len_q;
+  assign m_axi_arsize_o  = 3'd3;
+  assign m_axi_arburst_o = 2'b01;
+  assign m_axi_arprot_o  = 3'b000;
+  assign m_axi_arvalid_o = (state_q == StLoad) && !ax_done_q;
+  assign m_axi_rready_o  = (state_q == StLoad);
+
+  // IDs are unique per source; the arbiter routes responses, nothing to check here.
+  // Bursts are 8-byte aligned: address bits [2:0] are forced to zero.
+  logic [10:0] unused_bits;
+  assign unused_bits = {m_axi_bid_i, m_axi_rid_i, addr_i[2:0]};
+
+endmodule
+
+`default_nettype wire

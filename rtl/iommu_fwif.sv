@@ -1,0 +1,460 @@
+// SPDX-License-Identifier: Apache-2.0
+// iommu_fwif: the firmware interface of the IOMMU, as seen by the management core.
+//
+// Owns the core's 16 KiB IOMMU window (architecture.md §3, §5): the fwif registers and burst
+// buffer at 0x000-0xFFF, and the raw / set / clear aliases of the spec register page at
+// 0x1000 / 0x2000 / 0x3000, forwarded to iommu_regfile's firmware port. Also owns the event
+// FIFO (context misses and fault records from iommu_xlate), the context-cache and IOTLB
+// command registers towards iommu_xlate, the console / simctrl outputs and the cycle counter.
+// The burst engine and its buffer live in iommu_burst.
+//
+// Wishbone classic slave, one access per two cycles (registered ack). Registers ignore the byte
+// selects (firmware uses word accesses); the buffer honours them.
+//
+// Event rules (§5.1): a FAULT is dropped, with the sticky EVT_STATUS.dropped flag, when the FIFO
+// is full (DMA never waits for a record). A CTX_MISS is never dropped: iommu_xlate holds
+// miss_valid_i until MISS_CMD answers it, and the miss is pushed as soon as there is room. It
+// is pushed once per miss: iommu_xlate drops miss_valid_i for at least one cycle after a
+// retry/fail pulse before it raises the next miss.
+
+`default_nettype none
+
+module iommu_fwif #(
+  parameter int EvtDepth = 8
+) (
+  input  logic         clk_i,
+  input  logic         rst_i,
+
+  // Wishbone slave: byte offset [13:0] of 0xF000_0000
+  input  logic         s_wb_cyc_i,
+  input  logic         s_wb_stb_i,
+  input  logic         s_wb_we_i,
+  input  logic [11:0]  s_wb_adr_i,      // word address inside the window
+  input  logic [31:0]  s_wb_dat_i,
+  input  logic [3:0]   s_wb_sel_i,
+  output logic [31:0]  s_wb_dat_o,
+  output logic         s_wb_ack_o,
+  output logic         s_wb_err_o,
+
+  // iommu_regfile firmware port (spec page, 0 raw / 1 set / 2 clear)
+  output logic         fw_req_o,
+  output logic         fw_we_o,
+  output logic [1:0]   fw_op_o,
+  output logic [11:2]  fw_addr_o,
+  output logic [31:0]  fw_wdata_o,
+  input  logic [31:0]  fw_rdata_i,      // combinational
+
+  // Context cache (towards iommu_xlate)
+  output logic         ctx_load_o,
+  output logic [511:0] ctx_w_o,         // CTX_W0 in [31:0]
+  output logic         ctx_inv_o,
+  output logic [1:0]   ctx_inv_op_o,    // 0 did, 1 all, 2 did+pid
+  output logic [23:0]  ctx_inv_did_o,
+  output logic [19:0]  ctx_inv_pid_o,
+
+  // Context miss (from iommu_xlate)
+  input  logic         miss_valid_i,
+  input  logic [23:0]  miss_did_i,
+  input  logic [19:0]  miss_pid_i,
+  input  logic         miss_pv_i,
+  input  logic         miss_priv_i,
+  input  logic         miss_exec_i,
+  input  logic         miss_write_i,
+  input  logic [63:0]  miss_iova_i,
+  output logic         miss_retry_o,
+  output logic         miss_fail_o,
+
+  // IOTLB invalidation (towards iommu_xlate)
+  output logic         inv_valid_o,
+  input  logic         inv_ready_i,
+  output logic         inv_gvma_o,
+  output logic         inv_gv_o,
+  output logic         inv_av_o,
+  output logic         inv_pscv_o,
+  output logic [19:0]  inv_pscid_o,
+  output logic [15:0]  inv_gscid_o,
+  output logic [51:0]  inv_vpn_o,
+
+  // Fault records (from iommu_xlate)
+  input  logic         fault_valid_i,
+  output logic         fault_ready_o,
+  input  logic [255:0] fault_rec_i,
+
+  output logic         console_valid_o,
+  output logic [7:0]   console_data_o,
+  output logic         simctrl_valid_o,
+  output logic [31:0]  simctrl_data_o,
+
+  // Burst engine AXI4 master (source 2 of iommu_mem_arb)
+  output logic [3:0]   m_burst_awid_o,
+  output logic [63:0]  m_burst_awaddr_o,
+  output logic [7:0]   m_burst_awlen_o,
+  output logic [2:0]   m_burst_awsize_o,
+  output logic [1:0]   m_burst_awburst_o,
+  output logic [2:0]   m_burst_awprot_o,
+  output logic         m_burst_awvalid_o,
+  input  logic         m_burst_awready_i,
+  output logic [63:0]  m_burst_wdata_o,
+  output logic [7:0]   m_burst_wstrb_o,
+  output logic         m_burst_wlast_o,
+  output logic         m_burst_wvalid_o,
+  input  logic         m_burst_wready_i,
+  input  logic [3:0]   m_burst_bid_i,
+  input  logic [1:0]   m_burst_bresp_i,
+  input  logic         m_burst_bvalid_i,
+  output logic         m_burst_bready_o,
+  output logic [3:0]   m_burst_arid_o,
+  output logic [63:0]  m_burst_araddr_o,
+  output logic [7:0]   m_burst_arlen_o,
+  output logic [2:0]   m_burst_arsize_o,
+  output logic [1:0]   m_burst_arburst_o,
+  output logic [2:0]   m_burst_arprot_o,
+  output logic         m_burst_arvalid_o,
+  input  logic         m_burst_arready_i,
+  input  logic [3:0]   m_burst_rid_i,
+  input  logic [63:0]  m_burst_rdata_i,
+  input  logic [1:0]   m_burst_rresp_i,
+  input  logic         m_burst_rlast_i,
+  input  logic         m_burst_rvalid_i,
+  output logic         m_burst_rready_o
+);
+
+  // TODO(#foundation): take these from the generated rtl/iommu_regs.svh once it carries FWIF_*.
+  localparam logic [11:0] FWIF_ID            = 12'h000;
+  localparam logic [11:0] FWIF_CYCLE_LO      = 12'h004;
+  localparam logic [11:0] FWIF_CYCLE_HI      = 12'h008;
+  localparam logic [11:0] FWIF_CONSOLE       = 12'h00C;
+  localparam logic [11:0] FWIF_SIMCTRL       = 12'h010;
+  localparam logic [11:0] FWIF_EVT_STATUS    = 12'h020;
+  localparam logic [11:0] FWIF_EVT_TYPE      = 12'h024;
+  localparam logic [11:0] FWIF_EVT_POP       = 12'h028;
+  localparam logic [11:0] FWIF_BURST_ADDR_LO = 12'h080;
+  localparam logic [11:0] FWIF_BURST_ADDR_HI = 12'h084;
+  localparam logic [11:0] FWIF_BURST_CTRL    = 12'h088;
+  localparam logic [11:0] FWIF_BURST_STATUS  = 12'h08C;
+  localparam logic [11:0] FWIF_CTX_CMD       = 12'h140;
+  localparam logic [11:0] FWIF_MISS_CMD      = 12'h144;
+  localparam logic [11:0] FWIF_INV_W0        = 12'h180;
+  localparam logic [11:0] FWIF_INV_PSCID     = 12'h184;
+  localparam logic [11:0] FWIF_INV_GSCID     = 12'h188;
+  localparam logic [11:0] FWIF_INV_ADDR_LO   = 12'h18C;
+  localparam logic [11:0] FWIF_INV_ADDR_HI   = 12'h190;
+  localparam logic [11:0] FWIF_INV_CMD       = 12'h194;
+  localparam logic [11:0] FWIF_INV_STATUS    = 12'h198;
+  localparam logic [31:0] FWIF_ID_VALUE      = 32'h494F_4D55;  // "IOMU"
+
+  localparam logic [3:0] EvtCtxMiss = 4'd1;
+  localparam logic [3:0] EvtFault   = 4'd2;
+
+  ////////////////////////
+  // Bus decode         //
+  ////////////////////////
+
+  logic        ack_q;
+  logic        req, wr, rd;
+  logic [11:0] off;                     // byte offset inside the fwif page
+  logic        in_page, in_buf, in_spec;
+
+  assign req     = s_wb_cyc_i && s_wb_stb_i && !ack_q;
+  assign wr      = req && s_wb_we_i;
+  assign rd      = req && !s_wb_we_i;
+  assign off     = {s_wb_adr_i[9:0], 2'b00};
+  assign in_page = (s_wb_adr_i[11:10] == 2'd0);
+  assign in_spec = !in_page;
+  assign in_buf  = in_page && off[11];
+
+  // Spec page aliases: window page 1/2/3 = op 0/1/2.
+  assign fw_req_o   = req && in_spec;
+  assign fw_we_o    = s_wb_we_i;
+  assign fw_op_o    = s_wb_adr_i[11:10] - 2'd1;
+  assign fw_addr_o  = s_wb_adr_i[9:0];
+  assign fw_wdata_o = s_wb_dat_i;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      ack_q <= 1'b0;
+    end else begin
+      ack_q <= req;
+    end
+  end
+
+  assign s_wb_ack_o = ack_q && s_wb_cyc_i && s_wb_stb_i;
+  assign s_wb_err_o = 1'b0;
+
+  ////////////////////////
+  // Cycle counter      //
+  ////////////////////////
+
+  logic [63:0] cycle_q;
+  logic [31:0] cycle_hi_q;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      cycle_q    <= '0;
+      cycle_hi_q <= '0;
+    end else begin
+      cycle_q <= cycle_q + 64'd1;
+      if (rd && in_page && off == FWIF_CYCLE_LO) begin
+        cycle_hi_q <= cycle_q[63:32];
+      end
+    end
+  end
+
+  ////////////////////////
+  // Event FIFO         //
+  ////////////////////////
+
+  logic [259:0] evt_head, evt_in;
+  logic         evt_empty, evt_full, evt_push, evt_pop;
+  logic [$clog2(EvtDepth):0] evt_count;
+  logic         miss_seen_q, miss_push, dropped_q;
+  logic [255:0] miss_payload;
+
+  assign miss_payload = {128'd0, miss_iova_i,
+                         8'd0, miss_write_i, miss_exec_i, miss_priv_i, miss_pv_i, miss_pid_i,
+                         8'd0, miss_did_i};
+
+  // A fault takes the slot of this cycle; the (held) miss goes in on the next free cycle.
+  assign fault_ready_o = !evt_full;
+  assign miss_push     = miss_valid_i && !miss_seen_q && !evt_full && !fault_valid_i;
+  assign evt_push      = (fault_valid_i && !evt_full) || miss_push;
+  assign evt_in        = fault_valid_i ? {EvtFault, fault_rec_i} : {EvtCtxMiss, miss_payload};
+  assign evt_pop       = wr && in_page && off == FWIF_EVT_POP;
+
+  iommu_evt_fifo #(
+    .Width (260),
+    .Depth (EvtDepth)
+  ) u_evt_fifo (
+    .clk_i   (clk_i),
+    .rst_i   (rst_i),
+    .push_i  (evt_push),
+    .data_i  (evt_in),
+    .pop_i   (evt_pop),
+    .head_o  (evt_head),
+    .empty_o (evt_empty),
+    .full_o  (evt_full),
+    .count_o (evt_count)
+  );
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      miss_seen_q <= 1'b0;
+      dropped_q   <= 1'b0;
+    end else begin
+      if (miss_push) begin
+        miss_seen_q <= 1'b1;
+      end else if (!miss_valid_i) begin
+        miss_seen_q <= 1'b0;
+      end
+      // Sticky until EVT_STATUS is read; a drop in the same cycle wins.
+      if (fault_valid_i && evt_full) begin
+        dropped_q <= 1'b1;
+      end else if (rd && in_page && off == FWIF_EVT_STATUS) begin
+        dropped_q <= 1'b0;
+      end
+    end
+  end
+
+  ////////////////////////
+  // Command registers  //
+  ////////////////////////
+
+  logic [31:0] ctx_w_q [16];
+  logic [31:0] burst_lo_q, burst_hi_q;
+  logic [31:0] inv_w0_q, inv_pscid_q, inv_gscid_q, inv_lo_q, inv_hi_q;
+  logic        inv_valid_q;
+  logic        ctx_load_q, ctx_inv_q, miss_retry_q, miss_fail_q;
+  logic [1:0]  ctx_inv_op_q;
+  logic        console_valid_q, simctrl_valid_q;
+  logic [7:0]  console_q;
+  logic [31:0] simctrl_q;
+  logic        burst_start, burst_busy, burst_err;
+  logic        is_ctx_w;
+
+  assign is_ctx_w    = (off[11:6] == 6'b0001_00);   // 0x100-0x13C
+  assign burst_start = wr && in_page && off == FWIF_BURST_CTRL;
+
+  // Registers that hold payload only: no reset needed.
+  always_ff @(posedge clk_i) begin
+    if (wr && in_page) begin
+      if (is_ctx_w) begin
+        ctx_w_q[off[5:2]] <= s_wb_dat_i;
+      end
+      case (off)
+        FWIF_BURST_ADDR_LO: burst_lo_q  <= s_wb_dat_i;
+        FWIF_BURST_ADDR_HI: burst_hi_q  <= s_wb_dat_i;
+        FWIF_INV_W0:        inv_w0_q    <= s_wb_dat_i;
+        FWIF_INV_PSCID:     inv_pscid_q <= s_wb_dat_i;
+        FWIF_INV_GSCID:     inv_gscid_q <= s_wb_dat_i;
+        FWIF_INV_ADDR_LO:   inv_lo_q    <= s_wb_dat_i;
+        FWIF_INV_ADDR_HI:   inv_hi_q    <= s_wb_dat_i;
+        FWIF_CONSOLE:       console_q   <= s_wb_dat_i[7:0];
+        FWIF_SIMCTRL:       simctrl_q   <= s_wb_dat_i;
+        default: ;
+      endcase
+    end
+  end
+
+  // One-cycle command pulses and the invalidation handshake.
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      ctx_load_q      <= 1'b0;
+      ctx_inv_q       <= 1'b0;
+      ctx_inv_op_q    <= 2'd0;
+      miss_retry_q    <= 1'b0;
+      miss_fail_q     <= 1'b0;
+      inv_valid_q     <= 1'b0;
+      console_valid_q <= 1'b0;
+      simctrl_valid_q <= 1'b0;
+    end else begin
+      ctx_load_q      <= 1'b0;
+      ctx_inv_q       <= 1'b0;
+      miss_retry_q    <= 1'b0;
+      miss_fail_q     <= 1'b0;
+      console_valid_q <= wr && in_page && off == FWIF_CONSOLE;
+      simctrl_valid_q <= wr && in_page && off == FWIF_SIMCTRL;
+      if (wr && in_page && off == FWIF_CTX_CMD) begin
+        case (s_wb_dat_i[2:0])
+          3'd1: ctx_load_q <= 1'b1;
+          3'd2: begin ctx_inv_q <= 1'b1; ctx_inv_op_q <= 2'd0; end
+          3'd3: begin ctx_inv_q <= 1'b1; ctx_inv_op_q <= 2'd1; end
+          3'd4: begin ctx_inv_q <= 1'b1; ctx_inv_op_q <= 2'd2; end
+          default: ;
+        endcase
+      end
+      if (wr && in_page && off == FWIF_MISS_CMD) begin
+        miss_retry_q <= (s_wb_dat_i[1:0] == 2'd1);
+        miss_fail_q  <= (s_wb_dat_i[1:0] == 2'd2);
+      end
+      if (inv_valid_q && inv_ready_i) begin
+        inv_valid_q <= 1'b0;
+      end else if (wr && in_page && off == FWIF_INV_CMD) begin
+        inv_valid_q <= 1'b1;
+      end
+    end
+  end
+
+  for (genvar i = 0; i < 16; i++) begin : gen_ctx_w
+    assign ctx_w_o[32*i +: 32] = ctx_w_q[i];
+  end
+
+  assign ctx_load_o      = ctx_load_q;
+  assign ctx_inv_o       = ctx_inv_q;
+  assign ctx_inv_op_o    = ctx_inv_op_q;
+  assign ctx_inv_did_o   = ctx_w_q[0][23:0];
+  assign ctx_inv_pid_o   = ctx_w_q[1][19:0];
+  assign miss_retry_o    = miss_retry_q;
+  assign miss_fail_o     = miss_fail_q;
+  assign inv_valid_o     = inv_valid_q;
+  assign inv_gvma_o      = inv_w0_q[0];
+  assign inv_gv_o        = inv_w0_q[1];
+  assign inv_av_o        = inv_w0_q[2];
+  assign inv_pscv_o      = inv_w0_q[3];
+  assign inv_pscid_o     = inv_pscid_q[19:0];
+  assign inv_gscid_o     = inv_gscid_q[15:0];
+  assign inv_vpn_o       = {inv_hi_q[19:0], inv_lo_q};
+  assign console_valid_o = console_valid_q;
+  assign console_data_o  = console_q;
+  assign simctrl_valid_o = simctrl_valid_q;
+  assign simctrl_data_o  = simctrl_q;
+
+  ////////////////////////
+  // Burst engine       //
+  ////////////////////////
+
+  logic [31:0] buf_rdata;
+
+  iommu_burst u_burst (
+    .clk_i           (clk_i),
+    .rst_i           (rst_i),
+    .start_i         (burst_start),
+    .store_i         (s_wb_dat_i[0]),
+    .beats_i         (s_wb_dat_i[15:8]),
+    .boff_i          (s_wb_dat_i[26:19]),
+    .addr_i          ({burst_hi_q, burst_lo_q}),
+    .busy_o          (burst_busy),
+    .err_o           (burst_err),
+    .buf_en_i        (req && in_buf),
+    .buf_we_i        (s_wb_we_i),
+    .buf_adr_i       (s_wb_adr_i[8:0]),
+    .buf_wdata_i     (s_wb_dat_i),
+    .buf_sel_i       (s_wb_sel_i),
+    .buf_rdata_o     (buf_rdata),
+    .m_axi_awid_o    (m_burst_awid_o),
+    .m_axi_awaddr_o  (m_burst_awaddr_o),
+    .m_axi_awlen_o   (m_burst_awlen_o),
+    .m_axi_awsize_o  (m_burst_awsize_o),
+    .m_axi_awburst_o (m_burst_awburst_o),
+    .m_axi_awprot_o  (m_burst_awprot_o),
+    .m_axi_awvalid_o (m_burst_awvalid_o),
+    .m_axi_awready_i (m_burst_awready_i),
+    .m_axi_wdata_o   (m_burst_wdata_o),
+    .m_axi_wstrb_o   (m_burst_wstrb_o),
+    .m_axi_wlast_o   (m_burst_wlast_o),
+    .m_axi_wvalid_o  (m_burst_wvalid_o),
+    .m_axi_wready_i  (m_burst_wready_i),
+    .m_axi_bid_i     (m_burst_bid_i),
+    .m_axi_bresp_i   (m_burst_bresp_i),
+    .m_axi_bvalid_i  (m_burst_bvalid_i),
+    .m_axi_bready_o  (m_burst_bready_o),
+    .m_axi_arid_o    (m_burst_arid_o),
+    .m_axi_araddr_o  (m_burst_araddr_o),
+    .m_axi_arlen_o   (m_burst_arlen_o),
+    .m_axi_arsize_o  (m_burst_arsize_o),
+    .m_axi_arburst_o (m_burst_arburst_o),
+    .m_axi_arprot_o  (m_burst_arprot_o),
+    .m_axi_arvalid_o (m_burst_arvalid_o),
+    .m_axi_arready_i (m_burst_arready_i),
+    .m_axi_rid_i     (m_burst_rid_i),
+    .m_axi_rdata_i   (m_burst_rdata_i),
+    .m_axi_rresp_i   (m_burst_rresp_i),
+    .m_axi_rlast_i   (m_burst_rlast_i),
+    .m_axi_rvalid_i  (m_burst_rvalid_i),
+    .m_axi_rready_o  (m_burst_rready_o)
+  );
+
+  ////////////////////////
+  // Read data          //
+  ////////////////////////
+
+  logic [31:0] rdata_q;
+  logic        rd_buf_q;
+
+  always_ff @(posedge clk_i) begin
+    if (rd) begin
+      rd_buf_q <= in_buf;
+      rdata_q  <= '0;
+      if (in_spec) begin
+        rdata_q <= fw_rdata_i;
+      end else if (is_ctx_w) begin
+        rdata_q <= ctx_w_q[off[5:2]];
+      end else if (off[11:5] == 7'b0000_010) begin  // 0x040-0x05C EVT_DATA0..7
+        rdata_q <= evt_head[32*off[4:2] +: 32];
+      end else begin
+        case (off)
+          FWIF_ID:            rdata_q <= FWIF_ID_VALUE;
+          FWIF_CYCLE_LO:      rdata_q <= cycle_q[31:0];
+          FWIF_CYCLE_HI:      rdata_q <= cycle_hi_q;
+          FWIF_EVT_STATUS:    rdata_q <= {15'd0, dropped_q, 8'(evt_count), 7'd0, !evt_empty};
+          FWIF_EVT_TYPE:      rdata_q <= {28'd0, evt_empty ? 4'd0 : evt_head[259:256]};
+          FWIF_BURST_ADDR_LO: rdata_q <= burst_lo_q;
+          FWIF_BURST_ADDR_HI: rdata_q <= burst_hi_q;
+          FWIF_BURST_STATUS:  rdata_q <= {30'd0, burst_err, burst_busy};
+          FWIF_INV_W0:        rdata_q <= inv_w0_q;
+          FWIF_INV_PSCID:     rdata_q <= inv_pscid_q;
+          FWIF_INV_GSCID:     rdata_q <= inv_gscid_q;
+          FWIF_INV_ADDR_LO:   rdata_q <= inv_lo_q;
+          FWIF_INV_ADDR_HI:   rdata_q <= inv_hi_q;
+          FWIF_INV_STATUS:    rdata_q <= {31'd0, inv_valid_q};
+          default:            rdata_q <= '0;
+        endcase
+      end
+    end
+  end
+
+  assign s_wb_dat_o = rd_buf_q ? buf_rdata : rdata_q;
+
+
+endmodule
+
+`default_nettype wire
