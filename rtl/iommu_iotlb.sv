@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: Apache-2.0
+// IOTLB: fully associative, tree-PLRU, one combinational lookup per cycle.
+//
+// An entry caches a complete translation IOVA -> SPA (first stage, G-stage, or both combined)
+// with the leaf permissions of both stages (W already ANDed with D, A=1 implied), so every
+// permission check can be redone on a hit (IOMMU spec 1.10 tags: PSCID, GSCID, IOVA).
+// Tag: {GV = iohgatp != Bare, GSCID if GV, S1 = iosatp != Bare, PSCID if S1 and G=0, G, VPN, size}.
+// Sizes: 0 4 KiB, 1 64 KiB NAPOT, 2 2 MiB, 3 1 GiB, 4 512 GiB.
+// Invalidation (IOTINVAL.VMA/GVMA, notes 1.11) completes in the handshake cycle, so inv_ready_o is
+// constant 1; a fill in that cycle is dropped (the walker also drops fills of walks that were in
+// flight across an invalidation). GVMA with an address flushes combined GVA->SPA entries of the
+// GSCID as a whole (the GPA is not kept), G-stage-only entries by their address.
+
+`default_nettype none
+
+module iommu_iotlb #(
+  parameter int Entries = 16   // power of two, >= 2
+) (
+  input  logic        clk_i,
+  input  logic        rst_i,
+
+  // ---- Lookup ----
+  input  logic        gv_i,
+  input  logic [15:0] gscid_i,
+  input  logic        s1_i,
+  input  logic [19:0] pscid_i,
+  input  logic [51:0] vpn_i,
+  output logic        hit_o,
+  output logic [$clog2(Entries)-1:0] hit_idx_o,
+  output logic [43:0] ppn_o,      // SPA PPN of the looked-up 4 KiB page
+  output logic [3:0]  perm1_o,    // {U, X, W&D, R} of the first stage (1111 if Bare)
+  output logic [2:0]  perm2_o,    // {X, W&D, R} of the G-stage (111 if Bare)
+  input  logic        touch_i,    // the hit was used: update PLRU
+  input  logic        kill_i,     // drop entry kill_idx_i (stale permission, re-walked)
+  input  logic [$clog2(Entries)-1:0] kill_idx_i,
+
+  // ---- Fill ----
+  input  logic        fill_i,
+  input  logic        fill_gv_i,
+  input  logic [15:0] fill_gscid_i,
+  input  logic        fill_s1_i,
+  input  logic [19:0] fill_pscid_i,
+  input  logic        fill_g_i,
+  input  logic [51:0] fill_vpn_i,
+  input  logic [2:0]  fill_size_i,
+  input  logic [43:0] fill_ppn_i,
+  input  logic [3:0]  fill_perm1_i,
+  input  logic [2:0]  fill_perm2_i,
+
+  // ---- Invalidation ----
+  input  logic        inv_valid_i,
+  output logic        inv_ready_o,
+  input  logic        inv_gvma_i,
+  input  logic        inv_gv_i,
+  input  logic        inv_av_i,
+  input  logic        inv_pscv_i,
+  input  logic [19:0] inv_pscid_i,
+  input  logic [15:0] inv_gscid_i,
+  input  logic [51:0] inv_vpn_i
+);
+
+  localparam int IdxW = $clog2(Entries);
+
+  logic            valid_q [Entries];
+  logic            gv_q    [Entries];
+  logic [15:0]     gscid_q [Entries];
+  logic            s1_q    [Entries];
+  logic [19:0]     pscid_q [Entries];
+  logic            g_q     [Entries];
+  logic [51:0]     vpn_q   [Entries];
+  logic [2:0]      size_q  [Entries];
+  logic [43:0]     ppn_q   [Entries];
+  logic [3:0]      perm1_q [Entries];
+  logic [2:0]      perm2_q [Entries];
+  logic [Entries-1:1] plru_q;
+
+  function automatic logic [51:0] size_mask(input logic [2:0] size);
+    case (size)
+      3'd1:    size_mask = 52'hF;
+      3'd2:    size_mask = 52'h1FF;
+      3'd3:    size_mask = 52'h3FFFF;
+      3'd4:    size_mask = 52'h7FFFFFF;
+      default: size_mask = 52'h0;
+    endcase
+  endfunction
+
+  logic [51:0] mask [Entries];
+  always_comb begin
+    for (int i = 0; i < Entries; i++) begin
+      mask[i] = size_mask(size_q[i]);
+    end
+  end
+
+  ////////////
+  // Lookup //
+  ////////////
+
+  always_comb begin
+    hit_o     = 1'b0;
+    hit_idx_o = '0;
+    for (int i = 0; i < Entries; i++) begin
+      if (valid_q[i] && (gv_q[i] == gv_i) && (!gv_i || (gscid_q[i] == gscid_i)) &&
+          (s1_q[i] == s1_i) && (!s1_i || g_q[i] || (pscid_q[i] == pscid_i)) &&
+          (((vpn_q[i] ^ vpn_i) & ~mask[i]) == 52'd0)) begin
+        hit_o     = 1'b1;
+        hit_idx_o = IdxW'(i);
+      end
+    end
+  end
+
+  logic [51:0] hit_mask;
+  assign hit_mask = mask[hit_idx_o];
+  assign ppn_o    = (ppn_q[hit_idx_o] & ~hit_mask[43:0]) | (vpn_i[43:0] & hit_mask[43:0]);
+  assign perm1_o  = perm1_q[hit_idx_o];
+  assign perm2_o  = perm2_q[hit_idx_o];
+
+  //////////////////
+  // Invalidation //
+  //////////////////
+
+  logic inv_hit [Entries];
+  logic addr_m, vma_scope, vma_hit, gvma_hit;
+  always_comb begin
+    addr_m    = 1'b0;
+    vma_scope = 1'b0;
+    vma_hit   = 1'b0;
+    gvma_hit  = 1'b0;
+    for (int i = 0; i < Entries; i++) begin
+      addr_m = (((vpn_q[i] ^ inv_vpn_i) & ~mask[i]) == 52'd0);
+      // VMA: first-stage entries of the host (GV=0) or of one guest (GV=1, GSCID).
+      vma_scope = s1_q[i] && (gv_q[i] == inv_gv_i) && (!inv_gv_i || (gscid_q[i] == inv_gscid_i));
+      vma_hit   = vma_scope && (!inv_av_i || addr_m) &&
+                  (!inv_pscv_i || (!g_q[i] && (pscid_q[i] == inv_pscid_i)));
+      // GVMA: every entry built with the G-stage; with AV, combined entries go by GSCID.
+      gvma_hit  = gv_q[i] && (!inv_gv_i || ((gscid_q[i] == inv_gscid_i) &&
+                                            (!inv_av_i || s1_q[i] || addr_m)));
+      inv_hit[i] = inv_gvma_i ? gvma_hit : vma_hit;
+    end
+  end
+
+  assign inv_ready_o = 1'b1;
+
+  //////////////////////////////
+  // Fill slot and tree-PLRU  //
+  //////////////////////////////
+
+  logic [IdxW-1:0] victim, slot, upd_idx;
+  logic            have_free;
+  int              node;
+  always_comb begin
+    node = 1;
+    for (int l = 0; l < IdxW; l++) begin
+      node = 2 * node + (plru_q[node] ? 1 : 0);
+    end
+    victim    = IdxW'(node - Entries);
+    have_free = 1'b0;
+    slot      = victim;
+    for (int i = Entries - 1; i >= 0; i--) begin
+      if (!valid_q[i]) begin
+        have_free = 1'b1;
+        slot      = IdxW'(i);
+      end
+    end
+  end
+
+  logic do_fill;
+  assign do_fill = fill_i && !inv_valid_i;
+  assign upd_idx = do_fill ? slot : hit_idx_o;
+
+  // Make every node on the path of upd_idx point away from it.
+  logic [Entries-1:1] plru_d;
+  int               unode;
+  always_comb begin
+    plru_d = plru_q;
+    unode  = 1;
+    for (int l = IdxW - 1; l >= 0; l--) begin
+      plru_d[unode] = !upd_idx[l];
+      unode         = 2 * unode + (upd_idx[l] ? 1 : 0);
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      plru_q <= '0;
+      for (int i = 0; i < Entries; i++) begin
+        valid_q[i] <= 1'b0;
+      end
+    end else begin
+      if (do_fill || (touch_i && hit_o)) begin
+        plru_q <= plru_d;
+      end
+      for (int i = 0; i < Entries; i++) begin
+        if ((inv_valid_i && inv_hit[i]) || (kill_i && (kill_idx_i == IdxW'(i)))) begin
+          valid_q[i] <= 1'b0;
+        end
+      end
+      if (do_fill) begin
+        valid_q[slot] <= 1'b1;
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (do_fill) begin
+      gv_q[slot]    <= fill_gv_i;
+      gscid_q[slot] <= fill_gscid_i;
+      s1_q[slot]    <= fill_s1_i;
+      pscid_q[slot] <= fill_pscid_i;
+      g_q[slot]     <= fill_g_i;
+      vpn_q[slot]   <= fill_vpn_i;
+      size_q[slot]  <= fill_size_i;
+      ppn_q[slot]   <= fill_ppn_i;
+      perm1_q[slot] <= fill_perm1_i;
+      perm2_q[slot] <= fill_perm2_i;
+    end
+  end
+
+  logic unused_iotlb;
+  assign unused_iotlb = ^{hit_mask[51:44], have_free};
+
+endmodule

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: Apache-2.0
+// Page-table walker: first stage Sv39/Sv48, G-stage Sv39x4/Sv48x4, nested two-stage walks.
+//
+// Owns one walk at a time (Priv spec 12.3.2 / 18.5.1 two-stage translation, IOMMU spec 2.3 step 7-8).
+// First-stage PTE addresses are GPAs when the G-stage is active and are translated through the
+// G-stage as implicit reads before being read. Every PTE is one 8-byte read on m_ptw_*; the PTE is
+// checked in the cycle its R beat arrives and the next read is issued the cycle after.
+// Faults (cause by original access type): page fault 12/13/15, guest-page fault 20/21/23 with
+// iotval2 = GPA[63:2]<<2 | implicit, PTE read bus error 1/5/7. Success returns the SPA PPN of the
+// accessed 4 KiB page plus the leaf bits of both stages for the IOTLB fill.
+
+`default_nettype none
+
+module iommu_ptw (
+  input  logic         clk_i,
+  input  logic         rst_i,
+
+  // ---- Walk request ----
+  input  logic         start_i,
+  input  logic [63:0]  iova_i,
+  input  logic         exec_i,
+  input  logic         write_i,
+  input  logic         priv_i,
+  input  logic         sum_i,
+  input  logic [3:0]   s1_mode_i,   // iosatp mode: 0 Bare, 8 Sv39, 9 Sv48
+  input  logic [43:0]  s1_ppn_i,
+  input  logic [3:0]   s2_mode_i,   // iohgatp mode: 0 Bare, 8 Sv39x4, 9 Sv48x4
+  input  logic [43:0]  s2_ppn_i,
+  output logic         busy_o,
+
+  // ---- Result (done_o is a one-cycle pulse) ----
+  output logic         done_o,
+  output logic         fault_o,
+  output logic [11:0]  cause_o,
+  output logic [63:0]  iotval2_o,
+  output logic [43:0]  ppn_o,       // SPA PPN of the accessed 4 KiB page
+  output logic [2:0]   size_o,      // 0 4K, 1 64K NAPOT, 2 2M, 3 1G, 4 512G (smaller of both stages)
+  output logic [3:0]   perm1_o,     // first-stage leaf {U, X, W&D, R}
+  output logic         g_o,         // first-stage leaf G bit
+  output logic [2:0]   perm2_o,     // G-stage leaf {X, W&D, R}
+
+  // ---- PTE reads ----
+  output logic [63:0]  rd_addr_o,
+  output logic         rd_valid_o,
+  input  logic         rd_ready_i,
+  input  logic [63:0]  rd_data_i,
+  input  logic         rd_err_i,
+  input  logic         rd_rvalid_i
+);
+
+  typedef enum logic [2:0] {StIdle, StGStart, StRdReq, StRdWait, StDone} state_e;
+
+  state_e      state_q, state_d;
+  logic [63:0] iova_q;
+  logic        exec_q, write_q, priv_q, sum_q;
+  logic        s2_on_q, s2_sv48_q;
+  logic [43:0] s2_root_q;
+  logic        in_g_q, in_g_d;            // current read is a G-stage PTE
+  logic        implicit_q, implicit_d;    // current G walk translates a first-stage PTE address
+  logic [1:0]  lvl_q, lvl_d;
+  logic [1:0]  s1_lvl_q, s1_lvl_d;        // first-stage level of the pending first-stage PTE
+  logic [63:0] addr_q, addr_d;            // next PTE read address (SPA)
+  logic [63:0] gpa_q, gpa_d;              // GPA under G-stage translation
+  logic [2:0]  s1_size_q, s1_size_d;
+  logic [3:0]  perm1_q, perm1_d;
+  logic        g_q, g_d;
+  logic        fault_q, fault_d;
+  logic [11:0] cause_q, cause_d;
+  logic [63:0] iotval2_q, iotval2_d;
+  logic [43:0] ppn_q, ppn_d;
+  logic [2:0]  size_q, size_d;
+  logic [2:0]  perm2_q, perm2_d;
+
+  // ---- Cause codes by original access type ----
+  logic [11:0] cause_pf, cause_gpf, cause_af;
+  assign cause_pf  = exec_q ? 12'd12 : (write_q ? 12'd15 : 12'd13);
+  assign cause_gpf = exec_q ? 12'd20 : (write_q ? 12'd23 : 12'd21);
+  assign cause_af  = exec_q ? 12'd1  : (write_q ? 12'd7  : 12'd5);
+
+  // ---- PTE decode (RSW 9:8 are software bits, ignored) ----
+  logic [63:0] pte;
+  logic [43:0] pte_ppn, lvl_mask, leaf_ppn;
+  logic        pte_bad, pte_leaf, pte_napot, napot_ok, misaligned, perm_bad;
+  logic [43:0] cur_vpn;      // VPN bits that superpage/NAPOT leaves pass through
+  logic [2:0]  leaf_size;
+
+  assign pte       = rd_data_i;
+  assign pte_ppn   = pte[53:10];
+  assign pte_leaf  = pte[1] || pte[3];
+  assign pte_napot = pte[63];
+  assign cur_vpn   = in_g_q ? gpa_q[55:12] : iova_q[55:12];
+  assign lvl_mask  = (44'd1 << (5'd9 * {3'd0, lvl_q})) - 44'd1;
+  assign napot_ok  = (lvl_q == 2'd0) && (pte_ppn[3:0] == 4'b1000);
+  // V=0, W without R (incl. xwr=010), reserved 62:54 (PBMT reserved: Svpbmt=0), non-leaf with
+  // A/D/U/N set, non-leaf at level 0, NAPOT other than 64 KiB at level 0.
+  assign pte_bad = !pte[0] || (pte[2] && !pte[1]) || (pte[62:54] != 9'd0) ||
+                   (!pte_leaf && ((pte[7:6] != 2'd0) || pte[4] || pte_napot || lvl_q == 2'd0)) ||
+                   (pte_leaf && pte_napot && !napot_ok);
+  assign misaligned = pte_leaf && !pte_napot && ((pte_ppn & lvl_mask) != 44'd0);
+  assign leaf_ppn   = pte_napot ? {pte_ppn[43:4], cur_vpn[3:0]}
+                                : ((pte_ppn & ~lvl_mask) | (cur_vpn & lvl_mask));
+  assign leaf_size  = pte_napot ? 3'd1 : (lvl_q == 2'd0 ? 3'd0 : {1'b0, lvl_q} + 3'd1);
+
+  iommu_ptw_perm u_perm (
+    .g_stage_i  (in_g_q),
+    .implicit_i (implicit_q),
+    .exec_i     (exec_q),
+    .write_i    (write_q),
+    .priv_i     (priv_q),
+    .sum_i      (sum_q),
+    .r_i        (pte[1]),
+    .w_i        (pte[2]),
+    .x_i        (pte[3]),
+    .u_i        (pte[4]),
+    .a_i        (pte[6]),
+    .d_i        (pte[7]),
+    .fault_o    (perm_bad)
+  );
+
+  // ---- Index helpers (shifts outside always_comb keep Icarus' sensitivity exact) ----
+  function automatic logic [63:0] pte_addr(input logic [43:0] tbl, input logic [10:0] idx);
+    pte_addr = {8'd0, tbl, 12'd0} + {50'd0, idx, 3'd0};
+  endfunction
+
+  logic [1:0]  lvl_m1;
+  logic [63:0] iova_sh, gpa_sh_next, gpa_sh_top;
+  logic [10:0] idx_s1_start, idx_s1_next, idx_g_top, idx_g_next;
+  logic [61:0] gpa_hi;
+  logic [11:0] gpa_off, iova_off;
+  logic [3:0]  pte_p1;
+  logic [2:0]  pte_p2;
+  logic        pte_g;
+
+  assign lvl_m1       = lvl_q - 2'd1;
+  assign iova_sh      = iova_q >> (7'd12 + 7'd9 * {5'd0, lvl_m1});
+  assign gpa_sh_next  = gpa_q >> (7'd12 + 7'd9 * {5'd0, lvl_m1});
+  assign gpa_sh_top   = gpa_q >> (7'd12 + 7'd9 * {5'd0, s2_top});
+  assign idx_s1_start = {2'd0, (s1_mode_i == 4'd9) ? iova_i[47:39] : iova_i[38:30]};
+  assign idx_s1_next  = {2'd0, iova_sh[8:0]};
+  assign idx_g_next   = {2'd0, gpa_sh_next[8:0]};
+  assign idx_g_top    = gpa_sh_top[10:0];
+  assign gpa_hi       = gpa_q[63:2];
+  assign gpa_off      = gpa_q[11:0];
+  assign iova_off     = iova_q[11:0];
+  assign pte_p1       = {pte[4], pte[3], pte[2] & pte[7], pte[1]};
+  assign pte_p2       = {pte[3], pte[2] & pte[7], pte[1]};
+  assign pte_g        = pte[5];
+
+  // RSW (9:8) is software-owned; the shifted copies only feed their low index bits.
+  logic unused_ptw;
+  assign unused_ptw = ^{pte[9:8], iova_sh[63:9], gpa_sh_next[63:9], gpa_sh_top[63:11]};
+
+  logic        gpa_wide, iova_noncanon;
+  logic [1:0]  s2_top;
+  assign s2_top        = s2_sv48_q ? 2'd3 : 2'd2;
+  assign gpa_wide      = s2_sv48_q ? (gpa_q[63:50] != 14'd0) : (gpa_q[63:41] != 23'd0);
+
+  assign iova_noncanon = (s1_mode_i == 4'd9)
+      ? ((iova_i[63:47] != {17{1'b0}}) && (iova_i[63:47] != {17{1'b1}}))
+      : ((iova_i[63:38] != {26{1'b0}}) && (iova_i[63:38] != {26{1'b1}}));
+
+  ///////////////
+  // Walk FSM  //
+  ///////////////
+
+  always_comb begin
+    state_d    = state_q;
+    in_g_d     = in_g_q;
+    implicit_d = implicit_q;
+    lvl_d      = lvl_q;
+    s1_lvl_d   = s1_lvl_q;
+    addr_d     = addr_q;
+    gpa_d      = gpa_q;
+    s1_size_d  = s1_size_q;
+    perm1_d    = perm1_q;
+    g_d        = g_q;
+    fault_d    = fault_q;
+    cause_d    = cause_q;
+    iotval2_d  = iotval2_q;
+    ppn_d      = ppn_q;
+    size_d     = size_q;
+    perm2_d    = perm2_q;
+    case (state_q)
+      StIdle: begin
+        if (start_i) begin
+          fault_d   = 1'b0;
+          iotval2_d = 64'd0;
+          perm1_d   = 4'b1111;
+          g_d       = 1'b0;
+          s1_size_d = 3'd4;
+          perm2_d   = 3'b111;
+          if (s1_mode_i != 4'd0) begin
+            // Walk the first stage from the root; its PTE addresses are GPAs if G is on.
+            lvl_d    = (s1_mode_i == 4'd9) ? 2'd3 : 2'd2;
+            s1_lvl_d = lvl_d;
+            in_g_d   = 1'b0;
+            addr_d   = pte_addr(s1_ppn_i, idx_s1_start);
+            gpa_d    = addr_d;
+            if (iova_noncanon) begin
+              fault_d = 1'b1;
+              cause_d = exec_i ? 12'd12 : (write_i ? 12'd15 : 12'd13);
+              state_d = StDone;
+            end else if (s2_mode_i != 4'd0) begin
+              implicit_d = 1'b1;
+              state_d    = StGStart;
+            end else begin
+              state_d = StRdReq;
+            end
+          end else begin
+            gpa_d      = iova_i;
+            implicit_d = 1'b0;
+            state_d    = StGStart;
+          end
+        end
+      end
+      StGStart: begin
+        in_g_d = 1'b1;
+        lvl_d  = s2_top;
+        addr_d = pte_addr(s2_root_q, idx_g_top);
+        if (gpa_wide) begin
+          fault_d   = 1'b1;
+          cause_d   = cause_gpf;
+          iotval2_d = {gpa_hi, 1'b0, implicit_q};
+          state_d   = StDone;
+        end else begin
+          state_d = StRdReq;
+        end
+      end
+      StRdReq: begin
+        if (rd_ready_i) begin
+          state_d = StRdWait;
+        end
+      end
+      StRdWait: begin
+        if (rd_rvalid_i) begin
+          state_d = StRdReq;
+          if (rd_err_i) begin
+            fault_d = 1'b1;
+            cause_d = cause_af;
+            state_d = StDone;
+          end else if (pte_bad || (pte_leaf && (misaligned || perm_bad))) begin
+            fault_d = 1'b1;
+            if (in_g_q) begin
+              cause_d   = cause_gpf;
+              iotval2_d = {gpa_hi, 1'b0, implicit_q};
+            end else begin
+              cause_d = cause_pf;
+            end
+            state_d = StDone;
+          end else if (!pte_leaf) begin
+            lvl_d  = lvl_m1;
+            if (in_g_q) begin
+              addr_d = pte_addr(pte_ppn, idx_g_next);
+            end else begin
+              s1_lvl_d = lvl_m1;
+              addr_d   = pte_addr(pte_ppn, idx_s1_next);
+              if (s2_on_q) begin
+                gpa_d      = addr_d;
+                implicit_d = 1'b1;
+                state_d    = StGStart;
+              end
+            end
+          end else if (in_g_q && implicit_q) begin
+            // G-stage leaf for a first-stage PTE address: now read that PTE.
+            in_g_d = 1'b0;
+            lvl_d  = s1_lvl_q;
+            addr_d = {8'd0, leaf_ppn, gpa_off};
+          end else if (in_g_q) begin
+            // G-stage leaf for the final GPA.
+            perm2_d = pte_p2;
+            ppn_d   = leaf_ppn;
+            size_d  = (leaf_size < s1_size_q) ? leaf_size : s1_size_q;
+            state_d = StDone;
+          end else begin
+            // First-stage leaf.
+            perm1_d   = pte_p1;
+            g_d       = pte_g;
+            s1_size_d = leaf_size;
+            ppn_d     = leaf_ppn;
+            size_d    = leaf_size;
+            if (s2_on_q) begin
+              gpa_d      = {8'd0, leaf_ppn, iova_off};
+              implicit_d = 1'b0;
+              state_d    = StGStart;
+            end else begin
+              state_d = StDone;
+            end
+          end
+        end
+      end
+      StDone: begin
+        state_d = StIdle;
+      end
+      default: state_d = StIdle;
+    endcase
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      state_q <= StIdle;
+    end else begin
+      state_q <= state_d;
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    in_g_q     <= in_g_d;
+    implicit_q <= implicit_d;
+    lvl_q      <= lvl_d;
+    s1_lvl_q   <= s1_lvl_d;
+    addr_q     <= addr_d;
+    gpa_q      <= gpa_d;
+    s1_size_q  <= s1_size_d;
+    perm1_q    <= perm1_d;
+    g_q        <= g_d;
+    fault_q    <= fault_d;
+    cause_q    <= cause_d;
+    iotval2_q  <= iotval2_d;
+    ppn_q      <= ppn_d;
+    size_q     <= size_d;
+    perm2_q    <= perm2_d;
+    if (state_q == StIdle && start_i) begin
+      iova_q    <= iova_i;
+      exec_q    <= exec_i;
+      write_q   <= write_i;
+      priv_q    <= priv_i;
+      sum_q     <= sum_i;
+      s2_on_q   <= (s2_mode_i != 4'd0);
+      s2_sv48_q <= (s2_mode_i == 4'd9);
+      s2_root_q <= s2_ppn_i;
+    end
+  end
+
+  assign busy_o     = (state_q != StIdle);
+  assign done_o     = (state_q == StDone);
+  assign fault_o    = fault_q;
+  assign cause_o    = cause_q;
+  assign iotval2_o  = iotval2_q;
+  assign ppn_o      = ppn_q;
+  assign size_o     = size_q;
+  assign perm1_o    = perm1_q;
+  assign g_o        = g_q;
+  assign perm2_o    = perm2_q;
+  assign rd_addr_o  = addr_q;
+  assign rd_valid_o = (state_q == StRdReq);
+
+endmodule
