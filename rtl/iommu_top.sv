@@ -211,7 +211,7 @@ module iommu_top #(
   logic [3:0]   ddtp_mode;
   logic [43:0]  ddtp_ppn;
   logic         fctl_wsi, fctl_gxl;
-  logic [63:0]  caps;
+  logic [63:0]  caps, tr_req_iova, tr_req_ctl;
   logic [7:0]   hpm_evt;
   logic         fw_req, fw_we;
   logic [1:0]   fw_op;
@@ -230,9 +230,10 @@ module iommu_top #(
   logic         fault_valid, fault_ready;
   logic [255:0] fault_rec;
 
-  // The datapath needs only the mode and GXL; the rest is read by software through the page.
+  // The datapath needs only the mode and GXL; the rest is read by software through the page
+  // (tr_req_* is served by firmware today).
   logic unused_cfg;
-  assign unused_cfg = ^{ddtp_ppn, fctl_wsi, caps};
+  assign unused_cfg = ^{ddtp_ppn, fctl_wsi, caps, tr_req_iova, tr_req_ctl};
 
   ////////////////////////////
   // Register page          //
@@ -269,6 +270,8 @@ module iommu_top #(
     .fctl_wsi_o      (fctl_wsi),
     .fctl_gxl_o      (fctl_gxl),
     .caps_o          (caps),
+    .tr_req_iova_o   (tr_req_iova),
+    .tr_req_ctl_o    (tr_req_ctl),
     .wsi_o           (wsi_o),
     .hpm_evt_i       (hpm_evt)
   );

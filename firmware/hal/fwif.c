@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+/* Firmware interface helpers (architecture.md §5): events, commands, burst engine. */
+#include "hal/fwif.h"
+
+uint32_t fw_db_take(void)
+{
+	uint32_t db = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
+
+	/* Acknowledge before handling, so a doorbell that rings meanwhile stays pending. */
+	if (db)
+		page_clear32(RISCV_IOMMU_REG_FW_DB_PENDING, db);
+	return db;
+}
+
+bool fw_evt_get(struct fw_event *ev)
+{
+	uint32_t st = fwif_read32(FWIF_EVT_STATUS);
+
+	ev->dropped = (st & FWIF_EVT_STATUS_DROPPED) != 0;
+	if (!(st & FWIF_EVT_STATUS_AVAIL))
+		return false;
+	ev->type = fwif_read32(FWIF_EVT_TYPE);
+	for (unsigned i = 0; i < 8; i++)
+		ev->w[i] = fwif_read32(FWIF_EVT_DATA0 + 4 * i);
+	fwif_write32(FWIF_EVT_POP, 1);
+	return true;
+}
+
+void fw_ctx_load(const uint32_t w[16])
+{
+	for (unsigned i = 0; i < 16; i++)
+		fwif_write32(FWIF_CTX_W0 + 4 * i, w[i]);
+	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_LOAD);
+}
+
+void fw_ctx_inval_all(void)
+{
+	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_ALL);
+}
+
+void fw_ctx_inval_did(uint32_t did)
+{
+	fwif_write32(FWIF_CTX_W0, did & FWIF_CTX_W0_DID);
+	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_DID);
+}
+
+void fw_ctx_inval_did_pid(uint32_t did, uint32_t pid)
+{
+	fwif_write32(FWIF_CTX_W0, did & FWIF_CTX_W0_DID);
+	fwif_write32(FWIF_CTX_W1, pid & FWIF_CTX_W1_PID);
+	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_DID_PID);
+}
+
+void fw_miss_retry(void)
+{
+	fwif_write32(FWIF_MISS_CMD, FWIF_MISS_CMD_RETRY);
+}
+
+void fw_miss_fail(uint32_t cause)
+{
+	fwif_write32(FWIF_MISS_CMD, FWIF_MISS_CMD_FAIL | ((cause & 0xFFFu) << 16));
+}
+
+void fw_iotlb_inval(const struct fw_inval *inv)
+{
+	fwif_write32(FWIF_INV_W0, inv->flags);
+	fwif_write32(FWIF_INV_PSCID, inv->pscid);
+	fwif_write32(FWIF_INV_GSCID, inv->gscid);
+	fwif_write32(FWIF_INV_ADDR_LO, (uint32_t)inv->vpn);
+	fwif_write32(FWIF_INV_ADDR_HI, (uint32_t)(inv->vpn >> 32));
+	fwif_write32(FWIF_INV_CMD, 1);
+	while (fwif_read32(FWIF_INV_STATUS) & FWIF_INV_STATUS_BUSY)
+		;
+}
+
+int fw_burst(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store)
+{
+	uint32_t st;
+
+	if (beats == 0 || beats > 32 || (pa & 7) || (buf_off & 7) ||
+	    buf_off + 8 * beats > FWIF_BUF_SIZE)
+		return FW_EINVAL;
+	fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
+	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
+	fwif_write32(FWIF_BURST_CTRL, (store ? FWIF_BURST_CTRL_STORE : 0) |
+					      (beats << FWIF_BURST_CTRL_BEATS_SHIFT) |
+					      (buf_off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+	do {
+		st = fwif_read32(FWIF_BURST_STATUS);
+	} while (st & FWIF_BURST_STATUS_BUSY);
+	return (st & FWIF_BURST_STATUS_ERR) ? FW_EIO : FW_OK;
+}
+
+uint64_t fw_cycles(void)
+{
+	uint64_t lo = fwif_read32(FWIF_CYCLE_LO);
+	uint64_t hi = fwif_read32(FWIF_CYCLE_HI);
+
+	return lo | (hi << 32);
+}
+
+void fw_simctrl(uint32_t val)
+{
+	fwif_write32(FWIF_SIMCTRL, val);
+}
+
+void fw_panic(uint32_t code)
+{
+	fw_simctrl(FWIF_SIMCTRL_PANIC | (code & 0xFFFFu));
+#ifdef MOCK_MMIO
+	/* Host tests: a panic is a test failure, never a hang. */
+	__builtin_trap();
+#else
+	for (;;)
+		;
+#endif
+}

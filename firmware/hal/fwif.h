@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Firmware view of the IOMMU (architecture.md §3-§5): the spec register page through its raw /
+ * set / clear aliases, the event FIFO, context-cache and IOTLB commands, the burst engine.
+ */
+#ifndef HAL_FWIF_H
+#define HAL_FWIF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "riscv_iommu_regs.h"
+#include "hal/mmio.h"
+
+/** enum fw_err - negative error codes of the firmware (OpenSBI style). */
+enum fw_err {
+	FW_OK	    = 0,
+	FW_EINVAL   = -1, /* bad argument */
+	FW_EIO	    = -2, /* bus error on a burst */
+	FW_ETIMEOUT = -3,
+};
+
+/* ---- Spec register page (firmware port: bypasses host access rules) ---- */
+
+/** page_read32() - read a spec-page register (any alias returns the register). */
+static inline uint32_t page_read32(uint32_t off)
+{
+	return mmio_read32(FWIF_PAGE_RAW + off);
+}
+
+/** page_read64() - read an 8-byte spec-page register (low word first). */
+static inline uint64_t page_read64(uint32_t off)
+{
+	return mmio_read64(FWIF_PAGE_RAW + off);
+}
+
+/** page_write32() - raw write: only for fields that the host cannot write concurrently. */
+static inline void page_write32(uint32_t off, uint32_t val)
+{
+	mmio_write32(FWIF_PAGE_RAW + off, val);
+}
+
+/** page_write64() - raw 8-byte write, high half then low half. */
+static inline void page_write64(uint32_t off, uint64_t val)
+{
+	mmio_write64(FWIF_PAGE_RAW + off, val);
+}
+
+/** page_set32() - OR @bits into a register (fields shared with the host). */
+static inline void page_set32(uint32_t off, uint32_t bits)
+{
+	mmio_write32(FWIF_PAGE_SET + off, bits);
+}
+
+/** page_clear32() - clear @bits of a register (fields shared with the host). */
+static inline void page_clear32(uint32_t off, uint32_t bits)
+{
+	mmio_write32(FWIF_PAGE_CLR + off, bits);
+}
+
+/* ---- fwif registers ---- */
+
+static inline uint32_t fwif_read32(uint32_t off)
+{
+	return mmio_read32(FWIF_BASE + off);
+}
+
+static inline void fwif_write32(uint32_t off, uint32_t val)
+{
+	mmio_write32(FWIF_BASE + off, val);
+}
+
+/** fw_db_take() - read the pending doorbells and acknowledge them (clear alias). */
+uint32_t fw_db_take(void);
+
+/** struct fw_event - one RTL-to-firmware event (architecture.md §5.1). */
+struct fw_event {
+	uint32_t type; /* FWIF_EVT_CTX_MISS, FWIF_EVT_FAULT, ... */
+	uint32_t w[8]; /* payload words EVT_DATA0..7 */
+	bool dropped;  /* a FAULT was dropped since the last status read */
+};
+
+/** fw_evt_get() - copy and pop the head event; false when the FIFO is empty. */
+bool fw_evt_get(struct fw_event *ev);
+
+/** fw_ctx_load() - load the 16 context words into the context cache (CTX_CMD 1). */
+void fw_ctx_load(const uint32_t w[16]);
+/** fw_ctx_inval_all() - drop every context-cache entry (CTX_CMD 3). */
+void fw_ctx_inval_all(void);
+/** fw_ctx_inval_did() - drop every entry of @did (CTX_CMD 2). */
+void fw_ctx_inval_did(uint32_t did);
+/** fw_ctx_inval_did_pid() - drop the entry of (@did, @pid) (CTX_CMD 4). */
+void fw_ctx_inval_did_pid(uint32_t did, uint32_t pid);
+/** fw_miss_retry() - the pending context miss looks the cache up again. */
+void fw_miss_retry(void);
+/** fw_miss_fail() - the pending context miss gets an error response (@cause for debug). */
+void fw_miss_fail(uint32_t cause);
+
+/** struct fw_inval - one IOTLB invalidation (IOTINVAL.VMA/GVMA operands). */
+struct fw_inval {
+	uint32_t flags; /* FWIF_INV_W0_* */
+	uint32_t pscid;
+	uint32_t gscid;
+	uint64_t vpn; /* ADDR[63:12] */
+};
+
+/** fw_iotlb_inval() - start an IOTLB invalidation and wait until the datapath took it. */
+void fw_iotlb_inval(const struct fw_inval *inv);
+
+/**
+ * fw_burst() - move @beats (1..32) 8-byte words between system memory at @pa and the burst
+ * buffer at byte offset @buf_off; @store: buffer to memory. Blocks until done. The range must
+ * not cross a 4 KiB boundary. Returns FW_OK, FW_EINVAL or FW_EIO (bus error).
+ */
+int fw_burst(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store);
+
+/** fw_buf_read32() / fw_buf_write32() - a word of the burst buffer. */
+static inline uint32_t fw_buf_read32(uint32_t off)
+{
+	return fwif_read32(FWIF_BUF + off);
+}
+
+static inline void fw_buf_write32(uint32_t off, uint32_t val)
+{
+	fwif_write32(FWIF_BUF + off, val);
+}
+
+/** fw_cycles() - 64-bit cycle counter (LO read latches HI). */
+uint64_t fw_cycles(void);
+
+/** fw_simctrl() - status word to the testbench (FWIF_SIMCTRL_BOOTED, panic codes). */
+void fw_simctrl(uint32_t val);
+
+/** fw_panic() - report @code (low 16 bits) as 0xDEAD_xxxx and stop. */
+void fw_panic(uint32_t code) __attribute__((noreturn));
+
+#endif /* HAL_FWIF_H */
