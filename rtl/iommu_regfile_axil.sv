@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+// AXI4-Lite slave front end of the IOMMU register page (architecture.md §4).
+//
+// Turns the 64-bit AXI4-Lite port into one-cycle write and read strobes for iommu_regfile.
+// Accepted writes: 4-byte aligned address with wstrb 0x0F (low word of the doubleword), 0xF0
+// (high word) or 0xFF (whole doubleword, 8-byte aligned address); anything else is dropped.
+// Reads return the whole addressed doubleword (the host picks its lane); a misaligned read
+// returns 0. Every response is OKAY. One transaction per channel in flight (IOMMU spec 6.1).
+
+`default_nettype none
+
+module iommu_regfile_axil (
+  input  wire logic        clk_i,
+  input  wire logic        rst_i,
+
+  input  wire logic        s_axil_awvalid_i,
+  output      logic        s_axil_awready_o,
+  input  wire logic [11:0] s_axil_awaddr_i,
+  input  wire logic        s_axil_wvalid_i,
+  output      logic        s_axil_wready_o,
+  input  wire logic [63:0] s_axil_wdata_i,
+  input  wire logic [7:0]  s_axil_wstrb_i,
+  output      logic        s_axil_bvalid_o,
+  input  wire logic        s_axil_bready_i,
+  output      logic [1:0]  s_axil_bresp_o,
+  input  wire logic        s_axil_arvalid_i,
+  output      logic        s_axil_arready_o,
+  input  wire logic [11:0] s_axil_araddr_i,
+  output      logic        s_axil_rvalid_o,
+  input  wire logic        s_axil_rready_i,
+  output      logic [63:0] s_axil_rdata_o,
+  output      logic [1:0]  s_axil_rresp_o,
+
+  output      logic        wr_lo_o,     // write the low word of doubleword wr_dw_o this cycle
+  output      logic        wr_hi_o,     // write the high word
+  output      logic [8:0]  wr_dw_o,     // doubleword index (byte address [11:3])
+  output      logic [63:0] wr_data_o,
+  output      logic [8:0]  rd_dw_o,     // doubleword being read (combinational lookup)
+  input  wire logic [63:0] rd_data_i
+);
+
+  ////////////////
+  // Write path //
+  ////////////////
+
+  logic bvalid_q;
+  logic aw_fire;
+
+  // AW and W are taken together; ready depends on valid, which AXI allows.
+  assign aw_fire          = s_axil_awvalid_i && s_axil_wvalid_i && !bvalid_q;
+  assign s_axil_awready_o = aw_fire;
+  assign s_axil_wready_o  = aw_fire;
+
+  always_comb begin
+    wr_lo_o = 1'b0;
+    wr_hi_o = 1'b0;
+    if (aw_fire && s_axil_awaddr_i[1:0] == 2'b00) begin
+      unique case (s_axil_wstrb_i)
+        8'h0F:   wr_lo_o = 1'b1;
+        8'hF0:   wr_hi_o = 1'b1;
+        8'hFF: begin
+          wr_lo_o = !s_axil_awaddr_i[2];
+          wr_hi_o = !s_axil_awaddr_i[2];
+        end
+        default: ;
+      endcase
+    end
+  end
+
+  assign wr_dw_o   = s_axil_awaddr_i[11:3];
+  assign wr_data_o = s_axil_wdata_i;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      bvalid_q <= 1'b0;
+    end else if (aw_fire) begin
+      bvalid_q <= 1'b1;
+    end else if (s_axil_bready_i) begin
+      bvalid_q <= 1'b0;
+    end
+  end
+
+  assign s_axil_bvalid_o = bvalid_q;
+  assign s_axil_bresp_o  = 2'b00;
+
+  ///////////////
+  // Read path //
+  ///////////////
+
+  logic        rvalid_q;
+  logic [63:0] rdata_q;
+  logic        ar_fire;
+
+  assign ar_fire          = s_axil_arvalid_i && !rvalid_q;
+  assign s_axil_arready_o = !rvalid_q;
+  assign rd_dw_o          = s_axil_araddr_i[11:3];
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      rvalid_q <= 1'b0;
+    end else if (ar_fire) begin
+      rvalid_q <= 1'b1;
+    end else if (s_axil_rready_i) begin
+      rvalid_q <= 1'b0;
+    end
+  end
+
+  // Data flop: no reset needed, it is only looked at while rvalid_q is set.
+  always_ff @(posedge clk_i) begin
+    if (ar_fire) begin
+      rdata_q <= (s_axil_araddr_i[1:0] == 2'b00) ? rd_data_i : 64'h0;
+    end
+  end
+
+  assign s_axil_rvalid_o = rvalid_q;
+  assign s_axil_rdata_o  = rdata_q;
+  assign s_axil_rresp_o  = 2'b00;
+
+  // Reads return the whole doubleword, so the word-select address bit is not needed.
+  logic unused_araddr;
+  assign unused_araddr = s_axil_araddr_i[2];
+
+endmodule
