@@ -1,5 +1,61 @@
-# placeholder: filled in by the simulation area
+# SPDX-License-Identifier: Apache-2.0
+# Co-simulation: Verilator model of soc_top + C testbench (sim/c), tests (tests/sim), the host
+# library (LIB_SRCS) and the golden model (MODEL_SRCS, else sim/model/*.c).
+#   make sim                         build $(BUILD)/sim/Vsoc_top
+#   make simtest [SEEDS=3] [SIMTEST_FILTER=prefix]   every test x seed, "N passed, N failed"
+#   make sim-one TEST=x SEED=n       one run
+#   make wave TEST=x [SEED=n]        one run with an FST trace
+SIM_DIR	     := $(BUILD)/sim
+SIM_BIN      := $(SIM_DIR)/Vsoc_top
+SIM_MDIR     := $(SIM_DIR)/obj
+SIM_FW_HEX   := $(BUILD)/fw/fw.hex
+# VEXRISCV_V may point one "verilog/" too deep; take whichever file exists.
+SIM_VEX_V    = $(firstword $(wildcard $(VEXRISCV_V) $(VEXRISCV_DIR)/VexRiscv.v) $(VEXRISCV_V))
+SIM_MODEL    = $(if $(strip $(MODEL_SRCS)),$(MODEL_SRCS),$(wildcard sim/model/*.c))
+SIM_C_SRCS   = $(sort $(wildcard sim/c/*.c tests/sim/*.c)) $(LIB_SRCS) $(SIM_MODEL)
+SIM_C_OBJS   = $(patsubst %.c,$(SIM_DIR)/cobj/%.o,$(SIM_C_SRCS))
+SIM_CFLAGS   = $(CWARN) -O2 -g -MMD -MP -Iinclude -Isim/c -Isim/model -Ilib \
+               $(if $(strip $(SIM_MODEL)),-DTB_HAVE_GOLDEN)
+SIM_VFLAGS   = --cc --exe --build -j 2 --top-module soc_top -Irtl -Wno-fatal \
+               --assert --x-assign unique --x-initial unique $(SIM_TRACE) \
+               -GFwHexFile='"$(SIM_FW_HEX)"' -GIotlbEntries=$(IOTLB_ENTRIES) \
+               -CFLAGS "-O2 -std=c++17 -I$(CURDIR)/sim/c" \
+               -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2"
+SEED	     ?= 1
+TEST	     ?=
+SIMTEST_FILTER ?=
+# --trace-fst (default) or --trace (VCD, for viewers without FST support)
+SIM_TRACE    ?= --trace-fst
+
+$(SIM_DIR)/cobj/%.o: %.c | $(TOOLS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(SIM_CFLAGS) -c -o $@ $<
+
+-include $(wildcard $(SIM_DIR)/cobj/*/*.d $(SIM_DIR)/cobj/*/*/*.d)
+
+$(SIM_BIN): $(RTL_SRCS) $(RTL_INCS) $(wildcard rtl/lint.vlt) sim/main.cpp sim/c/ports.h \
+            $(SIM_C_OBJS) sim/sim.mk | $(TOOLS_STAMP)
+	@mkdir -p $(SIM_MDIR)
+	@echo "verilator: building $@"
+	$(Q)$(VERILATOR) $(SIM_VFLAGS) -Mdir $(SIM_MDIR) -o $(abspath $@) \
+	  $(wildcard rtl/lint.vlt) $(SIM_VEX_V) $(RTL_SRCS) \
+	  $(abspath sim/main.cpp) $(abspath $(SIM_C_OBJS)) >$(SIM_DIR)/verilator.log 2>&1 \
+	  || { tail -40 $(SIM_DIR)/verilator.log; exit 1; }
+
+.PHONY: sim simtest sim-one wave
+sim: $(SIM_BIN) $(SIM_FW_HEX) ## build the co-simulation binary (Verilator + C testbench + firmware)
+
 TEST_TARGETS += simtest
-.PHONY: simtest
-simtest:
-	@true
+simtest: sim ## run every co-simulation test x $(SEEDS) seeds
+	$(Q)$(PYTHON) tools/runtests.py --bin $(SIM_BIN) --seeds $(SEEDS) -j $(JOBS) \
+	  --logdir $(SIM_DIR)/logs $(if $(SIMTEST_FILTER),--filter $(SIMTEST_FILTER))
+
+sim-one: sim ## run one co-simulation test: TEST=<name> SEED=<n>
+	@test -n "$(TEST)" || { echo "usage: make sim-one TEST=<name> SEED=<n>; tests:"; \
+	  $(SIM_BIN) +list; exit 2; }
+	$(SIM_BIN) +test=$(TEST) +seed=$(SEED)
+
+wave: sim ## run TEST=<name> with an FST trace, to open with gtkwave and sim/soc.gtkw
+	@test -n "$(TEST)" || { echo "usage: make wave TEST=<name> [SEED=<n>]"; exit 2; }
+	-$(SIM_BIN) +test=$(TEST) +seed=$(SEED) +trace=$(SIM_DIR)/$(TEST).fst
+	@echo "wave: $(SIM_DIR)/$(TEST).fst; open with: gtkwave $(SIM_DIR)/$(TEST).fst sim/soc.gtkw"

@@ -154,4 +154,25 @@ void tb_register(struct tb_test *t);
 	}                                                                        \
 	static void tb_test_fn_##tname(void)
 
+/* ---- Additions (testbench area) ------------------------------------------ */
+
+/** sb_enable() - turn scoreboard checking of DMAs on (default) or off, for tests that
+ * deliberately make the IOMMU's caches stale (spec section "Caching"). */
+void sb_enable(bool on);
+/** dma_set_backpressure() - percent of cycles the DMA master holds rready/bready low. */
+void dma_set_backpressure(unsigned percent);
+
+/** One record seen on the fault tap (tap_fault_rec_o, spec notes section 1.9 layout). */
+struct tb_fault {
+	uint64_t cycle;
+	unsigned cause, ttyp;
+	uint32_t did, pid;
+	bool pv, priv;
+	uint64_t iotval, iotval2;
+	uint64_t dw[4]; /* the raw record */
+};
+/** tb_fault_count() / tb_fault_get() - every fault-tap record since reset, in order. */
+size_t tb_fault_count(void);
+const struct tb_fault *tb_fault_get(size_t i);
+
 #endif /* TB_H */

@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Scoreboard: checks every finished DMA against the golden model (sim/model/golden.h) when it
+ * is linked (TB_HAVE_GOLDEN), else against a built-in reading of the Off and Bare modes only.
+ * It keeps a shadow of ddtp (the last value the host read back with busy=0; Off at reset),
+ * capabilities and fctl, and collects the records of the fault tap (tap_fault_*).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "tb_int.h"
+#ifdef TB_HAVE_GOLDEN
+#include "golden.h"
+#else
+/* The golden model's API, so that the scoreboard compiles the same way without it. */
+struct gm_env {
+	uint64_t (*rd64)(void *ctx, uint64_t pa, bool *err);
+	void *ctx;
+	uint64_t ddtp;
+	uint64_t caps;
+	uint32_t fctl;
+};
+struct gm_req {
+	uint32_t did, pid;
+	bool pv, priv, exec, write;
+	uint64_t iova;
+	unsigned beats;
+};
+struct gm_res {
+	bool fault;
+	unsigned cause;
+	unsigned ttyp;
+	uint64_t pa;
+	uint64_t iotval, iotval2;
+	bool report;
+};
+#endif
+
+#define REG_CAPS  0x000u
+#define REG_FCTL  0x008u
+#define REG_DDTP  0x010u
+#define DDTP_BUSY (1ull << 4)
+#define REC_SLACK 64 /* cycles after the response a fault record may still appear */
+
+static bool enabled = true;
+static uint64_t sh_ddtp, sh_caps;
+static uint32_t sh_fctl;
+static struct tb_fault *faults;
+static bool *fault_taken; /* the record was matched to a DMA */
+static size_t nfaults, fault_cap;
+static bool tap_prev;
+static uint32_t tap_prev_rec[8];
+
+void sb_enable(bool on)
+{
+	enabled = on;
+}
+
+void sb_reset(void)
+{
+	sh_ddtp	 = 0; /* architecture.md section 2: ddtp resets to Off */
+	nfaults	 = 0;
+	tap_prev = false;
+}
+
+void sb_host_read(uint32_t off, unsigned size, uint64_t val)
+{
+	if (off == REG_DDTP && size == 8 && !(val & DDTP_BUSY))
+		sh_ddtp = val;
+	else if (off == REG_DDTP && size == 4 && !(val & DDTP_BUSY))
+		sh_ddtp = (sh_ddtp & ~0xffffffffull) | val;
+	else if (off == REG_DDTP + 4 && size == 4)
+		sh_ddtp = (sh_ddtp & 0xffffffffull) | val << 32;
+	else if (off == REG_CAPS && size == 8)
+		sh_caps = val;
+	else if (off == REG_FCTL && size == 4)
+		sh_fctl = (uint32_t)val;
+}
+
+void sb_after_boot(void)
+{
+	(void)host_read64(REG_CAPS);
+	(void)host_read32(REG_FCTL);
+	(void)host_read64(REG_DDTP);
+}
+
+/* ---- Fault tap --------------------------------------------------------------- */
+
+size_t tb_fault_count(void)
+{
+	return nfaults;
+}
+
+const struct tb_fault *tb_fault_get(size_t i)
+{
+	return i < nfaults ? &faults[i] : NULL;
+}
+
+void sb_cycle(void)
+{
+	const uint32_t *r = sim_ports.tap_fault_rec;
+	struct tb_fault *f;
+	bool same = tap_prev;
+
+	if (!sim_ports.tap_fault_valid) {
+		tap_prev = false;
+		return;
+	}
+	/* A record held valid over several cycles is one record. */
+	for (int i = 0; i < 8; i++) {
+		same &= tap_prev_rec[i] == r[i];
+		tap_prev_rec[i] = r[i];
+	}
+	tap_prev = true;
+	if (same)
+		return;
+	if (nfaults == fault_cap) {
+		fault_cap   = fault_cap ? 2 * fault_cap : 256;
+		faults	    = realloc(faults, fault_cap * sizeof(*faults));
+		fault_taken = realloc(fault_taken, fault_cap * sizeof(*fault_taken));
+		if (!faults || !fault_taken)
+			abort();
+	}
+	fault_taken[nfaults] = false;
+	f		     = &faults[nfaults++];
+	for (int i = 0; i < 4; i++)
+		f->dw[i] = (uint64_t)r[2 * i + 1] << 32 | r[2 * i];
+	/* Spec notes 1.9: CAUSE[11:0], PID[31:12], PV[32], PRIV[33], TTYP[39:34], DID[63:40]. */
+	f->cycle   = tb_cycle();
+	f->cause   = f->dw[0] & 0xfff;
+	f->pid	   = (f->dw[0] >> 12) & 0xfffff;
+	f->pv	   = (f->dw[0] >> 32) & 1;
+	f->priv	   = (f->dw[0] >> 33) & 1;
+	f->ttyp	   = (f->dw[0] >> 34) & 0x3f;
+	f->did	   = (uint32_t)(f->dw[0] >> 40);
+	f->iotval  = f->dw[2];
+	f->iotval2 = f->dw[3];
+	if (tb_verbose())
+		tb_log("fault tap: cause %u ttyp %u did 0x%x pid 0x%x pv %d priv %d iotval 0x%llx",
+		       f->cause, f->ttyp, f->did, f->pid, f->pv, f->priv,
+		       (unsigned long long)f->iotval);
+}
+
+/* ---- Expected outcome ---------------------------------------------------------- */
+
+static uint64_t env_rd64(void *ctx, uint64_t pa, bool *err)
+{
+	(void)ctx;
+	return mem_bd_read64(pa, err);
+}
+
+/* Returns false when the outcome is not known (no golden model, translating mode). */
+static bool expect(const struct dma_op *op, struct gm_res *res)
+{
+	struct gm_env env = {.rd64 = env_rd64, .ddtp = sh_ddtp, .caps = sh_caps, .fctl = sh_fctl};
+	struct gm_req req = {.did   = op->attr.did & 0xffffff,
+			     .pid   = op->attr.pid & 0xfffff,
+			     .pv    = op->attr.pv,
+			     .priv  = op->attr.priv,
+			     .exec  = op->attr.exec && !op->write,
+			     .write = op->write,
+			     .iova  = op->iova,
+			     .beats = op->beats};
+
+#ifdef TB_HAVE_GOLDEN
+	gm_translate(&env, &req, res);
+	return true;
+#else
+	/* Spec 2.3 steps 1-2 only: Off faults every request with cause 256, Bare passes. */
+	*res = (struct gm_res){0};
+	switch (env.ddtp & 0xf) {
+	case 0:
+		res->fault  = true;
+		res->cause  = 256;
+		res->ttyp   = req.write ? 3 : req.exec ? 1 : 2;
+		res->iotval = req.iova;
+		res->report = true;
+		return true;
+	case 1:
+		res->pa = req.iova;
+		return true;
+	default:
+		return false;
+	}
+#endif
+}
+
+/* ---- Checks ---------------------------------------------------------------------- */
+
+static bool in_window(const struct dma_op *op, uint64_t c)
+{
+	return c >= op->t_issue && c <= op->t_done;
+}
+
+static bool record_matches(const struct tb_fault *f, const struct dma_op *op,
+			   const struct gm_res *res)
+{
+	/* golden.h: privilege travels with a process_id; PV=0 reports PID=0 and PRIV=0. */
+	uint32_t pid = op->attr.pv ? op->attr.pid & 0xfffff : 0;
+	bool priv    = op->attr.pv && op->attr.priv;
+
+	return f->cause == res->cause && f->ttyp == res->ttyp &&
+	       f->did == (op->attr.did & 0xffffff) && f->pid == pid && f->pv == op->attr.pv &&
+	       f->priv == priv && f->iotval == res->iotval && f->iotval2 == res->iotval2;
+}
+
+static void check_record(const struct dma_op *op, const struct gm_res *res)
+{
+	uint64_t last = op->t_done + REC_SLACK;
+	size_t near   = SIZE_MAX; /* index: faults[] may move while stepping */
+
+	for (;;) {
+		for (size_t i = 0; i < nfaults; i++) {
+			if (fault_taken[i] || faults[i].cycle < op->t_issue)
+				continue;
+			if (record_matches(&faults[i], op, res)) {
+				fault_taken[i] = true;
+				return;
+			}
+			if (near == SIZE_MAX)
+				near = i;
+		}
+		if (tb_cycle() >= last)
+			break;
+		tb_step(1);
+	}
+	tb_fail(__FILE__, __LINE__,
+		"DMA %s iova 0x%llx did 0x%x pid 0x%x pv %d priv %d: no fault record with cause %u "
+		"ttyp %u iotval 0x%llx iotval2 0x%llx",
+		op->write ? "W" : "R", (unsigned long long)op->iova, op->attr.did, op->attr.pid,
+		op->attr.pv, op->attr.priv, res->cause, res->ttyp, (unsigned long long)res->iotval,
+		(unsigned long long)res->iotval2);
+	if (near != SIZE_MAX)
+		tb_log("  nearest record: cause %u ttyp %u did 0x%x pid 0x%x pv %d priv %d iotval "
+		       "0x%llx iotval2 0x%llx",
+		       faults[near].cause, faults[near].ttyp, faults[near].did, faults[near].pid,
+		       faults[near].pv, faults[near].priv, (unsigned long long)faults[near].iotval,
+		       (unsigned long long)faults[near].iotval2);
+}
+
+/* A record in the DMA's window that nobody asked for (e.g. DTF should have suppressed it). */
+static void check_no_record(const struct dma_op *op)
+{
+	for (size_t i = 0; i < nfaults; i++)
+		if (!fault_taken[i] && in_window(op, faults[i].cycle)) {
+			tb_fail(__FILE__, __LINE__,
+				"DMA iova 0x%llx: unexpected fault record cause %u",
+				(unsigned long long)op->iova, faults[i].cause);
+			fault_taken[i] = true;
+		}
+}
+
+void sb_check(const struct dma_op *op, bool alone)
+{
+	struct gm_res res;
+	const char *kind = op->write ? "write" : "read";
+	size_t n	 = mem_log_count();
+	bool found	 = false;
+
+	if (!enabled || !expect(op, &res))
+		return;
+	if (res.fault) {
+		if (op->resp != AXI_SLVERR)
+			tb_fail(__FILE__, __LINE__,
+				"DMA %s iova 0x%llx did 0x%x: resp %d, want SLVERR (cause %u)",
+				kind, (unsigned long long)op->iova, op->attr.did, op->resp,
+				res.cause);
+		for (size_t i = 0; alone && i < n; i++) {
+			const struct mem_txn *t = mem_log_get(i);
+
+			if (t->id >> 4 == MEM_SRC_DMA && in_window(op, t->cycle))
+				tb_fail(__FILE__, __LINE__,
+					"faulting DMA %s iova 0x%llx reached memory at 0x%llx",
+					kind, (unsigned long long)op->iova,
+					(unsigned long long)t->addr);
+		}
+		if (res.report)
+			check_record(op, &res);
+		else if (alone)
+			check_no_record(op);
+		return;
+	}
+	if (op->resp != AXI_OKAY) {
+		tb_fail(__FILE__, __LINE__, "DMA %s iova 0x%llx did 0x%x: resp %d, want OKAY", kind,
+			(unsigned long long)op->iova, op->attr.did, op->resp);
+		return;
+	}
+	for (size_t i = n; i-- > 0 && !found;) {
+		const struct mem_txn *t = mem_log_get(i);
+
+		found = t->id >> 4 == MEM_SRC_DMA && in_window(op, t->cycle) && t->addr == res.pa &&
+			t->write == op->write && t->beats == op->beats;
+	}
+	if (alone)
+		check_no_record(op);
+	if (!found)
+		tb_fail(__FILE__, __LINE__,
+			"DMA %s iova 0x%llx did 0x%x: no %u-beat memory %s at pa 0x%llx", kind,
+			(unsigned long long)op->iova, op->attr.did, op->beats, kind,
+			(unsigned long long)res.pa);
+	for (unsigned b = 0; b < op->beats; b++) {
+		uint64_t m = mem_rd64(res.pa + 8ull * b);
+
+		if (m != op->data[b]) {
+			tb_fail(__FILE__, __LINE__,
+				"DMA %s iova 0x%llx beat %u: data 0x%016llx, memory at 0x%llx "
+				"holds "
+				"0x%016llx",
+				kind, (unsigned long long)op->iova, b,
+				(unsigned long long)op->data[b],
+				(unsigned long long)(res.pa + 8ull * b), (unsigned long long)m);
+			break;
+		}
+	}
+}
