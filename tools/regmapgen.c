@@ -190,6 +190,12 @@ static void add_reg(const char *name, const char *stem, unsigned off, unsigned w
 		die("%s: reset value sets bits without storage", name);
 }
 
+static int reg_cmp(const void *a, const void *b)
+{
+	const struct reg *x = a, *y = b;
+	return (x->off > y->off) - (x->off < y->off);
+}
+
 static void collect(void)
 {
 	for (size_t i = 0; i < NROWS; i++) {
@@ -207,6 +213,7 @@ static void collect(void)
 			}
 		}
 	}
+	qsort(regs, nregs, sizeof(regs[0]), reg_cmp);
 	/* No two registers may overlap. */
 	for (unsigned i = 0; i < nregs; i++)
 		for (unsigned j = i + 1; j < nregs; j++)
