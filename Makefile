@@ -28,7 +28,7 @@ CWARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wundef -Wcast-align \
          -Wstrict-prototypes -Wmissing-prototypes
 
 VEXRISCV_DIR = $(shell $(PYTHON) -c "import pythondata_cpu_vexriscv as m; print(m.data_location)" 2>/dev/null)
-VEXRISCV_V   = $(VEXRISCV_DIR)/verilog/VexRiscv.v
+VEXRISCV_V   = $(VEXRISCV_DIR)/VexRiscv.v
 
 RTL_SRCS := $(sort $(wildcard rtl/*.sv))
 RTL_INCS := $(wildcard rtl/*.svh)
