@@ -13,10 +13,15 @@ lint-yosys: | $(TOOLS_STAMP)
 	$(Q)$(YOSYS) -q -p "read_verilog -Irtl -sv $(RTL_SRCS); hierarchy -check -top iommu_top; proc; check -assert" >/dev/null
 	@echo "lint: yosys clean"
 
+# Icarus 11 prints two "sorry" notes for legal code of the STYLE subset: it ignores the
+# unique/unique0 qualifier, and it widens always_comb sensitivity to a whole vector when a constant
+# part-select is read. Neither changes elaboration, so exactly those two are filtered; any other
+# output (warnings from the core file excepted) fails the gate.
+IVERILOG_KNOWN := Case unique/unique0 qualities are ignored|constant selects in always_\* processes are not currently supported
 lint-iverilog: | $(TOOLS_STAMP)
 	$(Q)mkdir -p $(BUILD)
 	$(Q)$(IVERILOG) -g2012 -Wall -Irtl -s soc_top -o $(BUILD)/iverilog_elab.vvp $(VEXRISCV_V) $(RTL_SRCS) 2>&1 \
-	  | grep -v -E "^$$|VexRiscv\.v" | (! grep .) 
+	  | grep -v -E "^$$|VexRiscv\.v|$(IVERILOG_KNOWN)" | (! grep .)
 	@echo "lint: iverilog clean"
 
 format: ## reformat C sources with clang-format
