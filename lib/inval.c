@@ -64,11 +64,12 @@ int iohost_cmd_sync(struct iohost *h)
 	if (rc)
 		return rc;
 	fence = (h->cq.prod - 1) & mask;
-	/* done when cqh has moved past the fence slot, i.e. cqh is outside [fence, prod) */
+	/* done when cqh has moved past the fence: fewer commands pending than were after it */
 	for (unsigned t = 0;; t += 10) {
 		uint32_t cqh;
 
-		if (read_cqh(h, &cqh) && ((cqh - fence) & mask) >= ((h->cq.prod - fence) & mask))
+		if (read_cqh(h, &cqh) &&
+		    ((h->cq.prod - cqh) & mask) < ((h->cq.prod - fence) & mask))
 			return 0;
 		if (cq_error(h))
 			return IOHOST_EIO;
