@@ -3,7 +3,6 @@
 // Register page, structure and iommu_fwif constants; `include inside a module body.
 // Names equal the C macros of include/riscv_iommu_regs.h (STYLE 4.2).
 // A module uses a few of these constants; the rest are unused by design.
-/* verilator lint_off UNUSEDPARAM */
 
 localparam int RISCV_IOMMU_PAGE_SIZE = 32'h1000;
 localparam int RISCV_IOMMU_PAGE_HOST_SIZE = 32'h400;
@@ -1531,5 +1530,3 @@ localparam logic [8191:0] RISCV_IOMMU_PAGE_CONST = {
   32'h00000000, 32'h00000000, 32'h00000000, 32'h00000000,
   32'h00000000, 32'h00000000, 32'h000001f8, 32'he0c60610
 };
-
-/* verilator lint_on UNUSEDPARAM */

@@ -462,7 +462,7 @@ static void gen_sv(const char *root)
 		   "body.\n");
 	fprintf(o, "// Names equal the C macros of include/riscv_iommu_regs.h (STYLE 4.2).\n");
 	fprintf(o, "// A module uses a few of these constants; the rest are unused by design.\n");
-	fprintf(o, "/* verilator lint_off UNUSEDPARAM */\n\n");
+	fprintf(o, "\n");
 	for (size_t i = 0; i < NROWS; i++) {
 		const struct row *r = &rows[i];
 		char nm[64];
@@ -567,7 +567,6 @@ static void gen_sv(const char *root)
 	sv_page_table(o, "RESET", 4);
 	fprintf(o, "// hardwired (CONST) bits, ORed into reads\n");
 	sv_page_table(o, "CONST", 5);
-	fprintf(o, "\n/* verilator lint_on UNUSEDPARAM */\n");
 	fclose(o);
 }
 
