@@ -4,7 +4,10 @@
 // Owns one walk at a time (Priv spec 12.3.2 / 18.5.1 two-stage translation, IOMMU spec 2.3 step 7-8).
 // First-stage PTE addresses are GPAs when the G-stage is active and are translated through the
 // G-stage as implicit reads before being read. Every PTE is one 8-byte read on m_ptw_*; the PTE is
-// checked in the cycle its R beat arrives and the next read is issued the cycle after.
+// checked in the cycle its R beat arrives and the next read is issued the cycle after. The first
+// read of a first-stage-only walk is requested combinationally in the start cycle (the miss cycle),
+// so an Sv39 walk costs 3L+3 from miss to result-ready (DESIGN M4). Inputs other than start_i
+// are sampled at start only; the result outputs hold until the next start.
 // Faults (cause by original access type): page fault 12/13/15, guest-page fault 20/21/23 with
 // iotval2 = GPA[63:2]<<2 | implicit, PTE read bus error 1/5/7. Success returns the SPA PPN of the
 // accessed 4 KiB page plus the leaf bits of both stages for the IOTLB fill.
@@ -49,6 +52,8 @@ module iommu_ptw (
 );
 
   typedef enum logic [2:0] {StIdle, StGStart, StRdReq, StRdWait, StDone} state_e;
+
+  logic        first_rd;   // start of an S1-only walk: its root read goes out in the start cycle
 
   state_e      state_q, state_d;
   logic [63:0] iova_q;
@@ -203,6 +208,8 @@ module iommu_ptw (
             end else if (s2_mode_i != 4'd0) begin
               implicit_d = 1'b1;
               state_d    = StGStart;
+            end else if (rd_ready_i) begin
+              state_d = StRdWait;
             end else begin
               state_d = StRdReq;
             end
@@ -341,7 +348,9 @@ module iommu_ptw (
   assign perm1_o    = perm1_q;
   assign g_o        = g_q;
   assign perm2_o    = perm2_q;
-  assign rd_addr_o  = addr_q;
-  assign rd_valid_o = (state_q == StRdReq);
+  assign first_rd   = (state_q == StIdle) && start_i && (s1_mode_i != 4'd0) &&
+                      (s2_mode_i == 4'd0) && !iova_noncanon;
+  assign rd_addr_o  = first_rd ? pte_addr(s1_ppn_i, idx_s1_start) : addr_q;
+  assign rd_valid_o = (state_q == StRdReq) || first_rd;
 
 endmodule

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 // Translation datapath: device AXI4 port in, translated AXI4 to memory out.
 //
-// One translation stage shared by AR and AW (one translation per cycle). A request is registered
-// into the stage when it is accepted (the one added cycle); in the stage the decision for
-// ddtp.iommu_mode Off/Bare is taken combinationally and the request leaves to m_dma_* in the same
-// cycle, or is answered with SLVERR (W beats consumed) plus a fault record (IOMMU spec 1.6 step 1,
-// fault record spec 1.9). Responses and W routing live in iommu_xlate_rsp.
+// Wiring of the translation blocks (IOMMU spec 1.6 process to translate, 1.9 fault record):
+// iommu_xlate_ctrl (intake, one translation stage, cause chain, issue port, fault record),
+// iommu_ctx_cache and iommu_iotlb (looked up in the stage), iommu_xlate_missq (parked misses and
+// their walkers, hit under miss, several walks in flight on m_ptw_*), iommu_xlate_rsp (R/B
+// pass-through, W routing in AW order, injected SLVERR in per-ID order).
 
 `default_nettype none
 
 module iommu_xlate #(
   parameter int IdWidth      = 4,
-  parameter int IotlbEntries = 16
+  parameter int IotlbEntries = 16,
+  parameter int MissSlots    = 4     // walks in flight (2..16)
 ) (
   input  logic               clk_i,
   input  logic               rst_i,
@@ -145,84 +146,189 @@ module iommu_xlate #(
   output logic [255:0]       fault_rec_o,
 
   // ---- Performance events ----
-  output logic [7:0]         hpm_evt_o
+  output logic [8:0]         hpm_evt_o   // bit n = HPM event n (1, 4, 7, 8)
 );
 
-  localparam logic [3:0]  DDTP_MODE_OFF  = 4'd0;
-  localparam logic [3:0]  DDTP_MODE_BARE = 4'd1;
-  localparam logic [11:0] CAUSE_ALL_OFF  = 12'd256;
 
-  ////////////////////////////////////
-  // Request intake (AR/AW arbiter) //
-  ////////////////////////////////////
+  ////////////////////////////
+  // Stage and issue port   //
+  ////////////////////////////
 
-  logic               st_valid_q, st_write_q;
-  logic [IdWidth-1:0] st_id_q;
-  logic [63:0]        st_addr_q;
-  logic [7:0]         st_len_q;
-  logic [2:0]         st_size_q, st_prot_q;
-  logic [1:0]         st_burst_q;
-  logic [23:0]        st_did_q;
-  logic [19:0]        st_pid_q;
-  logic               st_pv_q;
-  logic               st_done, st_ready, take_ar, take_aw, rr_aw_q;
+  logic               st_write, st_pv, st_exec, st_priv, accept;
+  logic [IdWidth-1:0] st_id;
+  logic [63:0]        st_addr;
+  logic [7:0]         st_len;
+  logic [2:0]         st_size, st_prot;
+  logic [1:0]         st_burst;
+  logic [23:0]        st_did;
+  logic [19:0]        st_pid;
 
-  assign st_ready = !st_valid_q || st_done;
-  // Round robin between the two channels when both are waiting.
-  assign take_aw  = st_ready && s_axi_awvalid_i && (!s_axi_arvalid_i || rr_aw_q);
-  assign take_ar  = st_ready && s_axi_arvalid_i && !take_aw;
-  assign s_axi_awready_o = take_aw;
-  assign s_axi_arready_o = take_ar;
-
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      st_valid_q <= 1'b0;
-      rr_aw_q    <= 1'b0;
-    end else begin
-      if (st_ready) begin
-        st_valid_q <= take_ar || take_aw;
-      end
-      if (take_ar || take_aw) begin
-        rr_aw_q <= take_ar;
-      end
-    end
-  end
-
-  always_ff @(posedge clk_i) begin
-    if (take_aw) begin
-      st_write_q <= 1'b1;
-      st_id_q    <= s_axi_awid_i;
-      st_addr_q  <= s_axi_awaddr_i;
-      st_len_q   <= s_axi_awlen_i;
-      st_size_q  <= s_axi_awsize_i;
-      st_burst_q <= s_axi_awburst_i;
-      st_prot_q  <= s_axi_awprot_i;
-      st_did_q   <= s_axi_aw_did_i;
-      st_pid_q   <= s_axi_aw_pid_i;
-      st_pv_q    <= s_axi_aw_pv_i;
-    end else if (take_ar) begin
-      st_write_q <= 1'b0;
-      st_id_q    <= s_axi_arid_i;
-      st_addr_q  <= s_axi_araddr_i;
-      st_len_q   <= s_axi_arlen_i;
-      st_size_q  <= s_axi_arsize_i;
-      st_burst_q <= s_axi_arburst_i;
-      st_prot_q  <= s_axi_arprot_i;
-      st_did_q   <= s_axi_ar_did_i;
-      st_pid_q   <= s_axi_ar_pid_i;
-      st_pv_q    <= s_axi_ar_pv_i;
-    end
-  end
-
-  //////////////////////////////////////
-  // Context cache, IOTLB and walker  //
-  //////////////////////////////////////
-
-  logic        ctx_hit, ctx_pdtv, ctx_dtf, ctx_ens, ctx_sum;
+  logic        ctx_hit, ctx_pdtv, ctx_dtf, ctx_ens, ctx_sum, s1_on, s2_on;
   logic [19:0] ctx_pscid;
   logic [3:0]  ctx_s1_mode, ctx_s2_mode;
   logic [43:0] ctx_s1_ppn, ctx_s2_ppn;
   logic [15:0] ctx_gscid;
+
+  localparam int TlbIdxW = $clog2(IotlbEntries);
+  logic               tlb_hit, tlb_touch, tlb_kill;
+  logic [TlbIdxW-1:0] tlb_idx;
+  logic [43:0]        tlb_ppn;
+  logic [3:0]         tlb_perm1;
+  logic [2:0]         tlb_perm2;
+
+  logic               q_dep, q_page_busy, q_free, enq, enq_walk, enq_fault, enq_record;
+  logic [11:0]        enq_cause;
+  logic [63:0]        enq_daddr;
+  logic               iss_valid, iss_take, iss_write, iss_pv, iss_fault, iss_record;
+  logic [IdWidth-1:0] iss_id;
+  logic [63:0]        iss_iova, iss_addr, iss_iotval2;
+  logic [7:0]         iss_len;
+  logic [2:0]         iss_size, iss_prot;
+  logic [1:0]         iss_burst;
+  logic [23:0]        iss_did;
+  logic [19:0]        iss_pid;
+  logic [11:0]        iss_cause;
+
+  logic               is_write, is_pass, is_done;
+  logic [IdWidth-1:0] is_id;
+  logic [63:0]        is_addr;
+  logic [7:0]         is_len;
+  logic [2:0]         is_size, is_prot;
+  logic [1:0]         is_burst;
+  logic               rd_err_ready, rd_err_busy, wr_route_ready, wr_err_busy;
+
+  assign s1_on = (ctx_s1_mode != 4'd0);
+  assign s2_on = (ctx_s2_mode != 4'd0);
+
+  iommu_xlate_ctrl #(
+    .IdWidth (IdWidth)
+  ) u_ctrl (
+    .clk_i            (clk_i),
+    .rst_i            (rst_i),
+    .s_axi_awid_i     (s_axi_awid_i),
+    .s_axi_awaddr_i   (s_axi_awaddr_i),
+    .s_axi_awlen_i    (s_axi_awlen_i),
+    .s_axi_awsize_i   (s_axi_awsize_i),
+    .s_axi_awburst_i  (s_axi_awburst_i),
+    .s_axi_awprot_i   (s_axi_awprot_i),
+    .s_axi_aw_did_i   (s_axi_aw_did_i),
+    .s_axi_aw_pid_i   (s_axi_aw_pid_i),
+    .s_axi_aw_pv_i    (s_axi_aw_pv_i),
+    .s_axi_awvalid_i  (s_axi_awvalid_i),
+    .s_axi_awready_o  (s_axi_awready_o),
+    .s_axi_arid_i     (s_axi_arid_i),
+    .s_axi_araddr_i   (s_axi_araddr_i),
+    .s_axi_arlen_i    (s_axi_arlen_i),
+    .s_axi_arsize_i   (s_axi_arsize_i),
+    .s_axi_arburst_i  (s_axi_arburst_i),
+    .s_axi_arprot_i   (s_axi_arprot_i),
+    .s_axi_ar_did_i   (s_axi_ar_did_i),
+    .s_axi_ar_pid_i   (s_axi_ar_pid_i),
+    .s_axi_ar_pv_i    (s_axi_ar_pv_i),
+    .s_axi_arvalid_i  (s_axi_arvalid_i),
+    .s_axi_arready_o  (s_axi_arready_o),
+    .st_write_o       (st_write),
+    .st_id_o          (st_id),
+    .st_addr_o        (st_addr),
+    .st_len_o         (st_len),
+    .st_size_o        (st_size),
+    .st_burst_o       (st_burst),
+    .st_prot_o        (st_prot),
+    .st_did_o         (st_did),
+    .st_pid_o         (st_pid),
+    .st_pv_o          (st_pv),
+    .st_exec_o        (st_exec),
+    .st_priv_o        (st_priv),
+    .accept_o         (accept),
+    .ddtp_mode_i      (ddtp_mode_i),
+    .ctx_hit_i        (ctx_hit),
+    .ctx_pdtv_i       (ctx_pdtv),
+    .ctx_dtf_i        (ctx_dtf),
+    .ctx_ens_i        (ctx_ens),
+    .ctx_sum_i        (ctx_sum),
+    .s1_on_i          (s1_on),
+    .s2_on_i          (s2_on),
+    .tlb_hit_i        (tlb_hit),
+    .tlb_ppn_i        (tlb_ppn),
+    .tlb_perm1_i      (tlb_perm1),
+    .tlb_perm2_i      (tlb_perm2),
+    .tlb_touch_o      (tlb_touch),
+    .tlb_kill_o       (tlb_kill),
+    .miss_valid_o     (miss_valid_o),
+    .miss_retry_i     (miss_retry_i),
+    .miss_fail_i      (miss_fail_i),
+    .q_dep_i          (q_dep),
+    .q_page_busy_i    (q_page_busy),
+    .q_free_i         (q_free),
+    .enq_o            (enq),
+    .enq_walk_o       (enq_walk),
+    .enq_fault_o      (enq_fault),
+    .enq_record_o     (enq_record),
+    .enq_cause_o      (enq_cause),
+    .enq_daddr_o      (enq_daddr),
+    .iss_valid_i      (iss_valid),
+    .iss_take_o       (iss_take),
+    .iss_write_i      (iss_write),
+    .iss_id_i         (iss_id),
+    .iss_iova_i       (iss_iova),
+    .iss_addr_i       (iss_addr),
+    .iss_len_i        (iss_len),
+    .iss_size_i       (iss_size),
+    .iss_burst_i      (iss_burst),
+    .iss_prot_i       (iss_prot),
+    .iss_did_i        (iss_did),
+    .iss_pid_i        (iss_pid),
+    .iss_pv_i         (iss_pv),
+    .iss_fault_i      (iss_fault),
+    .iss_record_i     (iss_record),
+    .iss_cause_i      (iss_cause),
+    .iss_iotval2_i    (iss_iotval2),
+    .is_write_o       (is_write),
+    .is_id_o          (is_id),
+    .is_addr_o        (is_addr),
+    .is_len_o         (is_len),
+    .is_size_o        (is_size),
+    .is_burst_o       (is_burst),
+    .is_prot_o        (is_prot),
+    .is_pass_o        (is_pass),
+    .is_done_o        (is_done),
+    .m_dma_arvalid_o  (m_dma_arvalid_o),
+    .m_dma_arready_i  (m_dma_arready_i),
+    .m_dma_awvalid_o  (m_dma_awvalid_o),
+    .m_dma_awready_i  (m_dma_awready_i),
+    .rd_err_ready_i   (rd_err_ready),
+    .rd_err_busy_i    (rd_err_busy),
+    .wr_route_ready_i (wr_route_ready),
+    .wr_err_busy_i    (wr_err_busy),
+    .fault_valid_o    (fault_valid_o),
+    .fault_ready_i    (fault_ready_i),
+    .fault_rec_o      (fault_rec_o)
+  );
+
+  assign miss_did_o   = st_did;
+  assign miss_pid_o   = st_pid;
+  assign miss_pv_o    = st_pv;
+  assign miss_priv_o  = st_prot[0];
+  assign miss_exec_o  = st_exec;
+  assign miss_write_o = st_write;
+  assign miss_iova_o  = st_addr;
+
+  assign m_dma_arid_o    = is_id;
+  assign m_dma_araddr_o  = is_addr;
+  assign m_dma_arlen_o   = is_len;
+  assign m_dma_arsize_o  = is_size;
+  assign m_dma_arburst_o = is_burst;
+  assign m_dma_arprot_o  = is_prot;
+  assign m_dma_awid_o    = is_id;
+  assign m_dma_awaddr_o  = is_addr;
+  assign m_dma_awlen_o   = is_len;
+  assign m_dma_awsize_o  = is_size;
+  assign m_dma_awburst_o = is_burst;
+  assign m_dma_awprot_o  = is_prot;
+
+  //////////////////////////////
+  // Context cache and IOTLB  //
+  //////////////////////////////
 
   iommu_ctx_cache #(
     .Entries (8)
@@ -235,9 +341,9 @@ module iommu_xlate #(
     .inv_op_i  (ctx_inv_op_i),
     .inv_did_i (ctx_inv_did_i),
     .inv_pid_i (ctx_inv_pid_i),
-    .did_i     (st_did_q),
-    .pv_i      (st_pv_q),
-    .pid_i     (st_pid_q),
+    .did_i     (st_did),
+    .pv_i      (st_pv),
+    .pid_i     (st_pid),
     .hit_o     (ctx_hit),
     .pdtv_o    (ctx_pdtv),
     .dtf_o     (ctx_dtf),
@@ -251,26 +357,13 @@ module iommu_xlate #(
     .s2_ppn_o  (ctx_s2_ppn)
   );
 
-  localparam int TlbIdxW = $clog2(IotlbEntries);
-
-  logic               st_exec, st_priv, s1_on, s2_on;
-  logic               tlb_hit, tlb_touch, tlb_kill, tlb_fill, hit_perm_bad;
-  logic [TlbIdxW-1:0] tlb_idx;
-  logic [43:0]        tlb_ppn;
-  logic [3:0]         tlb_perm1;
-  logic [2:0]         tlb_perm2;
-  logic               ptw_start, ptw_busy, ptw_done, ptw_fault, ptw_g;
-  logic [11:0]        ptw_cause;
-  logic [63:0]        ptw_iotval2;
-  logic [43:0]        ptw_ppn;
-  logic [2:0]         ptw_size, ptw_perm2;
-  logic [3:0]         ptw_perm1;
-
-  assign st_exec = st_prot_q[2] && !st_write_q;
-  // Privilege comes with a process_id only (PCIe semantics); without PV requests are user.
-  assign st_priv = st_prot_q[0] && st_pv_q;
-  assign s1_on   = (ctx_s1_mode != 4'd0);
-  assign s2_on   = (ctx_s2_mode != 4'd0);
+  logic        fill, fill_gv, fill_s1, fill_g;
+  logic [15:0] fill_gscid;
+  logic [19:0] fill_pscid;
+  logic [51:0] fill_vpn;
+  logic [2:0]  fill_size, fill_perm2;
+  logic [43:0] fill_ppn;
+  logic [3:0]  fill_perm1;
 
   iommu_iotlb #(
     .Entries (IotlbEntries)
@@ -281,7 +374,7 @@ module iommu_xlate #(
     .gscid_i      (ctx_gscid),
     .s1_i         (s1_on),
     .pscid_i      (ctx_pscid),
-    .vpn_i        (st_addr_q[63:12]),
+    .vpn_i        (st_addr[63:12]),
     .hit_o        (tlb_hit),
     .hit_idx_o    (tlb_idx),
     .ppn_o        (tlb_ppn),
@@ -290,17 +383,17 @@ module iommu_xlate #(
     .touch_i      (tlb_touch),
     .kill_i       (tlb_kill),
     .kill_idx_i   (tlb_idx),
-    .fill_i       (tlb_fill),
-    .fill_gv_i    (s2_on),
-    .fill_gscid_i (ctx_gscid),
-    .fill_s1_i    (s1_on),
-    .fill_pscid_i (ctx_pscid),
-    .fill_g_i     (ptw_g),
-    .fill_vpn_i   (st_addr_q[63:12]),
-    .fill_size_i  (ptw_size),
-    .fill_ppn_i   (ptw_ppn),
-    .fill_perm1_i (ptw_perm1),
-    .fill_perm2_i (ptw_perm2),
+    .fill_i       (fill),
+    .fill_gv_i    (fill_gv),
+    .fill_gscid_i (fill_gscid),
+    .fill_s1_i    (fill_s1),
+    .fill_pscid_i (fill_pscid),
+    .fill_g_i     (fill_g),
+    .fill_vpn_i   (fill_vpn),
+    .fill_size_i  (fill_size),
+    .fill_ppn_i   (fill_ppn),
+    .fill_perm1_i (fill_perm1),
+    .fill_perm2_i (fill_perm2),
     .inv_valid_i  (inv_valid_i),
     .inv_ready_o  (inv_ready_o),
     .inv_gvma_i   (inv_gvma_i),
@@ -312,238 +405,99 @@ module iommu_xlate #(
     .inv_vpn_i    (inv_vpn_i)
   );
 
-  // A hit is used only if both stages' stored permissions allow the access; otherwise the entry
-  // is dropped and the walker re-derives the fault (with the GPA for iotval2) from memory.
-  logic p1_bad, p2_bad;
-  iommu_ptw_perm u_hit_perm1 (
-    .g_stage_i  (1'b0),
-    .implicit_i (1'b0),
-    .exec_i     (st_exec),
-    .write_i    (st_write_q),
-    .priv_i     (st_priv),
-    .sum_i      (ctx_sum),
-    .r_i        (tlb_perm1[0]),
-    .w_i        (tlb_perm1[1]),
-    .x_i        (tlb_perm1[2]),
-    .u_i        (tlb_perm1[3]),
-    .a_i        (1'b1),
-    .d_i        (1'b1),
-    .fault_o    (p1_bad)
-  );
-  iommu_ptw_perm u_hit_perm2 (
-    .g_stage_i  (1'b1),
-    .implicit_i (1'b0),
-    .exec_i     (st_exec),
-    .write_i    (st_write_q),
-    .priv_i     (1'b0),
-    .sum_i      (1'b0),
-    .r_i        (tlb_perm2[0]),
-    .w_i        (tlb_perm2[1]),
-    .x_i        (tlb_perm2[2]),
-    .u_i        (1'b1),
-    .a_i        (1'b1),
-    .d_i        (1'b1),
-    .fault_o    (p2_bad)
-  );
-  assign hit_perm_bad = (s1_on && p1_bad) || (s2_on && p2_bad);
+  ////////////////////////////////
+  // Miss queue and walkers     //
+  ////////////////////////////////
 
-  logic [63:0] ptw_rd_addr;
-  logic        ptw_rd_valid;
+  logic walk_active;
 
-  iommu_ptw u_ptw (
-    .clk_i       (clk_i),
-    .rst_i       (rst_i),
-    .start_i     (ptw_start),
-    .iova_i      (st_addr_q),
-    .exec_i      (st_exec),
-    .write_i     (st_write_q),
-    .priv_i      (st_priv),
-    .sum_i       (ctx_sum),
-    .s1_mode_i   (ctx_s1_mode),
-    .s1_ppn_i    (ctx_s1_ppn),
-    .s2_mode_i   (ctx_s2_mode),
-    .s2_ppn_i    (ctx_s2_ppn),
-    .busy_o      (ptw_busy),
-    .done_o      (ptw_done),
-    .fault_o     (ptw_fault),
-    .cause_o     (ptw_cause),
-    .iotval2_o   (ptw_iotval2),
-    .ppn_o       (ptw_ppn),
-    .size_o      (ptw_size),
-    .perm1_o     (ptw_perm1),
-    .g_o         (ptw_g),
-    .perm2_o     (ptw_perm2),
-    .rd_addr_o   (ptw_rd_addr),
-    .rd_valid_o  (ptw_rd_valid),
-    .rd_ready_i  (m_ptw_arready_i),
-    .rd_data_i   (m_ptw_rdata_i),
-    .rd_err_i    (m_ptw_rresp_i[1]),
-    .rd_rvalid_i (m_ptw_rvalid_i)
+  iommu_xlate_missq #(
+    .IdWidth (IdWidth),
+    .Slots   (MissSlots)
+  ) u_missq (
+    .clk_i           (clk_i),
+    .rst_i           (rst_i),
+    .q_id_i          (st_id),
+    .q_write_i       (st_write),
+    .q_addr_i        (st_addr),
+    .q_gv_i          (s2_on),
+    .q_gscid_i       (ctx_gscid),
+    .q_s1_i          (s1_on),
+    .q_pscid_i       (ctx_pscid),
+    .dep_o           (q_dep),
+    .page_busy_o     (q_page_busy),
+    .free_o          (q_free),
+    .enq_i           (enq),
+    .enq_walk_i      (enq_walk),
+    .enq_len_i       (st_len),
+    .enq_size_i      (st_size),
+    .enq_burst_i     (st_burst),
+    .enq_prot_i      (st_prot),
+    .enq_did_i       (st_did),
+    .enq_pid_i       (st_pid),
+    .enq_pv_i        (st_pv),
+    .enq_dtf_i       (ctx_dtf),
+    .enq_fault_i     (enq_fault),
+    .enq_record_i    (enq_record),
+    .enq_cause_i     (enq_cause),
+    .enq_daddr_i     (enq_daddr),
+    .walk_exec_i     (st_exec),
+    .walk_priv_i     (st_priv),
+    .walk_sum_i      (ctx_sum),
+    .walk_s1_mode_i  (ctx_s1_mode),
+    .walk_s1_ppn_i   (ctx_s1_ppn),
+    .walk_s2_mode_i  (ctx_s2_mode),
+    .walk_s2_ppn_i   (ctx_s2_ppn),
+    .inv_i           (inv_valid_i),
+    .iss_valid_o     (iss_valid),
+    .iss_take_i      (iss_take),
+    .iss_write_o     (iss_write),
+    .iss_id_o        (iss_id),
+    .iss_iova_o      (iss_iova),
+    .iss_addr_o      (iss_addr),
+    .iss_len_o       (iss_len),
+    .iss_size_o      (iss_size),
+    .iss_burst_o     (iss_burst),
+    .iss_prot_o      (iss_prot),
+    .iss_did_o       (iss_did),
+    .iss_pid_o       (iss_pid),
+    .iss_pv_o        (iss_pv),
+    .iss_fault_o     (iss_fault),
+    .iss_record_o    (iss_record),
+    .iss_cause_o     (iss_cause),
+    .iss_iotval2_o   (iss_iotval2),
+    .fill_o          (fill),
+    .fill_gv_o       (fill_gv),
+    .fill_gscid_o    (fill_gscid),
+    .fill_s1_o       (fill_s1),
+    .fill_pscid_o    (fill_pscid),
+    .fill_g_o        (fill_g),
+    .fill_vpn_o      (fill_vpn),
+    .fill_size_o     (fill_size),
+    .fill_ppn_o      (fill_ppn),
+    .fill_perm1_o    (fill_perm1),
+    .fill_perm2_o    (fill_perm2),
+    .walk_active_o   (walk_active),
+    .m_ptw_arid_o    (m_ptw_arid_o),
+    .m_ptw_araddr_o  (m_ptw_araddr_o),
+    .m_ptw_arvalid_o (m_ptw_arvalid_o),
+    .m_ptw_arready_i (m_ptw_arready_i),
+    .m_ptw_rid_i     (m_ptw_rid_i),
+    .m_ptw_rdata_i   (m_ptw_rdata_i),
+    .m_ptw_rerr_i    (m_ptw_rresp_i[1]),
+    .m_ptw_rvalid_i  (m_ptw_rvalid_i)
   );
 
-  assign m_ptw_arid_o    = '0;
-  assign m_ptw_araddr_o  = ptw_rd_addr;
+  // 8-byte single-beat PTE reads, privileged data (AxPROT 0b001).
   assign m_ptw_arlen_o   = 8'd0;
   assign m_ptw_arsize_o  = 3'd3;
   assign m_ptw_arburst_o = 2'b01;
   assign m_ptw_arprot_o  = 3'b001;
-  assign m_ptw_arvalid_o = ptw_rd_valid;
   assign m_ptw_rready_o  = 1'b1;
 
-  //////////////////////////////////////////////
-  // Decision: one ordered cause chain        //
-  //////////////////////////////////////////////
-
-  localparam logic [11:0] CAUSE_TTYP_DISALLOWED = 12'd260;
-
-  logic        cm_wait_q, cm_fail_q, walk_q, nofill_q, wres_q, wres_fault_q;
-  logic [11:0] wres_cause_q;
-  logic [63:0] wres_iotval2_q;
-  logic [43:0] wres_ppn_q;
-  logic        cross_4k, need_cm, need_walk;
-  logic [63:0] st_last;
-  logic [11:0] st_off;
-
-  assign st_off = st_addr_q[11:0];
-
-  // INCR bursts must stay inside one 4 KiB page (FIXED/WRAP cannot cross it).
-  assign st_last  = st_addr_q + ((64'd1 + {56'd0, st_len_q}) << st_size_q) - 64'd1;
-  assign cross_4k = (st_burst_q == 2'b01) && (st_last[63:12] != st_addr_q[63:12]);
-
-  logic        dec_pass, dec_fault, dec_record;
-  logic [11:0] dec_cause;
-  logic [63:0] dec_addr, dec_iotval2;
-
-  always_comb begin
-    dec_pass    = 1'b0;
-    dec_fault   = 1'b0;
-    dec_record  = 1'b0;
-    dec_cause   = 12'd0;
-    dec_iotval2 = 64'd0;
-    dec_addr    = st_addr_q;
-    need_cm     = 1'b0;
-    need_walk   = 1'b0;
-    tlb_touch   = 1'b0;
-    tlb_kill    = 1'b0;
-    if (ddtp_mode_i == DDTP_MODE_OFF) begin
-      dec_fault  = 1'b1;
-      dec_record = 1'b1;          // no DC located: DTF treated as 0
-      dec_cause  = CAUSE_ALL_OFF;
-    end else if (ddtp_mode_i == DDTP_MODE_BARE) begin
-      dec_pass = 1'b1;
-    end else if (cm_fail_q) begin
-      dec_fault = 1'b1;           // firmware answered the context miss with a fault it records
-    end else if (!ctx_hit || cm_wait_q) begin
-      need_cm = 1'b1;
-    end else if ((st_pv_q && !ctx_pdtv) || cross_4k || (st_priv && !ctx_ens)) begin
-      dec_fault  = 1'b1;
-      dec_record = !ctx_dtf;
-      dec_cause  = CAUSE_TTYP_DISALLOWED;
-    end else if (!s1_on && !s2_on) begin
-      dec_pass = 1'b1;
-    end else if (wres_q) begin
-      dec_pass    = !wres_fault_q;
-      dec_fault   = wres_fault_q;
-      dec_record  = wres_fault_q && !ctx_dtf;
-      dec_cause   = wres_cause_q;
-      dec_iotval2 = wres_iotval2_q;
-      dec_addr    = {8'd0, wres_ppn_q, st_off};
-    end else if (tlb_hit && !hit_perm_bad && !walk_q) begin
-      dec_pass  = 1'b1;
-      dec_addr  = {8'd0, tlb_ppn, st_off};
-      tlb_touch = 1'b1;
-    end else begin
-      need_walk = 1'b1;
-      tlb_kill  = tlb_hit && !walk_q;
-    end
-  end
-
-  assign ptw_start = st_valid_q && need_walk && !walk_q && !ptw_busy;
-  assign tlb_fill  = ptw_done && !ptw_fault && !nofill_q && !inv_valid_i;
-
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      cm_wait_q <= 1'b0;
-      cm_fail_q <= 1'b0;
-      walk_q    <= 1'b0;
-      nofill_q  <= 1'b0;
-      wres_q    <= 1'b0;
-    end else begin
-      // Context miss: hold the request until firmware retries (look up again) or fails it.
-      if (st_done) begin
-        cm_wait_q <= 1'b0;
-        cm_fail_q <= 1'b0;
-      end else if (cm_wait_q && miss_fail_i) begin
-        cm_wait_q <= 1'b0;
-        cm_fail_q <= 1'b1;
-      end else if (cm_wait_q && miss_retry_i) begin
-        cm_wait_q <= 1'b0;
-      end else if (st_valid_q && need_cm) begin
-        cm_wait_q <= 1'b1;
-      end
-      // Walk: the result answers this request directly (no replay through the IOTLB).
-      if (ptw_start) begin
-        walk_q   <= 1'b1;
-        nofill_q <= 1'b0;
-      end else if (ptw_done) begin
-        walk_q <= 1'b0;
-      end
-      if (inv_valid_i && walk_q) begin
-        nofill_q <= 1'b1;
-      end
-      if (ptw_done) begin
-        wres_q <= 1'b1;
-      end else if (st_done) begin
-        wres_q <= 1'b0;
-      end
-    end
-  end
-
-  always_ff @(posedge clk_i) begin
-    if (ptw_done) begin
-      wres_fault_q   <= ptw_fault;
-      wres_cause_q   <= ptw_cause;
-      wres_iotval2_q <= ptw_iotval2;
-      wres_ppn_q     <= ptw_ppn;
-    end
-  end
-
-  assign miss_valid_o = st_valid_q && cm_wait_q;
-  assign miss_did_o   = st_did_q;
-  assign miss_pid_o   = st_pid_q;
-  assign miss_pv_o    = st_pv_q;
-  assign miss_priv_o  = st_prot_q[0];
-  assign miss_exec_o  = st_exec;
-  assign miss_write_o = st_write_q;
-  assign miss_iova_o  = st_addr_q;
-
-  ////////////////////////////////
-  // Leaving the stage          //
-  ////////////////////////////////
-
-  logic rd_err_ready, rd_err_busy, wr_route_ready, wr_err_busy;
-  logic rd_leave_ok, wr_leave_ok;
-
-  // Passing requests wait while an injected error of their channel is pending (per-ID order).
-  assign rd_leave_ok = dec_pass ? (!rd_err_busy && m_dma_arready_i) : rd_err_ready;
-  assign wr_leave_ok = wr_route_ready && (dec_pass ? (!wr_err_busy && m_dma_awready_i) : 1'b1);
-  assign st_done = st_valid_q && (dec_pass || dec_fault) &&
-                   (st_write_q ? wr_leave_ok : rd_leave_ok);
-
-  assign m_dma_arid_o    = st_id_q;
-  assign m_dma_araddr_o  = dec_addr;
-  assign m_dma_arlen_o   = st_len_q;
-  assign m_dma_arsize_o  = st_size_q;
-  assign m_dma_arburst_o = st_burst_q;
-  assign m_dma_arprot_o  = st_prot_q;
-  assign m_dma_arvalid_o = st_valid_q && !st_write_q && dec_pass && !rd_err_busy;
-  assign m_dma_awid_o    = st_id_q;
-  assign m_dma_awaddr_o  = dec_addr;
-  assign m_dma_awlen_o   = st_len_q;
-  assign m_dma_awsize_o  = st_size_q;
-  assign m_dma_awburst_o = st_burst_q;
-  assign m_dma_awprot_o  = st_prot_q;
-  assign m_dma_awvalid_o = st_valid_q && st_write_q && dec_pass && !wr_err_busy && wr_route_ready;
+  //////////////////////
+  // Response block   //
+  //////////////////////
 
   iommu_xlate_rsp #(
     .IdWidth (IdWidth)
@@ -551,17 +505,17 @@ module iommu_xlate #(
     .clk_i            (clk_i),
     .rst_i            (rst_i),
     .rd_issue_i       (m_dma_arvalid_o && m_dma_arready_i),
-    .rd_issue_id_i    (st_id_q),
-    .rd_err_valid_i   (st_done && !st_write_q && dec_fault),
-    .rd_err_id_i      (st_id_q),
-    .rd_err_len_i     (st_len_q),
+    .rd_issue_id_i    (is_id),
+    .rd_err_valid_i   (is_done && !is_write && !is_pass),
+    .rd_err_id_i      (is_id),
+    .rd_err_len_i     (is_len),
     .rd_err_ready_o   (rd_err_ready),
     .rd_err_busy_o    (rd_err_busy),
     .wr_issue_i       (m_dma_awvalid_o && m_dma_awready_i),
-    .wr_issue_id_i    (st_id_q),
-    .wr_route_valid_i (st_done && st_write_q),
-    .wr_route_drop_i  (dec_fault),
-    .wr_route_id_i    (st_id_q),
+    .wr_issue_id_i    (is_id),
+    .wr_route_valid_i (is_done && is_write),
+    .wr_route_drop_i  (!is_pass),
+    .wr_route_id_i    (is_id),
     .wr_route_ready_o (wr_route_ready),
     .wr_err_busy_o    (wr_err_busy),
     .s_axi_wdata_i    (s_axi_wdata_i),
@@ -596,56 +550,22 @@ module iommu_xlate #(
     .m_dma_rready_o   (m_dma_rready_o)
   );
 
-  //////////////////
-  // Fault record //
-  //////////////////
+  ///////////
+  // HPM   //
+  ///////////
 
-  // TTYP (spec 1.9): 1 untranslated exec, 2 untranslated read, 3 untranslated write.
-  logic [5:0]   st_ttyp;
-  logic         fault_valid_q;
-  logic [255:0] fault_rec_q;
-
-  assign st_ttyp = st_write_q ? 6'd3 : (st_prot_q[2] ? 6'd1 : 6'd2);
-
-  // A record waits for fault_ready_i; a newer one arriving meanwhile is dropped (DMA never stalls).
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      fault_valid_q <= 1'b0;
-    end else if (fault_valid_q && !fault_ready_i) begin
-      fault_valid_q <= 1'b1;
-    end else begin
-      fault_valid_q <= st_done && dec_record;
-    end
-  end
-
-  always_ff @(posedge clk_i) begin
-    if ((!fault_valid_q || fault_ready_i) && st_done && dec_record) begin
-      fault_rec_q <= {dec_iotval2,                 // dw3 iotval2
-                      st_addr_q,                   // dw2 iotval
-                      64'd0,                       // dw1
-                      st_did_q, st_ttyp, st_prot_q[0] & st_pv_q, st_pv_q,
-                      st_pv_q ? st_pid_q : 20'd0, dec_cause};
-    end
-  end
-
-  assign fault_valid_o = fault_valid_q;
-  assign fault_rec_o   = fault_rec_q;
-
-  //////////////////////////////
-  // Events and tied-off ports //
-  //////////////////////////////
-
-  // Bit n = standard event n. Event 8 (G-stage walk) has no bit in the 8-bit port of
-  // architecture.md 6; it is reported on bit 0 (event ID 0 is unused by the spec).
-  assign hpm_evt_o = {ptw_start && s1_on,    // 7 first-stage walk
+  // Bit n = standard event n (spec 5.23): 1 untranslated request (every accepted request),
+  // 4 IOTLB miss (walk start), 7 first-stage walk, 8 G-stage walk. Bit 0 is unused.
+  assign hpm_evt_o = {enq_walk && enq && s2_on,   // 8 G-stage walk
+                      enq_walk && enq && s1_on,   // 7 first-stage walk
                       2'b00,
-                      ptw_start,             // 4 IOTLB miss
+                      enq_walk && enq,            // 4 IOTLB miss
                       2'b00,
-                      st_done,               // 1 untranslated request (all device requests)
-                      ptw_start && s2_on};   // 8 G-stage walk (see above)
+                      accept,                     // 1 untranslated request
+                      1'b0};
 
   logic unused_xlate;
-  assign unused_xlate = ^{m_ptw_rid_i, m_ptw_rresp_i[0], m_ptw_rlast_i, fctl_gxl_i, st_last[11:0],
-                          ctx_w_i[0], DDTP_MODE_BARE};
+  assign unused_xlate = ^{m_ptw_rid_i, m_ptw_rresp_i[0], m_ptw_rlast_i, fctl_gxl_i, ctx_w_i[0],
+                          walk_active};
 
 endmodule

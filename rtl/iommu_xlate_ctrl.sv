@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: Apache-2.0
+// Translation stage of iommu_xlate: request intake, the ordered cause chain, the stage's
+// disposition (issue, park in the miss queue, or stall), the issue port and the fault record.
+//
+// One request per cycle enters the stage (AR/AW round robin, the one added cycle). The context
+// cache and IOTLB are looked up combinationally on the stage register and the decision (IOMMU
+// spec 1.6 steps 1-8, doc/datapath.md 5) is taken in the same cycle. A decided request leaves to
+// m_dma_* (or gets SLVERR + record) in that cycle through the issue port, unless it must stay
+// behind a parked request of its chain (then it parks as a follower). An IOTLB miss parks the
+// request and starts a walker; only a context miss (firmware) or a full miss queue stalls the
+// stage. The issue port serves the miss queue first (older requests), else the stage.
+
+`default_nettype none
+
+module iommu_xlate_ctrl #(
+  parameter int IdWidth = 4
+) (
+  input  logic               clk_i,
+  input  logic               rst_i,
+
+  // ---- Device request channels ----
+  input  logic [IdWidth-1:0] s_axi_awid_i,
+  input  logic [63:0]        s_axi_awaddr_i,
+  input  logic [7:0]         s_axi_awlen_i,
+  input  logic [2:0]         s_axi_awsize_i,
+  input  logic [1:0]         s_axi_awburst_i,
+  input  logic [2:0]         s_axi_awprot_i,
+  input  logic [23:0]        s_axi_aw_did_i,
+  input  logic [19:0]        s_axi_aw_pid_i,
+  input  logic               s_axi_aw_pv_i,
+  input  logic               s_axi_awvalid_i,
+  output logic               s_axi_awready_o,
+  input  logic [IdWidth-1:0] s_axi_arid_i,
+  input  logic [63:0]        s_axi_araddr_i,
+  input  logic [7:0]         s_axi_arlen_i,
+  input  logic [2:0]         s_axi_arsize_i,
+  input  logic [1:0]         s_axi_arburst_i,
+  input  logic [2:0]         s_axi_arprot_i,
+  input  logic [23:0]        s_axi_ar_did_i,
+  input  logic [19:0]        s_axi_ar_pid_i,
+  input  logic               s_axi_ar_pv_i,
+  input  logic               s_axi_arvalid_i,
+  output logic               s_axi_arready_o,
+
+  // ---- Stage register (to lookups and the miss queue) ----
+  output logic               st_write_o,
+  output logic [IdWidth-1:0] st_id_o,
+  output logic [63:0]        st_addr_o,
+  output logic [7:0]         st_len_o,
+  output logic [2:0]         st_size_o,
+  output logic [1:0]         st_burst_o,
+  output logic [2:0]         st_prot_o,
+  output logic [23:0]        st_did_o,
+  output logic [19:0]        st_pid_o,
+  output logic               st_pv_o,
+  output logic               st_exec_o,
+  output logic               st_priv_o,
+  output logic               accept_o,    // a request entered the stage
+
+  // ---- Lookups ----
+  input  logic [3:0]         ddtp_mode_i,
+  input  logic               ctx_hit_i,
+  input  logic               ctx_pdtv_i,
+  input  logic               ctx_dtf_i,
+  input  logic               ctx_ens_i,
+  input  logic               ctx_sum_i,
+  input  logic               s1_on_i,
+  input  logic               s2_on_i,
+  input  logic               tlb_hit_i,
+  input  logic [43:0]        tlb_ppn_i,
+  input  logic [3:0]         tlb_perm1_i,
+  input  logic [2:0]         tlb_perm2_i,
+  output logic               tlb_touch_o,
+  output logic               tlb_kill_o,
+
+  // ---- Context miss (firmware) ----
+  output logic               miss_valid_o,
+  input  logic               miss_retry_i,
+  input  logic               miss_fail_i,
+
+  // ---- Miss queue ----
+  input  logic               q_dep_i,
+  input  logic               q_page_busy_i,
+  input  logic               q_free_i,
+  output logic               enq_o,
+  output logic               enq_walk_o,
+  output logic               enq_fault_o,
+  output logic               enq_record_o,
+  output logic [11:0]        enq_cause_o,
+  output logic [63:0]        enq_daddr_o,
+  input  logic               iss_valid_i,
+  output logic               iss_take_o,
+  input  logic               iss_write_i,
+  input  logic [IdWidth-1:0] iss_id_i,
+  input  logic [63:0]        iss_iova_i,
+  input  logic [63:0]        iss_addr_i,
+  input  logic [7:0]         iss_len_i,
+  input  logic [2:0]         iss_size_i,
+  input  logic [1:0]         iss_burst_i,
+  input  logic [2:0]         iss_prot_i,
+  input  logic [23:0]        iss_did_i,
+  input  logic [19:0]        iss_pid_i,
+  input  logic               iss_pv_i,
+  input  logic               iss_fault_i,
+  input  logic               iss_record_i,
+  input  logic [11:0]        iss_cause_i,
+  input  logic [63:0]        iss_iotval2_i,
+
+  // ---- Issue port: memory requests and the response block ----
+  output logic               is_write_o,
+  output logic [IdWidth-1:0] is_id_o,
+  output logic [63:0]        is_addr_o,
+  output logic [7:0]         is_len_o,
+  output logic [2:0]         is_size_o,
+  output logic [1:0]         is_burst_o,
+  output logic [2:0]         is_prot_o,
+  output logic               is_pass_o,
+  output logic               is_done_o,   // the issue port's request left this cycle
+  output logic               m_dma_arvalid_o,
+  input  logic               m_dma_arready_i,
+  output logic               m_dma_awvalid_o,
+  input  logic               m_dma_awready_i,
+  input  logic               rd_err_ready_i,
+  input  logic               rd_err_busy_i,
+  input  logic               wr_route_ready_i,
+  input  logic               wr_err_busy_i,
+
+  // ---- Fault record ----
+  output logic               fault_valid_o,
+  input  logic               fault_ready_i,
+  output logic [255:0]       fault_rec_o
+);
+
+  localparam logic [3:0]  DDTP_MODE_OFF         = 4'd0;
+  localparam logic [3:0]  DDTP_MODE_BARE        = 4'd1;
+  localparam logic [11:0] CAUSE_ALL_OFF         = 12'd256;
+  localparam logic [11:0] CAUSE_TTYP_DISALLOWED = 12'd260;
+
+  ////////////
+  // Intake //
+  ////////////
+
+  logic               st_valid_q, st_write_q, rr_aw_q;
+  logic [IdWidth-1:0] st_id_q;
+  logic [63:0]        st_addr_q;
+  logic [7:0]         st_len_q;
+  logic [2:0]         st_size_q, st_prot_q;
+  logic [1:0]         st_burst_q;
+  logic [23:0]        st_did_q;
+  logic [19:0]        st_pid_q;
+  logic               st_pv_q;
+  logic               st_done, st_ready, take_ar, take_aw;
+
+  assign st_ready = !st_valid_q || st_done;
+  // Round robin between the two channels when both are waiting.
+  assign take_aw  = st_ready && s_axi_awvalid_i && (!s_axi_arvalid_i || rr_aw_q);
+  assign take_ar  = st_ready && s_axi_arvalid_i && !take_aw;
+  assign s_axi_awready_o = take_aw;
+  assign s_axi_arready_o = take_ar;
+  assign accept_o        = take_ar || take_aw;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      st_valid_q <= 1'b0;
+      rr_aw_q    <= 1'b0;
+    end else begin
+      if (st_ready) begin
+        st_valid_q <= take_ar || take_aw;
+      end
+      if (take_ar || take_aw) begin
+        rr_aw_q <= take_ar;
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (take_aw) begin
+      st_write_q <= 1'b1;
+      st_id_q    <= s_axi_awid_i;
+      st_addr_q  <= s_axi_awaddr_i;
+      st_len_q   <= s_axi_awlen_i;
+      st_size_q  <= s_axi_awsize_i;
+      st_burst_q <= s_axi_awburst_i;
+      st_prot_q  <= s_axi_awprot_i;
+      st_did_q   <= s_axi_aw_did_i;
+      st_pid_q   <= s_axi_aw_pid_i;
+      st_pv_q    <= s_axi_aw_pv_i;
+    end else if (take_ar) begin
+      st_write_q <= 1'b0;
+      st_id_q    <= s_axi_arid_i;
+      st_addr_q  <= s_axi_araddr_i;
+      st_len_q   <= s_axi_arlen_i;
+      st_size_q  <= s_axi_arsize_i;
+      st_burst_q <= s_axi_arburst_i;
+      st_prot_q  <= s_axi_arprot_i;
+      st_did_q   <= s_axi_ar_did_i;
+      st_pid_q   <= s_axi_ar_pid_i;
+      st_pv_q    <= s_axi_ar_pv_i;
+    end
+  end
+
+  logic st_exec, st_priv;
+  assign st_exec = st_prot_q[2] && !st_write_q;
+  // Privilege comes with a process_id only (PCIe semantics); without PV requests are user.
+  assign st_priv = st_prot_q[0] && st_pv_q;
+
+  assign st_write_o = st_write_q;
+  assign st_id_o    = st_id_q;
+  assign st_addr_o  = st_addr_q;
+  assign st_len_o   = st_len_q;
+  assign st_size_o  = st_size_q;
+  assign st_burst_o = st_burst_q;
+  assign st_prot_o  = st_prot_q;
+  assign st_did_o   = st_did_q;
+  assign st_pid_o   = st_pid_q;
+  assign st_pv_o    = st_pv_q;
+  assign st_exec_o  = st_exec;
+  assign st_priv_o  = st_priv;
+
+  /////////////////////////////////////////
+  // Decision: one ordered cause chain   //
+  /////////////////////////////////////////
+
+  // A hit is used only if both stages' stored permissions allow the access; otherwise the entry
+  // is dropped and a walker re-derives the fault (with the GPA for iotval2) from memory.
+  logic p1_bad, p2_bad, hit_perm_bad;
+  iommu_ptw_perm u_hit_perm1 (
+    .g_stage_i  (1'b0),
+    .implicit_i (1'b0),
+    .exec_i     (st_exec),
+    .write_i    (st_write_q),
+    .priv_i     (st_priv),
+    .sum_i      (ctx_sum_i),
+    .r_i        (tlb_perm1_i[0]),
+    .w_i        (tlb_perm1_i[1]),
+    .x_i        (tlb_perm1_i[2]),
+    .u_i        (tlb_perm1_i[3]),
+    .a_i        (1'b1),
+    .d_i        (1'b1),
+    .fault_o    (p1_bad)
+  );
+  iommu_ptw_perm u_hit_perm2 (
+    .g_stage_i  (1'b1),
+    .implicit_i (1'b0),
+    .exec_i     (st_exec),
+    .write_i    (st_write_q),
+    .priv_i     (1'b0),
+    .sum_i      (1'b0),
+    .r_i        (tlb_perm2_i[0]),
+    .w_i        (tlb_perm2_i[1]),
+    .x_i        (tlb_perm2_i[2]),
+    .u_i        (1'b1),
+    .a_i        (1'b1),
+    .d_i        (1'b1),
+    .fault_o    (p2_bad)
+  );
+  assign hit_perm_bad = (s1_on_i && p1_bad) || (s2_on_i && p2_bad);
+
+  logic        cm_wait_q, cm_fail_q, cross_4k, need_cm, need_walk;
+  logic [63:0] st_last;
+  logic [11:0] st_off;
+  assign st_off   = st_addr_q[11:0];
+  // INCR bursts must stay inside one 4 KiB page (FIXED/WRAP cannot cross it).
+  assign st_last  = st_addr_q + ((64'd1 + {56'd0, st_len_q}) << st_size_q) - 64'd1;
+  assign cross_4k = (st_burst_q == 2'b01) && (st_last[63:12] != st_addr_q[63:12]);
+
+  logic        dec_pass, dec_fault, dec_record;
+  logic [11:0] dec_cause;
+  logic [63:0] dec_addr;
+
+  always_comb begin
+    dec_pass    = 1'b0;
+    dec_fault   = 1'b0;
+    dec_record  = 1'b0;
+    dec_cause   = 12'd0;
+    dec_addr    = st_addr_q;
+    need_cm     = 1'b0;
+    need_walk   = 1'b0;
+    tlb_touch_o = 1'b0;
+    tlb_kill_o  = 1'b0;
+    if (ddtp_mode_i == DDTP_MODE_OFF) begin
+      dec_fault  = 1'b1;
+      dec_record = 1'b1;          // no DC located: DTF treated as 0
+      dec_cause  = CAUSE_ALL_OFF;
+    end else if (ddtp_mode_i == DDTP_MODE_BARE) begin
+      dec_pass = 1'b1;
+    end else if (cm_fail_q) begin
+      dec_fault = 1'b1;           // firmware answered the context miss with a fault it records
+    end else if (!ctx_hit_i || cm_wait_q) begin
+      need_cm = 1'b1;
+    end else if ((st_pv_q && !ctx_pdtv_i) || cross_4k || (st_priv && !ctx_ens_i)) begin
+      dec_fault  = 1'b1;
+      dec_record = !ctx_dtf_i;
+      dec_cause  = CAUSE_TTYP_DISALLOWED;
+    end else if (!s1_on_i && !s2_on_i) begin
+      dec_pass = 1'b1;
+    end else if (tlb_hit_i && !hit_perm_bad) begin
+      dec_pass    = 1'b1;
+      dec_addr    = {8'd0, tlb_ppn_i, st_off};
+      tlb_touch_o = st_valid_q;
+    end else begin
+      need_walk  = 1'b1;
+      tlb_kill_o = st_valid_q && tlb_hit_i;
+    end
+  end
+
+  //////////////////////////////////////////////
+  // Disposition: issue, park, or stall       //
+  //////////////////////////////////////////////
+
+  logic park_walk, park_follow, direct, direct_ok, is_ok;
+
+  // A miss parks unless the same page is already being walked (its fill will hit next).
+  assign park_walk   = st_valid_q && need_walk && !q_page_busy_i && q_free_i;
+  assign park_follow = st_valid_q && (dec_pass || dec_fault) && q_dep_i && q_free_i;
+  assign direct      = st_valid_q && (dec_pass || dec_fault) && !q_dep_i;
+
+  assign enq_o        = park_walk || park_follow;
+  assign enq_walk_o   = park_walk;
+  assign enq_fault_o  = dec_fault;
+  assign enq_record_o = dec_record;
+  assign enq_cause_o  = dec_cause;
+  assign enq_daddr_o  = dec_addr;
+
+  // Issue port: a ready parked request first, else the stage's direct request. A stage request
+  // already offered to memory keeps the port until it leaves (AXI: payload stable while valid).
+  logic use_q, lock_stage_q;
+  assign use_q = iss_valid_i && !lock_stage_q;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      lock_stage_q <= 1'b0;
+    end else begin
+      lock_stage_q <= direct && !use_q && !is_done_o;
+    end
+  end
+
+  logic        is_fault, is_record;
+  logic [11:0] is_cause;
+  logic [63:0] is_iotval2, is_iova;
+  logic [23:0] is_did;
+  logic [19:0] is_pid;
+  logic        is_pv, is_valid;
+
+  assign is_valid   = use_q || direct;
+  assign is_write_o = use_q ? iss_write_i : st_write_q;
+  assign is_id_o    = use_q ? iss_id_i    : st_id_q;
+  assign is_addr_o  = use_q ? iss_addr_i  : dec_addr;
+  assign is_len_o   = use_q ? iss_len_i   : st_len_q;
+  assign is_size_o  = use_q ? iss_size_i  : st_size_q;
+  assign is_burst_o = use_q ? iss_burst_i : st_burst_q;
+  assign is_prot_o  = use_q ? iss_prot_i  : st_prot_q;
+  assign is_fault   = use_q ? iss_fault_i : dec_fault;
+  assign is_pass_o  = !is_fault;
+  assign is_record  = use_q ? iss_record_i : dec_record;
+  assign is_cause   = use_q ? iss_cause_i  : dec_cause;
+  assign is_iotval2 = use_q ? iss_iotval2_i : 64'd0;
+  assign is_iova    = use_q ? iss_iova_i  : st_addr_q;
+  assign is_did     = use_q ? iss_did_i   : st_did_q;
+  assign is_pid     = use_q ? iss_pid_i   : st_pid_q;
+  assign is_pv      = use_q ? iss_pv_i    : st_pv_q;
+
+  // Passing requests wait while an injected error of their channel is pending (per-ID order).
+  always_comb begin
+    if (is_write_o) begin
+      is_ok = wr_route_ready_i && (is_fault || (!wr_err_busy_i && m_dma_awready_i));
+    end else begin
+      is_ok = is_fault ? rd_err_ready_i : (!rd_err_busy_i && m_dma_arready_i);
+    end
+  end
+
+  assign is_done_o       = is_valid && is_ok;
+  assign iss_take_o      = use_q && is_ok;
+  assign direct_ok       = direct && !use_q && is_ok;
+  assign st_done         = direct_ok || enq_o;
+  assign m_dma_arvalid_o = is_valid && !is_write_o && !is_fault && !rd_err_busy_i;
+  assign m_dma_awvalid_o = is_valid && is_write_o && !is_fault && !wr_err_busy_i &&
+                           wr_route_ready_i;
+
+  ///////////////////////////////////
+  // Context miss (firmware loop)  //
+  ///////////////////////////////////
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      cm_wait_q <= 1'b0;
+      cm_fail_q <= 1'b0;
+    end else if (st_done) begin
+      cm_wait_q <= 1'b0;
+      cm_fail_q <= 1'b0;
+    end else if (cm_wait_q && miss_fail_i) begin
+      cm_wait_q <= 1'b0;
+      cm_fail_q <= 1'b1;
+    end else if (cm_wait_q && miss_retry_i) begin
+      cm_wait_q <= 1'b0;
+    end else if (st_valid_q && need_cm) begin
+      cm_wait_q <= 1'b1;
+    end
+  end
+
+  assign miss_valid_o = st_valid_q && cm_wait_q;
+
+  //////////////////
+  // Fault record //
+  //////////////////
+
+  // TTYP (spec 1.9): 1 untranslated exec, 2 untranslated read, 3 untranslated write.
+  logic [5:0]   is_ttyp;
+  logic         fault_valid_q;
+  logic [255:0] fault_rec_q;
+
+  assign is_ttyp = is_write_o ? 6'd3 : (is_prot_o[2] ? 6'd1 : 6'd2);
+
+  // A record waits for fault_ready_i; a newer one arriving meanwhile is dropped (DMA never stalls).
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      fault_valid_q <= 1'b0;
+    end else if (fault_valid_q && !fault_ready_i) begin
+      fault_valid_q <= 1'b1;
+    end else begin
+      fault_valid_q <= is_done_o && is_record;
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if ((!fault_valid_q || fault_ready_i) && is_done_o && is_record) begin
+      fault_rec_q <= {is_iotval2,                  // dw3 iotval2
+                      is_iova,                     // dw2 iotval
+                      64'd0,                       // dw1
+                      is_did, is_ttyp, is_prot_o[0] & is_pv, is_pv,
+                      is_pv ? is_pid : 20'd0, is_cause};
+    end
+  end
+
+  assign fault_valid_o = fault_valid_q;
+  assign fault_rec_o   = fault_rec_q;
+
+  logic unused_ctrl;
+  assign unused_ctrl = ^{st_last[11:0], DDTP_MODE_BARE};
+
+endmodule

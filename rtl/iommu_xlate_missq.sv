@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: Apache-2.0
+// Miss queue of the translation datapath: Slots parked requests, one page-table walker per slot.
+//
+// A request leaves the translation stage into a slot when it misses the IOTLB (its walker starts
+// in that cycle) or when it must stay behind an older parked request: reads behind a parked read
+// of the same AXI ID, writes behind any parked write (W beats follow AW order, AXI4 A5.3). Such a
+// follower carries the stage's decision (pass address or fault) and never walks. Every slot knows
+// its predecessor in its chain and becomes ready only once the predecessor has left, so per-ID
+// order (reads) and AW order (writes) hold while other requests hit under the misses.
+// Walkers share m_ptw_* with ARID = slot index (fixed priority, grant held while AR stalls);
+// R beats return by RID. A finished walk fills the IOTLB when its request leaves, unless an
+// IOTLB invalidation arrived since the walk started (IOMMU spec 1.11: no stale fill).
+
+`default_nettype none
+
+module iommu_xlate_missq #(
+  parameter int IdWidth = 4,
+  parameter int Slots   = 4    // 2..(1 << IdWidth)
+) (
+  input  logic               clk_i,
+  input  logic               rst_i,
+
+  // ---- Query from the stage (the stage's own request) ----
+  input  logic [IdWidth-1:0] q_id_i,
+  input  logic               q_write_i,
+  input  logic [63:0]        q_addr_i,
+  input  logic               q_gv_i,
+  input  logic [15:0]        q_gscid_i,
+  input  logic               q_s1_i,
+  input  logic [19:0]        q_pscid_i,
+  output logic               dep_o,        // must park behind an older slot
+  output logic               page_busy_o,  // a walk of the same 4 KiB page and tags is in flight
+  output logic               free_o,       // a slot is free
+
+  // ---- Park the stage's request ----
+  input  logic               enq_i,
+  input  logic               enq_walk_i,   // 1: start the slot's walker; 0: decided follower
+  input  logic [7:0]         enq_len_i,
+  input  logic [2:0]         enq_size_i,
+  input  logic [1:0]         enq_burst_i,
+  input  logic [2:0]         enq_prot_i,
+  input  logic [23:0]        enq_did_i,
+  input  logic [19:0]        enq_pid_i,
+  input  logic               enq_pv_i,
+  input  logic               enq_dtf_i,
+  input  logic               enq_fault_i,  // follower: decided fault
+  input  logic               enq_record_i,
+  input  logic [11:0]        enq_cause_i,
+  input  logic [63:0]        enq_daddr_i,  // follower: decided memory address
+  input  logic               walk_exec_i,
+  input  logic               walk_priv_i,
+  input  logic               walk_sum_i,
+  input  logic [3:0]         walk_s1_mode_i,
+  input  logic [43:0]        walk_s1_ppn_i,
+  input  logic [3:0]         walk_s2_mode_i,
+  input  logic [43:0]        walk_s2_ppn_i,
+  input  logic               inv_i,        // IOTLB invalidation this cycle
+
+  // ---- Oldest ready slot, offered to the issue port ----
+  output logic               iss_valid_o,
+  input  logic               iss_take_i,
+  output logic               iss_write_o,
+  output logic [IdWidth-1:0] iss_id_o,
+  output logic [63:0]        iss_iova_o,
+  output logic [63:0]        iss_addr_o,
+  output logic [7:0]         iss_len_o,
+  output logic [2:0]         iss_size_o,
+  output logic [1:0]         iss_burst_o,
+  output logic [2:0]         iss_prot_o,
+  output logic [23:0]        iss_did_o,
+  output logic [19:0]        iss_pid_o,
+  output logic               iss_pv_o,
+  output logic               iss_fault_o,
+  output logic               iss_record_o,
+  output logic [11:0]        iss_cause_o,
+  output logic [63:0]        iss_iotval2_o,
+
+  // ---- IOTLB fill (with the leaving walk) ----
+  output logic               fill_o,
+  output logic               fill_gv_o,
+  output logic [15:0]        fill_gscid_o,
+  output logic               fill_s1_o,
+  output logic [19:0]        fill_pscid_o,
+  output logic               fill_g_o,
+  output logic [51:0]        fill_vpn_o,
+  output logic [2:0]         fill_size_o,
+  output logic [43:0]        fill_ppn_o,
+  output logic [3:0]         fill_perm1_o,
+  output logic [2:0]         fill_perm2_o,
+  output logic               walk_active_o, // any walker busy (for tests / power)
+
+  // ---- Page-table reads ----
+  output logic [IdWidth-1:0] m_ptw_arid_o,
+  output logic [63:0]        m_ptw_araddr_o,
+  output logic               m_ptw_arvalid_o,
+  input  logic               m_ptw_arready_i,
+  input  logic [IdWidth-1:0] m_ptw_rid_i,
+  input  logic [63:0]        m_ptw_rdata_i,
+  input  logic               m_ptw_rerr_i,
+  input  logic               m_ptw_rvalid_i
+);
+
+  localparam int SW = $clog2(Slots);
+
+  ////////////////
+  // Slot state //
+  ////////////////
+
+  logic              valid_q  [Slots];
+  logic              walk_q   [Slots];   // result comes from the slot's walker
+  logic              wdone_q  [Slots];   // walker finished
+  logic              nofill_q [Slots];   // invalidation seen since the walk started
+  logic              tail_q   [Slots];   // youngest of its chain
+  logic              pred_v_q [Slots];
+  logic [SW-1:0]     pred_q   [Slots];
+  logic              write_q  [Slots];
+  logic [IdWidth-1:0] id_q    [Slots];
+  logic [63:0]       iova_q   [Slots];
+  logic [7:0]        len_q    [Slots];
+  logic [2:0]        size_q   [Slots];
+  logic [1:0]        burst_q  [Slots];
+  logic [2:0]        prot_q   [Slots];
+  logic [23:0]       did_q    [Slots];
+  logic [19:0]       pid_q    [Slots];
+  logic              pv_q     [Slots];
+  logic              dtf_q    [Slots];
+  logic              gv_q     [Slots];
+  logic [15:0]       gscid_q  [Slots];
+  logic              s1_q     [Slots];
+  logic [19:0]       pscid_q  [Slots];
+  logic              rfault_q [Slots];
+  logic              rrec_q   [Slots];
+  logic [11:0]       rcause_q [Slots];
+  logic [63:0]       raddr_q  [Slots];
+
+  // ---- Walkers (flattened per-slot outputs) ----
+  logic [Slots-1:0]     w_start, w_busy, w_done, w_fault, w_g, w_rd_valid, w_rd_ready, w_rvalid;
+  logic [Slots*12-1:0]  w_cause;
+  logic [Slots*64-1:0]  w_iotval2, w_rd_addr;
+  logic [Slots*44-1:0]  w_ppn;
+  logic [Slots*3-1:0]   w_size, w_perm2;
+  logic [Slots*4-1:0]   w_perm1;
+
+  ///////////////////////////
+  // Query: chain and page //
+  ///////////////////////////
+
+  logic          dep;
+  logic [SW-1:0] dep_idx, free_idx, iss_idx;
+  logic          leave;
+  logic [Slots-1:0] page_eq;   // same 4 KiB page as the stage's request
+
+  for (genvar i = 0; i < Slots; i++) begin : gen_page_eq
+    logic [51:0] slot_vpn;
+    assign slot_vpn   = iova_q[i][63:12];
+    assign page_eq[i] = (slot_vpn == q_addr_i[63:12]);
+  end
+
+  always_comb begin
+    dep         = 1'b0;
+    dep_idx     = '0;
+    page_busy_o = 1'b0;
+    free_o      = 1'b0;
+    free_idx    = '0;
+    for (int i = Slots - 1; i >= 0; i--) begin
+      if (!valid_q[i]) begin
+        free_o   = 1'b1;
+        free_idx = SW'(i);
+      end
+    end
+    for (int i = 0; i < Slots; i++) begin
+      if (valid_q[i] && tail_q[i] && (write_q[i] == q_write_i) &&
+          (q_write_i || (id_q[i] == q_id_i))) begin
+        dep     = 1'b1;
+        dep_idx = SW'(i);
+      end
+      if (valid_q[i] && walk_q[i] && page_eq[i] &&
+          (gv_q[i] == q_gv_i) && (gscid_q[i] == q_gscid_i) && (s1_q[i] == q_s1_i) &&
+          (pscid_q[i] == q_pscid_i)) begin
+        page_busy_o = 1'b1;
+      end
+    end
+  end
+  assign dep_o = dep;
+
+  //////////////////////////
+  // Issue: lowest ready //
+  //////////////////////////
+
+  // A slot offered but not taken stays selected (AXI: payload stable while valid); a ready slot
+  // stays ready until it leaves.
+  logic          ready [Slots];
+  logic          hold_q;
+  logic [SW-1:0] hold_idx_q;
+  always_comb begin
+    iss_valid_o = 1'b0;
+    iss_idx     = '0;
+    for (int i = Slots - 1; i >= 0; i--) begin
+      ready[i] = valid_q[i] && !pred_v_q[i] && (!walk_q[i] || wdone_q[i] || w_done[i]);
+      if (ready[i]) begin
+        iss_valid_o = 1'b1;
+        iss_idx     = SW'(i);
+      end
+    end
+    if (hold_q) begin
+      iss_valid_o = 1'b1;
+      iss_idx     = hold_idx_q;
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      hold_q     <= 1'b0;
+      hold_idx_q <= '0;
+    end else begin
+      hold_q     <= iss_valid_o && !iss_take_i;
+      hold_idx_q <= iss_idx;
+    end
+  end
+  assign leave = iss_valid_o && iss_take_i;
+
+  logic        sel_walk, sel_wfault;
+  logic [43:0] sel_wppn;
+  logic [63:0] sel_iova;
+  assign sel_walk   = walk_q[iss_idx];
+  assign sel_wfault = w_fault[iss_idx];
+  assign sel_wppn   = w_ppn[iss_idx*44 +: 44];
+  assign sel_iova   = iova_q[iss_idx];
+
+  assign iss_write_o   = write_q[iss_idx];
+  assign iss_id_o      = id_q[iss_idx];
+  assign iss_iova_o    = sel_iova;
+  assign iss_addr_o    = sel_walk ? {8'd0, sel_wppn, sel_iova[11:0]} : raddr_q[iss_idx];
+  assign iss_len_o     = len_q[iss_idx];
+  assign iss_size_o    = size_q[iss_idx];
+  assign iss_burst_o   = burst_q[iss_idx];
+  assign iss_prot_o    = prot_q[iss_idx];
+  assign iss_did_o     = did_q[iss_idx];
+  assign iss_pid_o     = pid_q[iss_idx];
+  assign iss_pv_o      = pv_q[iss_idx];
+  assign iss_fault_o   = sel_walk ? sel_wfault : rfault_q[iss_idx];
+  assign iss_record_o  = sel_walk ? (sel_wfault && !dtf_q[iss_idx]) : rrec_q[iss_idx];
+  assign iss_cause_o   = sel_walk ? w_cause[iss_idx*12 +: 12] : rcause_q[iss_idx];
+  assign iss_iotval2_o = sel_walk ? w_iotval2[iss_idx*64 +: 64] : 64'd0;
+
+  // The fill travels with the leaving request (one per cycle); walker outputs hold until then.
+  assign fill_o       = leave && sel_walk && !sel_wfault && !nofill_q[iss_idx] && !inv_i;
+  assign fill_gv_o    = gv_q[iss_idx];
+  assign fill_gscid_o = gscid_q[iss_idx];
+  assign fill_s1_o    = s1_q[iss_idx];
+  assign fill_pscid_o = pscid_q[iss_idx];
+  assign fill_g_o     = w_g[iss_idx];
+  assign fill_vpn_o   = sel_iova[63:12];
+  assign fill_size_o  = w_size[iss_idx*3 +: 3];
+  assign fill_ppn_o   = sel_wppn;
+  assign fill_perm1_o = w_perm1[iss_idx*4 +: 4];
+  assign fill_perm2_o = w_perm2[iss_idx*3 +: 3];
+  assign walk_active_o = |w_busy;
+
+  /////////////////
+  // Slot update //
+  /////////////////
+
+  logic pred_v_new;
+  // A predecessor that leaves in the enqueue cycle no longer orders anything.
+  assign pred_v_new = dep && !(leave && (iss_idx == dep_idx));
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      for (int i = 0; i < Slots; i++) begin
+        valid_q[i]  <= 1'b0;
+        pred_v_q[i] <= 1'b0;
+        tail_q[i]   <= 1'b0;
+        wdone_q[i]  <= 1'b0;
+        nofill_q[i] <= 1'b0;
+      end
+    end else begin
+      for (int i = 0; i < Slots; i++) begin
+        if (w_done[i]) begin
+          wdone_q[i] <= 1'b1;
+        end
+        if (inv_i) begin
+          nofill_q[i] <= 1'b1;
+        end
+        if (leave && pred_v_q[i] && (pred_q[i] == iss_idx)) begin
+          pred_v_q[i] <= 1'b0;
+        end
+      end
+      if (leave) begin
+        valid_q[iss_idx] <= 1'b0;
+        tail_q[iss_idx]  <= 1'b0;
+      end
+      if (enq_i) begin
+        if (dep) begin
+          tail_q[dep_idx] <= 1'b0;
+        end
+        valid_q[free_idx]  <= 1'b1;
+        tail_q[free_idx]   <= 1'b1;
+        pred_v_q[free_idx] <= pred_v_new;
+        wdone_q[free_idx]  <= 1'b0;
+        nofill_q[free_idx] <= inv_i;
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (enq_i) begin
+      walk_q[free_idx]   <= enq_walk_i;
+      pred_q[free_idx]   <= dep_idx;
+      write_q[free_idx]  <= q_write_i;
+      id_q[free_idx]     <= q_id_i;
+      iova_q[free_idx]   <= q_addr_i;
+      len_q[free_idx]    <= enq_len_i;
+      size_q[free_idx]   <= enq_size_i;
+      burst_q[free_idx]  <= enq_burst_i;
+      prot_q[free_idx]   <= enq_prot_i;
+      did_q[free_idx]    <= enq_did_i;
+      pid_q[free_idx]    <= enq_pid_i;
+      pv_q[free_idx]     <= enq_pv_i;
+      dtf_q[free_idx]    <= enq_dtf_i;
+      gv_q[free_idx]     <= q_gv_i;
+      gscid_q[free_idx]  <= q_gscid_i;
+      s1_q[free_idx]     <= q_s1_i;
+      pscid_q[free_idx]  <= q_pscid_i;
+      rfault_q[free_idx] <= enq_fault_i;
+      rrec_q[free_idx]   <= enq_record_i;
+      rcause_q[free_idx] <= enq_cause_i;
+      raddr_q[free_idx]  <= enq_daddr_i;
+    end
+  end
+
+  /////////////
+  // Walkers //
+  /////////////
+
+  // Fixed priority is starvation-free here: a walker drops its request once granted and waits L.
+  logic          lock_q;
+  logic [SW-1:0] gnt_q, gnt;
+  logic          any_rd;
+  always_comb begin
+    any_rd = 1'b0;
+    gnt    = '0;
+    for (int i = Slots - 1; i >= 0; i--) begin
+      if (w_rd_valid[i]) begin
+        any_rd = 1'b1;
+        gnt    = SW'(i);
+      end
+    end
+    if (lock_q) begin
+      gnt    = gnt_q;
+      any_rd = 1'b1;
+    end
+  end
+
+  assign m_ptw_arvalid_o = any_rd;
+  assign m_ptw_arid_o    = IdWidth'(gnt);
+  assign m_ptw_araddr_o  = w_rd_addr[gnt*64 +: 64];
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      lock_q <= 1'b0;
+      gnt_q  <= '0;
+    end else begin
+      lock_q <= any_rd && !m_ptw_arready_i;
+      gnt_q  <= gnt;
+    end
+  end
+
+  for (genvar i = 0; i < Slots; i++) begin : gen_walker
+    assign w_start[i]    = enq_i && enq_walk_i && (free_idx == SW'(i));
+    assign w_rd_ready[i] = m_ptw_arready_i && (gnt == SW'(i));
+    assign w_rvalid[i]   = m_ptw_rvalid_i && (m_ptw_rid_i == IdWidth'(i));
+
+    iommu_ptw u_ptw (
+      .clk_i       (clk_i),
+      .rst_i       (rst_i),
+      .start_i     (w_start[i]),
+      .iova_i      (q_addr_i),
+      .exec_i      (walk_exec_i),
+      .write_i     (q_write_i),
+      .priv_i      (walk_priv_i),
+      .sum_i       (walk_sum_i),
+      .s1_mode_i   (walk_s1_mode_i),
+      .s1_ppn_i    (walk_s1_ppn_i),
+      .s2_mode_i   (walk_s2_mode_i),
+      .s2_ppn_i    (walk_s2_ppn_i),
+      .busy_o      (w_busy[i]),
+      .done_o      (w_done[i]),
+      .fault_o     (w_fault[i]),
+      .cause_o     (w_cause[i*12 +: 12]),
+      .iotval2_o   (w_iotval2[i*64 +: 64]),
+      .ppn_o       (w_ppn[i*44 +: 44]),
+      .size_o      (w_size[i*3 +: 3]),
+      .perm1_o     (w_perm1[i*4 +: 4]),
+      .g_o         (w_g[i]),
+      .perm2_o     (w_perm2[i*3 +: 3]),
+      .rd_addr_o   (w_rd_addr[i*64 +: 64]),
+      .rd_valid_o  (w_rd_valid[i]),
+      .rd_ready_i  (w_rd_ready[i]),
+      .rd_data_i   (m_ptw_rdata_i),
+      .rd_err_i    (m_ptw_rerr_i),
+      .rd_rvalid_i (w_rvalid[i])
+    );
+  end
+
+endmodule
