@@ -6,19 +6,23 @@
  */
 #include <stdint.h>
 
+#include "cq.h"
+#include "ddt.h"
 #include "ddtp.h"
+#include "fq.h"
 #include "hal/console.h"
 #include "hal/fwif.h"
+#include "irq.h"
 #include "queue.h"
 
 /* clang-format off */
 #define DB_DDTP  ((uint32_t)RISCV_IOMMU_FW_DB_PENDING_DDTP)
 #define DB_CQCSR ((uint32_t)RISCV_IOMMU_FW_DB_PENDING_CQCSR)
 #define DB_FQCSR ((uint32_t)RISCV_IOMMU_FW_DB_PENDING_FQCSR)
+#define DB_CQ    ((uint32_t)(RISCV_IOMMU_FW_DB_PENDING_CQB | RISCV_IOMMU_FW_DB_PENDING_CQT | \
+			     RISCV_IOMMU_FW_DB_PENDING_CQCSR))
+#define DB_MSI   ((uint32_t)RISCV_IOMMU_FW_DB_PENDING_MSI_CFG)
 /* clang-format on */
-
-/* Cause reported with a failed context miss until the DDT walk exists (DDT entry not valid). */
-#define MISS_CAUSE_NO_DDT 258u
 
 static void handle_doorbells(uint32_t db)
 {
@@ -28,19 +32,22 @@ static void handle_doorbells(uint32_t db)
 		(void)queue_csr_handle(&queue_cq);
 	if (db & DB_FQCSR)
 		(void)queue_csr_handle(&queue_fq);
-	/* TODO(#cq): cqb/cqt doorbells start command processing (cq.c). */
-	/* TODO(#fq): fqb/fqh doorbells (fq.c). */
+	/* cqt: new commands; cqcsr: enabled, or cmd_ill/cqmf cleared (resume); cqb: nothing
+	 * to remember (read when needed). fqb/fqh need nothing: fq.c reads them per record. */
+	if (db & DB_CQ)
+		cq_process();
+	if (db & DB_MSI)
+		irq_flush(); /* a vector may have been unmasked */
 }
 
 static void handle_event(const struct fw_event *ev)
 {
 	switch (ev->type) {
 	case FWIF_EVT_CTX_MISS:
-		/* TODO(#ddt): walk the DDT, load the context and retry (ddt.c). */
-		fw_miss_fail(MISS_CAUSE_NO_DDT);
+		ddt_handle_miss(ev);
 		break;
 	case FWIF_EVT_FAULT:
-		/* TODO(#fq): write the record to the fault queue (fq.c). */
+		(void)fq_write(ev->w); /* the record arrives ready-made */
 		break;
 	default:
 		con_printf("fw: unknown event type %u\n", (unsigned)ev->type);
@@ -62,7 +69,13 @@ int main(void)
 
 		if (db)
 			handle_doorbells(db);
-		if (fw_evt_get(&ev))
+		bool got = fw_evt_get(&ev);
+
+		/* The RTL dropped a fault record: the queue lost one, as if it were full. */
+		if (ev.dropped)
+			fq_overflow();
+		if (got)
 			handle_event(&ev);
+		irq_poll();
 	}
 }

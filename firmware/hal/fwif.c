@@ -91,6 +91,28 @@ int fw_burst(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store)
 	return (st & FWIF_BURST_STATUS_ERR) ? FW_EIO : FW_OK;
 }
 
+int fw_store32(uint64_t pa, uint32_t val)
+{
+	uint32_t st;
+
+	if (!FWIF_HAVE_STORE32)
+		return FW_ENOTSUP;
+	if (pa & 3)
+		return FW_EINVAL;
+	/* The value goes in the byte lanes of its half of the beat (AXI narrow write). */
+	fw_buf_write32(FW_BUF_MSI, val);
+	fw_buf_write32(FW_BUF_MSI + 4, val);
+	fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
+	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
+	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_STORE | FWIF_BURST_CTRL_SIZE32 |
+					      (1u << FWIF_BURST_CTRL_BEATS_SHIFT) |
+					      (FW_BUF_MSI << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+	do {
+		st = fwif_read32(FWIF_BURST_STATUS);
+	} while (st & FWIF_BURST_STATUS_BUSY);
+	return (st & FWIF_BURST_STATUS_ERR) ? FW_EIO : FW_OK;
+}
+
 uint64_t fw_cycles(void)
 {
 	uint64_t lo = fwif_read32(FWIF_CYCLE_LO);

@@ -18,6 +18,7 @@ enum fw_err {
 	FW_EINVAL   = -1, /* bad argument */
 	FW_EIO	    = -2, /* bus error on a burst */
 	FW_ETIMEOUT = -3,
+	FW_ENOTSUP  = -4, /* the RTL lacks the feature */
 };
 
 /* ---- Spec register page (firmware port: bypasses host access rules) ---- */
@@ -133,5 +134,44 @@ void fw_simctrl(uint32_t val);
 
 /** fw_panic() - report @code (low 16 bits) as 0xDEAD_xxxx and stop. */
 void fw_panic(uint32_t code) __attribute__((noreturn));
+
+/* ---- Burst-buffer map: each engine owns a region, so a walk never clobbers a command batch ---- */
+/* clang-format off */
+#define FW_BUF_CQ       0x000u /* command batch, up to 32 beats (16 commands) */
+#define FW_BUF_DDTE     0x400u /* non-leaf DDTE of level n at +8*n */
+#define FW_BUF_DC       0x440u /* device context, 64 bytes */
+#define FW_BUF_PDTE     0x480u /* non-leaf PDTE of level n at +8*n */
+#define FW_BUF_PC       0x4A0u /* process context, 16 bytes */
+#define FW_BUF_FQ       0x500u /* fault record staging, 32 bytes */
+#define FW_BUF_FENCE    0x540u /* IOFENCE.C read-modify-write beat */
+#define FW_BUF_MSI      0x548u /* MSI write beat */
+/* clang-format on */
+
+/*
+ * 4-byte stores through the burst engine (MSI writes). The engine drives WSTRB=0xFF only; the
+ * proposed RTL change is BURST_CTRL[28] SIZE32: with STORE and beats=1 it issues AWSIZE=2,
+ * AWLEN=0 at BURST_ADDR (4-aligned) with WSTRB = ADDR[2] ? 0xF0 : 0x0F. Until the RTL has it
+ * (FWIF_HAVE_STORE32=1) fw_store32() refuses; the mock (unit tests) models the proposal.
+ */
+#define FWIF_BURST_CTRL_SIZE32 (1u << 28)
+#ifndef FWIF_HAVE_STORE32
+#ifdef MOCK_MMIO
+#define FWIF_HAVE_STORE32 1
+#else
+#define FWIF_HAVE_STORE32 0
+#endif
+#endif
+
+/**
+ * fw_store32() - store the 4 bytes @val at @pa (4-aligned) without touching the other half of
+ * the 8-byte beat. Returns FW_OK, FW_EIO (bus error) or FW_ENOTSUP (no SIZE32 in the RTL).
+ */
+int fw_store32(uint64_t pa, uint32_t val);
+
+/** fw_cycle_lo() - low 32 bits of the cycle counter, for short intervals. */
+static inline uint32_t fw_cycle_lo(void)
+{
+	return fwif_read32(FWIF_CYCLE_LO);
+}
 
 #endif /* HAL_FWIF_H */

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: Apache-2.0
+/* Command queue: fetch in bursts, decode, execute (IOMMU spec 4.1, notes 1.11). */
+#include "cq.h"
+#include "hal/console.h"
+#include "riscv_iommu_bits.h"
+
+/* clang-format off */
+#define CMD_BYTES     RISCV_IOMMU_CMD_SIZE
+#define BATCH_MAX     16u /* 32 beats: the burst-engine maximum */
+#define CMDS_PER_PAGE (4096u / CMD_BYTES)
+#define CQCSR_STOP    ((uint32_t)(RISCV_IOMMU_CQCSR_CQMF | RISCV_IOMMU_CQCSR_CMD_ILL))
+
+/* Bits that no command of ours defines: dw0 per opcode, dw1 where it is reserved. */
+#define IOTINVAL_DW0_RSVD (BIT_ULL(11) | GENMASK_ULL(43, 34) | GENMASK_ULL(63, 60))
+#define IOTINVAL_DW1_RSVD (GENMASK_ULL(9, 0) | GENMASK_ULL(63, 62))
+#define IOFENCE_DW0_RSVD  GENMASK_ULL(31, 14)
+#define IOFENCE_DW1_RSVD  GENMASK_ULL(63, 62)
+#define IODIR_DW0_RSVD    (GENMASK_ULL(11, 10) | BIT_ULL(32) | GENMASK_ULL(39, 34))
+/* clang-format on */
+
+#ifdef FW_DEBUG_CQ
+static uint32_t cq_cycles[5];
+#endif
+
+static int decode_iotinval(uint64_t dw0, uint64_t dw1, unsigned func3, struct cq_op *op)
+{
+	bool gvma = func3 == RISCV_IOMMU_CMD_IOTINVAL_FUNC3_GVMA;
+	bool pscv = (dw0 & RISCV_IOMMU_CMD_IOTINVAL_DW0_PSCV) != 0;
+
+	if (func3 > RISCV_IOMMU_CMD_IOTINVAL_FUNC3_GVMA || (dw0 & IOTINVAL_DW0_RSVD) ||
+	    (dw1 & IOTINVAL_DW1_RSVD) || (gvma && pscv))
+		return CQ_EILL;
+	op->kind      = CQ_IOTINVAL;
+	op->av	      = (dw0 & RISCV_IOMMU_CMD_IOTINVAL_DW0_AV) != 0;
+	op->inv.flags = (gvma ? FWIF_INV_W0_GVMA | FWIF_INV_W0_MSI : 0) |
+			((dw0 & RISCV_IOMMU_CMD_IOTINVAL_DW0_GV) ? FWIF_INV_W0_GV : 0) |
+			(op->av ? FWIF_INV_W0_AV : 0) | (pscv ? FWIF_INV_W0_PSCV : 0);
+	op->inv.pscid = (uint32_t)FIELD_GET(RISCV_IOMMU_CMD_IOTINVAL_DW0_PSCID, dw0);
+	op->inv.gscid = (uint32_t)FIELD_GET(RISCV_IOMMU_CMD_IOTINVAL_DW0_GSCID, dw0);
+	op->inv.vpn   = FIELD_GET(RISCV_IOMMU_CMD_IOTINVAL_DW1_ADDR, dw1);
+	return CQ_IOTINVAL;
+}
+
+int cq_decode(const uint32_t w[4], struct cq_op *op)
+{
+	uint64_t dw0   = w[0] | ((uint64_t)w[1] << 32);
+	uint64_t dw1   = w[2] | ((uint64_t)w[3] << 32);
+	unsigned func3 = (unsigned)FIELD_GET(RISCV_IOMMU_CMD_DW0_FUNC3, w[0]);
+
+	switch (w[0] & RISCV_IOMMU_CMD_DW0_OPCODE) {
+	case RISCV_IOMMU_CMD_OPCODE_IOTINVAL:
+		return decode_iotinval(dw0, dw1, func3, op);
+	case RISCV_IOMMU_CMD_OPCODE_IOFENCE:
+		if (func3 != RISCV_IOMMU_CMD_IOFENCE_FUNC3_C || (dw0 & IOFENCE_DW0_RSVD) ||
+		    (dw1 & IOFENCE_DW1_RSVD))
+			return CQ_EILL;
+		op->kind = CQ_IOFENCE;
+		op->av	 = (dw0 & RISCV_IOMMU_CMD_IOFENCE_DW0_AV) != 0;
+		op->wsi	 = (dw0 & RISCV_IOMMU_CMD_IOFENCE_DW0_WSI) != 0;
+		op->data = w[1];
+		op->addr = FIELD_GET(RISCV_IOMMU_CMD_IOFENCE_DW1_ADDR, dw1) << 2;
+		return CQ_IOFENCE;
+	case RISCV_IOMMU_CMD_OPCODE_IODIR:
+		if (func3 > RISCV_IOMMU_CMD_IODIR_FUNC3_INVAL_PDT || (dw0 & IODIR_DW0_RSVD) || dw1)
+			return CQ_EILL;
+		op->dv	= (dw0 & RISCV_IOMMU_CMD_IODIR_DW0_DV) != 0;
+		op->did = (uint32_t)FIELD_GET(RISCV_IOMMU_CMD_IODIR_DW0_DID, dw0);
+		op->pid = (uint32_t)FIELD_GET(RISCV_IOMMU_CMD_IODIR_DW0_PID, dw0);
+		if (func3 == RISCV_IOMMU_CMD_IODIR_FUNC3_INVAL_DDT) {
+			op->kind = CQ_INV_DDT;
+			return CQ_INV_DDT;
+		}
+		/* INVAL_PDT names one process of one device. */
+		if (!op->dv)
+			return CQ_EILL;
+		op->kind = CQ_INV_PDT;
+		return CQ_INV_PDT;
+	default:
+		/* ATS.* (no ATS capability), reserved 0/5-63 and custom 64-127. */
+		return CQ_EILL;
+	}
+}
+
+/*
+ * IOFENCE.C AV=1: a 4-byte store of DATA. The burst engine moves whole 8-byte beats, so this
+ * is a read-modify-write of the containing beat (not atomic against a device write to the
+ * other 4 bytes; fw_store32() replaces it once the RTL has SIZE32 stores).
+ */
+static int fence_store(uint64_t addr, uint32_t data)
+{
+	uint64_t beat = addr & ~7ull;
+
+	if (fw_store32(addr, data) == FW_OK)
+		return 0;
+	if (fw_burst(beat, FW_BUF_FENCE, 1, false) != FW_OK)
+		return CQ_EMF;
+	fw_buf_write32(FW_BUF_FENCE + (uint32_t)(addr & 4), data);
+	if (fw_burst(beat, FW_BUF_FENCE, 1, true) != FW_OK)
+		return CQ_EMF;
+	return 0;
+}
+
+static int cq_exec(const struct cq_op *op)
+{
+	switch (op->kind) {
+	case CQ_IOTINVAL:
+		fw_iotlb_inval(&op->inv); /* returns once the datapath took it */
+		return 0;
+	case CQ_IOFENCE:
+		/* Commands execute in order and each completes before the next: nothing earlier
+		 * is outstanding here. PR/PW: device accesses are not buffered in the IOMMU. */
+		if (op->av && fence_store(op->addr, op->data))
+			return CQ_EMF;
+		if (op->wsi && (page_read32(RISCV_IOMMU_REG_FCTL) & RISCV_IOMMU_FCTL_WSI))
+			page_set32(RISCV_IOMMU_REG_CQCSR, (uint32_t)RISCV_IOMMU_CQCSR_FENCE_W_IP);
+		return 0;
+	case CQ_INV_DDT:
+		if (op->dv)
+			fw_ctx_inval_did(op->did);
+		else
+			fw_ctx_inval_all();
+		return 0;
+	case CQ_INV_PDT:
+		fw_ctx_inval_did_pid(op->did, op->pid);
+		return 0;
+	}
+	return CQ_EILL;
+}
+
+/* Decode and run the command at buffer offset @off; 0 or a cq_err. */
+static int cq_run_one(uint32_t off)
+{
+	uint32_t w[4];
+	struct cq_op op;
+	int r;
+#ifdef FW_DEBUG_CQ
+	uint32_t t0 = fw_cycle_lo();
+#endif
+
+	for (unsigned i = 0; i < 4; i++)
+		w[i] = fw_buf_read32(off + 4 * i);
+	r = cq_decode(w, &op);
+	if (r > 0)
+		r = cq_exec(&op);
+#ifdef FW_DEBUG_CQ
+	if (r == 0)
+		cq_cycles[op.kind] = fw_cycle_lo() - t0;
+#endif
+	return r;
+}
+
+void cq_process(void)
+{
+	uint32_t csr = page_read32(RISCV_IOMMU_REG_CQCSR);
+	uint64_t cqb, base;
+	uint32_t mask, head;
+	unsigned log2sz;
+
+	if (!(csr & RISCV_IOMMU_CQCSR_CQON) || (csr & CQCSR_STOP))
+		return;
+	cqb    = page_read64(RISCV_IOMMU_REG_CQB);
+	base   = FIELD_GET(RISCV_IOMMU_CQB_PPN, cqb) << 12;
+	log2sz = (unsigned)FIELD_GET(RISCV_IOMMU_CQB_LOG2SZ_1, cqb) + 1;
+	mask   = log2sz >= 32 ? 0xFFFFFFFFu : (1u << log2sz) - 1;
+	head   = page_read32(RISCV_IOMMU_REG_CQH) & mask;
+
+	for (;;) {
+		uint32_t tail = page_read32(RISCV_IOMMU_REG_CQT) & mask;
+		uint32_t n, page_left;
+		int r = 0;
+
+		if (head == tail)
+			return;
+		/* Up to the tail or the ring end, one burst, never across a 4 KiB page. */
+		n	  = tail > head ? tail - head : mask + 1 - head;
+		page_left = CMDS_PER_PAGE - (head & (CMDS_PER_PAGE - 1));
+		n	  = n < page_left ? n : page_left;
+		n	  = n < BATCH_MAX ? n : BATCH_MAX;
+		if (fw_burst(base + (uint64_t)head * CMD_BYTES, FW_BUF_CQ, n * 2, false) != FW_OK) {
+			page_set32(RISCV_IOMMU_REG_CQCSR, (uint32_t)RISCV_IOMMU_CQCSR_CQMF);
+			return;
+		}
+		for (uint32_t i = 0; i < n && r == 0; i++) {
+			r = cq_run_one(FW_BUF_CQ + i * CMD_BYTES);
+			if (r == 0)
+				head = (head + 1) & mask;
+		}
+		/* cqh moves past completed commands only; on an error it stays on the bad one.
+		 * The index is IOMMU-owned (RO to the host): a raw write. */
+		page_write32(RISCV_IOMMU_REG_CQH, head);
+		if (r) {
+			page_set32(RISCV_IOMMU_REG_CQCSR,
+				   (uint32_t)(r == CQ_EMF ? RISCV_IOMMU_CQCSR_CQMF
+							  : RISCV_IOMMU_CQCSR_CMD_ILL));
+			return;
+		}
+		/* The host may have turned the queue off meanwhile. */
+		if (!(page_read32(RISCV_IOMMU_REG_CQCSR) & RISCV_IOMMU_CQCSR_CQEN))
+			return;
+	}
+}
+
+void cq_stats_print(void)
+{
+#ifdef FW_DEBUG_CQ
+	con_printf("cq cycles: iotinval %u fence %u inval_ddt %u inval_pdt %u\n",
+		   (unsigned)cq_cycles[CQ_IOTINVAL], (unsigned)cq_cycles[CQ_IOFENCE],
+		   (unsigned)cq_cycles[CQ_INV_DDT], (unsigned)cq_cycles[CQ_INV_PDT]);
+#endif
+}
