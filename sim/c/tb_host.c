@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+/* The host driver library (lib/) bound to the testbench host port and backdoor memory. */
+#include <string.h>
+
+#include "tb.h"
+#include "tb_host.h"
+
+static uint64_t pool_next = TB_HOST_POOL_BASE;
+
+static uint32_t op_read32(void *ctx, uint32_t off)
+{
+	(void)ctx;
+	return host_read32(off);
+}
+
+static uint64_t op_read64(void *ctx, uint32_t off)
+{
+	(void)ctx;
+	return host_read64(off);
+}
+
+static void op_write32(void *ctx, uint32_t off, uint32_t val)
+{
+	(void)ctx;
+	host_write32(off, val);
+}
+
+static void op_write64(void *ctx, uint32_t off, uint64_t val)
+{
+	(void)ctx;
+	host_write64(off, val);
+}
+
+uint64_t tb_alloc_pages(uint64_t bytes)
+{
+	uint64_t align = 4096, pa;
+	uint8_t zero[4096];
+
+	while (align < bytes)
+		align <<= 1;
+	pa	  = (pool_next + align - 1) & ~(align - 1);
+	pool_next = pa + align;
+	memset(zero, 0, sizeof(zero));
+	for (uint64_t off = 0; off < align; off += sizeof(zero))
+		mem_wr(pa + off, zero, sizeof(zero));
+	return pa;
+}
+
+static uint64_t op_alloc(void *ctx, uint64_t bytes)
+{
+	(void)ctx;
+	return tb_alloc_pages(bytes);
+}
+
+static uint64_t op_mem_read64(void *ctx, uint64_t pa)
+{
+	(void)ctx;
+	return mem_rd64(pa);
+}
+
+static void op_mem_write64(void *ctx, uint64_t pa, uint64_t val)
+{
+	(void)ctx;
+	mem_wr64(pa, val);
+}
+
+/* Backdoor memory writes are visible at once: no barrier is needed. */
+static void op_wmb(void *ctx)
+{
+	(void)ctx;
+}
+
+/* One microsecond of the host is taken as 10 clock cycles of the IOMMU. */
+static void op_delay(void *ctx, unsigned us)
+{
+	(void)ctx;
+	tb_step(us * 10u);
+}
+
+void tb_host_bind(struct iohost *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->ops.read32	   = op_read32;
+	h->ops.read64	   = op_read64;
+	h->ops.write32	   = op_write32;
+	h->ops.write64	   = op_write64;
+	h->ops.alloc_pages = op_alloc;
+	h->ops.mem_read64  = op_mem_read64;
+	h->ops.mem_write64 = op_mem_write64;
+	h->ops.wmb	   = op_wmb;
+	h->ops.delay	   = op_delay;
+	h->ops.ctx	   = NULL;
+}
+
+int tb_host_up(struct iohost *h, unsigned max_mode)
+{
+	struct iohost_cfg cfg;
+	int rc;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.nr_irqs   = 1;
+	cfg.cq_log2sz = 8;
+	cfg.fq_log2sz = 8;
+	cfg.max_mode  = max_mode;
+	cfg.use_wsi   = true;
+	tb_host_bind(h);
+	rc = iohost_init(h, &cfg);
+	if (rc != IOHOST_OK)
+		tb_fail(__FILE__, __LINE__, "iohost_init failed: %d", rc);
+	return rc;
+}
