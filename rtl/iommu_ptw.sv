@@ -194,6 +194,9 @@ module iommu_ptw (
           g_d       = 1'b0;
           s1_size_d = 3'd4;
           perm2_d   = 3'b111;
+          // Not implicit unless set below: a stale 1 from an earlier nested walk would exempt
+          // the first-stage leaf from the write/D and exec checks.
+          implicit_d = 1'b0;
           if (s1_mode_i != 4'd0) begin
             // Walk the first stage from the root; its PTE addresses are GPAs if G is on.
             lvl_d    = (s1_mode_i == 4'd9) ? 2'd3 : 2'd2;
