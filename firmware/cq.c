@@ -169,8 +169,10 @@ void cq_process(void)
 		uint32_t n, page_left;
 		int r = 0;
 
-		if (head == tail)
+		if (head == tail) {
+			cq_stats_print();
 			return;
+		}
 		/* Up to the tail or the ring end, one burst, never across a 4 KiB page. */
 		n	  = tail > head ? tail - head : mask + 1 - head;
 		page_left = CMDS_PER_PAGE - (head & (CMDS_PER_PAGE - 1));
