@@ -35,9 +35,9 @@ static int decode_iotinval(uint64_t dw0, uint64_t dw1, unsigned func3, struct cq
 	op->inv.flags = (gvma ? FWIF_INV_W0_GVMA | FWIF_INV_W0_MSI : 0) |
 			((dw0 & RISCV_IOMMU_CMD_IOTINVAL_DW0_GV) ? FWIF_INV_W0_GV : 0) |
 			(op->av ? FWIF_INV_W0_AV : 0) | (pscv ? FWIF_INV_W0_PSCV : 0);
-	op->inv.pscid = (uint32_t)FIELD_GET(RISCV_IOMMU_CMD_IOTINVAL_DW0_PSCID, dw0);
-	op->inv.gscid = (uint32_t)FIELD_GET(RISCV_IOMMU_CMD_IOTINVAL_DW0_GSCID, dw0);
-	op->inv.vpn   = FIELD_GET(RISCV_IOMMU_CMD_IOTINVAL_DW1_ADDR, dw1);
+	op->inv.pscid = (uint32_t)FW_GET(RISCV_IOMMU_CMD_IOTINVAL_DW0_PSCID, dw0);
+	op->inv.gscid = (uint32_t)FW_GET(RISCV_IOMMU_CMD_IOTINVAL_DW0_GSCID, dw0);
+	op->inv.vpn   = FW_GET(RISCV_IOMMU_CMD_IOTINVAL_DW1_ADDR, dw1);
 	return CQ_IOTINVAL;
 }
 
@@ -45,7 +45,7 @@ int cq_decode(const uint32_t w[4], struct cq_op *op)
 {
 	uint64_t dw0   = w[0] | ((uint64_t)w[1] << 32);
 	uint64_t dw1   = w[2] | ((uint64_t)w[3] << 32);
-	unsigned func3 = (unsigned)FIELD_GET(RISCV_IOMMU_CMD_DW0_FUNC3, w[0]);
+	unsigned func3 = (unsigned)FW_GET(RISCV_IOMMU_CMD_DW0_FUNC3, w[0]);
 
 	switch (w[0] & RISCV_IOMMU_CMD_DW0_OPCODE) {
 	case RISCV_IOMMU_CMD_OPCODE_IOTINVAL:
@@ -58,14 +58,14 @@ int cq_decode(const uint32_t w[4], struct cq_op *op)
 		op->av	 = (dw0 & RISCV_IOMMU_CMD_IOFENCE_DW0_AV) != 0;
 		op->wsi	 = (dw0 & RISCV_IOMMU_CMD_IOFENCE_DW0_WSI) != 0;
 		op->data = w[1];
-		op->addr = FIELD_GET(RISCV_IOMMU_CMD_IOFENCE_DW1_ADDR, dw1) << 2;
+		op->addr = FW_GET(RISCV_IOMMU_CMD_IOFENCE_DW1_ADDR, dw1) << 2;
 		return CQ_IOFENCE;
 	case RISCV_IOMMU_CMD_OPCODE_IODIR:
 		if (func3 > RISCV_IOMMU_CMD_IODIR_FUNC3_INVAL_PDT || (dw0 & IODIR_DW0_RSVD) || dw1)
 			return CQ_EILL;
 		op->dv	= (dw0 & RISCV_IOMMU_CMD_IODIR_DW0_DV) != 0;
-		op->did = (uint32_t)FIELD_GET(RISCV_IOMMU_CMD_IODIR_DW0_DID, dw0);
-		op->pid = (uint32_t)FIELD_GET(RISCV_IOMMU_CMD_IODIR_DW0_PID, dw0);
+		op->did = (uint32_t)FW_GET(RISCV_IOMMU_CMD_IODIR_DW0_DID, dw0);
+		op->pid = (uint32_t)FW_GET(RISCV_IOMMU_CMD_IODIR_DW0_PID, dw0);
 		if (func3 == RISCV_IOMMU_CMD_IODIR_FUNC3_INVAL_DDT) {
 			op->kind = CQ_INV_DDT;
 			return CQ_INV_DDT;
@@ -159,8 +159,8 @@ void cq_process(void)
 	if (!(csr & RISCV_IOMMU_CQCSR_CQON) || (csr & CQCSR_STOP))
 		return;
 	cqb    = page_read64(RISCV_IOMMU_REG_CQB);
-	base   = FIELD_GET(RISCV_IOMMU_CQB_PPN, cqb) << 12;
-	log2sz = (unsigned)FIELD_GET(RISCV_IOMMU_CQB_LOG2SZ_1, cqb) + 1;
+	base   = FW_GET(RISCV_IOMMU_CQB_PPN, cqb) << 12;
+	log2sz = (unsigned)FW_GET(RISCV_IOMMU_CQB_LOG2SZ_1, cqb) + 1;
 	mask   = log2sz >= 32 ? 0xFFFFFFFFu : (1u << log2sz) - 1;
 	head   = page_read32(RISCV_IOMMU_REG_CQH) & mask;
 

@@ -72,7 +72,7 @@ static unsigned mgpaw(uint64_t caps)
 		return 50;
 	if (cap(caps, RISCV_IOMMU_CAPABILITIES_SV39X4))
 		return 41;
-	return (unsigned)FIELD_GET(RISCV_IOMMU_CAPABILITIES_PAS, caps);
+	return (unsigned)FW_GET(RISCV_IOMMU_CAPABILITIES_PAS, caps);
 }
 
 /* The MSI fields of the extended DC: reserved bits, msiptp mode, Flat needs a G-stage. */
@@ -80,7 +80,7 @@ static bool dc_msi_misconfigured(const struct riscv_iommu_dc *dc, uint64_t caps,
 {
 	unsigned w	 = mgpaw(caps);
 	uint64_t mrsvd	 = w >= 64 ? 0 : GENMASK_ULL(63, w - 12);
-	unsigned msimode = (unsigned)FIELD_GET(RISCV_IOMMU_DC_MSIPTP_MODE, dc->msiptp);
+	unsigned msimode = (unsigned)FW_GET(RISCV_IOMMU_DC_MSIPTP_MODE, dc->msiptp);
 
 	if ((dc->msiptp & ATP_MID_RSVD) || (dc->msi_addr_mask & mrsvd) ||
 	    (dc->msi_addr_pattern & mrsvd) || dc->reserved)
@@ -98,8 +98,8 @@ unsigned ddt_dc_check(const struct riscv_iommu_dc *dc, uint64_t caps, uint32_t f
 	uint64_t tc	 = dc->tc;
 	bool gxl	 = (fctl & RISCV_IOMMU_FCTL_GXL) != 0;
 	bool sxl	 = (tc & RISCV_IOMMU_DC_TC_SXL) != 0;
-	unsigned gmode	 = (unsigned)FIELD_GET(RISCV_IOMMU_DC_IOHGATP_MODE, dc->iohgatp);
-	unsigned fmode	 = (unsigned)FIELD_GET(RISCV_IOMMU_DC_FSC_MODE, dc->fsc);
+	unsigned gmode	 = (unsigned)FW_GET(RISCV_IOMMU_DC_IOHGATP_MODE, dc->iohgatp);
+	unsigned fmode	 = (unsigned)FW_GET(RISCV_IOMMU_DC_FSC_MODE, dc->fsc);
 	uint64_t ta_rsvd = TA_RSVD;
 
 	if (!(tc & RISCV_IOMMU_DC_TC_V))
@@ -133,7 +133,7 @@ unsigned ddt_dc_check(const struct riscv_iommu_dc *dc, uint64_t caps, uint32_t f
 	if (!iohgatp_mode_ok(gmode, gxl, caps))
 		goto bad;
 	if (gmode != RISCV_IOMMU_IOHGATP_MODE_BARE &&
-	    (FIELD_GET(RISCV_IOMMU_DC_IOHGATP_PPN, dc->iohgatp) & 3))
+	    (FW_GET(RISCV_IOMMU_DC_IOHGATP_PPN, dc->iohgatp) & 3))
 		goto bad;
 	/* Hardware A/D updates need AMO_HWAD. */
 	if (!cap(caps, RISCV_IOMMU_CAPABILITIES_AMO_HWAD) &&
@@ -168,13 +168,13 @@ unsigned ddt_locate(uint32_t did, uint64_t ddtp, uint64_t caps, uint32_t fctl,
 		    struct riscv_iommu_dc *dc)
 {
 	bool ext	= cap(caps, RISCV_IOMMU_CAPABILITIES_MSI_FLAT);
-	unsigned mode	= (unsigned)FIELD_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
+	unsigned mode	= (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
 	unsigned levels = mode - RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL + 1;
 	/* DDI split (spec 2.1): extended 6/9/9, base 7/9/8 bits. */
 	unsigned lsb[3] = {0, ext ? 6u : 7u, ext ? 15u : 16u};
 	unsigned width	= levels == 3 ? 24 : lsb[levels];
 	unsigned dcsz	= ext ? RISCV_IOMMU_DC_SIZE : RISCV_IOMMU_DC_BASE_SIZE;
-	uint64_t a	= FIELD_GET(RISCV_IOMMU_DDTP_PPN, ddtp) << 12;
+	uint64_t a	= FW_GET(RISCV_IOMMU_DDTP_PPN, ddtp) << 12;
 	uint64_t *dw	= &dc->tc;
 
 	if (did >> width)
@@ -191,7 +191,7 @@ unsigned ddt_locate(uint32_t did, uint64_t ddtp, uint64_t caps, uint32_t fctl,
 			return RISCV_IOMMU_FQ_CAUSE_DDT_INVALID;
 		if (ddte & DDTE_RSVD)
 			return RISCV_IOMMU_FQ_CAUSE_DDT_MISCONFIGURED;
-		a = FIELD_GET(RISCV_IOMMU_DDTE_PPN, ddte) << 12;
+		a = FW_GET(RISCV_IOMMU_DDTE_PPN, ddte) << 12;
 	}
 	a += (did & ((1u << lsb[1]) - 1)) * dcsz;
 	if (!load_beats(a, FW_BUF_DC, dcsz / 8))
@@ -204,28 +204,28 @@ unsigned ddt_locate(uint32_t did, uint64_t ddtp, uint64_t caps, uint32_t fctl,
 void ddt_ctx_build(const struct riscv_iommu_dc *dc, uint32_t did, uint32_t w[16])
 {
 	uint64_t tc    = dc->tc;
-	uint64_t fppn  = FIELD_GET(RISCV_IOMMU_DC_FSC_PPN, dc->fsc);
-	uint64_t gppn  = FIELD_GET(RISCV_IOMMU_DC_IOHGATP_PPN, dc->iohgatp);
-	uint64_t mppn  = FIELD_GET(RISCV_IOMMU_DC_MSIPTP_PPN, dc->msiptp);
+	uint64_t fppn  = FW_GET(RISCV_IOMMU_DC_FSC_PPN, dc->fsc);
+	uint64_t gppn  = FW_GET(RISCV_IOMMU_DC_IOHGATP_PPN, dc->iohgatp);
+	uint64_t mppn  = FW_GET(RISCV_IOMMU_DC_MSIPTP_PPN, dc->msiptp);
 	uint32_t pscid = 0;
 
 	/* ta.PSCID is used only when PDTV=0 (the PC supplies it otherwise). */
 	if (!(tc & RISCV_IOMMU_DC_TC_PDTV))
-		pscid = (uint32_t)FIELD_GET(RISCV_IOMMU_DC_TA_PSCID, dc->ta);
+		pscid = (uint32_t)FW_GET(RISCV_IOMMU_DC_TA_PSCID, dc->ta);
 	w[0] = did & FWIF_CTX_W0_DID;
 	w[1] = ((tc & RISCV_IOMMU_DC_TC_PDTV) ? FWIF_CTX_W1_PDTV : 0) |
 	       ((tc & RISCV_IOMMU_DC_TC_DTF) ? FWIF_CTX_W1_DTF : 0) |
 	       ((tc & RISCV_IOMMU_DC_TC_DPE) ? FWIF_CTX_W1_DPE : 0);
-	w[2] = (pscid & FWIF_CTX_W2_PSCID) | ((uint32_t)FIELD_GET(RISCV_IOMMU_DC_FSC_MODE, dc->fsc)
+	w[2] = (pscid & FWIF_CTX_W2_PSCID) | ((uint32_t)FW_GET(RISCV_IOMMU_DC_FSC_MODE, dc->fsc)
 					      << FWIF_CTX_W2_IOSATP_MODE_SHIFT);
 	w[3] = (uint32_t)fppn;
 	w[4] = (uint32_t)(fppn >> 32) & FWIF_CTX_W4_IOSATP_PPN_HI;
-	w[5] = (uint32_t)FIELD_GET(RISCV_IOMMU_DC_IOHGATP_GSCID, dc->iohgatp) |
-	       ((uint32_t)FIELD_GET(RISCV_IOMMU_DC_IOHGATP_MODE, dc->iohgatp)
+	w[5] = (uint32_t)FW_GET(RISCV_IOMMU_DC_IOHGATP_GSCID, dc->iohgatp) |
+	       ((uint32_t)FW_GET(RISCV_IOMMU_DC_IOHGATP_MODE, dc->iohgatp)
 		<< FWIF_CTX_W5_IOHGATP_MODE_SHIFT);
 	w[6] = (uint32_t)gppn;
 	w[7] = (uint32_t)(gppn >> 32) & FWIF_CTX_W7_IOHGATP_PPN_HI;
-	w[8] = (uint32_t)FIELD_GET(RISCV_IOMMU_DC_MSIPTP_MODE, dc->msiptp)
+	w[8] = (uint32_t)FW_GET(RISCV_IOMMU_DC_MSIPTP_MODE, dc->msiptp)
 	       << FWIF_CTX_W8_MSIPTP_MODE_SHIFT;
 	w[9]  = (uint32_t)mppn;
 	w[10] = (uint32_t)(mppn >> 32) & FWIF_CTX_W10_MSIPTP_PPN_HI;
@@ -248,7 +248,7 @@ void ddt_handle_miss(const struct fw_event *ev)
 		.write = (w1 & FWIF_EVT_CTX_MISS_W1_WRITE) != 0,
 	};
 	uint64_t ddtp = page_read64(RISCV_IOMMU_REG_DDTP);
-	unsigned mode = (unsigned)FIELD_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
+	unsigned mode = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
 	struct riscv_iommu_dc dc;
 	uint32_t ctx[16];
 	unsigned cause;

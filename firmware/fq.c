@@ -23,15 +23,15 @@ unsigned fq_ttyp(const struct fq_src *src)
 void fq_rec_build(uint32_t rec[8], unsigned cause, const struct fq_src *src, uint64_t iotval,
 		  uint64_t iotval2)
 {
-	uint64_t hdr = FIELD_PREP(RISCV_IOMMU_FQ_DW0_CAUSE, cause);
+	uint64_t hdr = FW_PREP(RISCV_IOMMU_FQ_DW0_CAUSE, cause);
 
 	if (src) {
-		hdr |= FIELD_PREP(RISCV_IOMMU_FQ_DW0_TTYP, fq_ttyp(src)) |
-		       FIELD_PREP(RISCV_IOMMU_FQ_DW0_DID, src->did);
+		hdr |= FW_PREP(RISCV_IOMMU_FQ_DW0_TTYP, fq_ttyp(src)) |
+		       FW_PREP(RISCV_IOMMU_FQ_DW0_DID, src->did);
 		/* Without a process_id the request is user and carries no PID (arch. §6). */
 		if (src->pv)
-			hdr |= FIELD_PREP(RISCV_IOMMU_FQ_DW0_PID, src->pid) |
-			       RISCV_IOMMU_FQ_DW0_PV | (src->priv ? RISCV_IOMMU_FQ_DW0_PRIV : 0);
+			hdr |= FW_PREP(RISCV_IOMMU_FQ_DW0_PID, src->pid) | RISCV_IOMMU_FQ_DW0_PV |
+			       (src->priv ? RISCV_IOMMU_FQ_DW0_PRIV : 0);
 	}
 	rec[0] = (uint32_t)hdr;
 	rec[1] = (uint32_t)(hdr >> 32);
@@ -55,7 +55,7 @@ int fq_write(const uint32_t rec[8])
 	if (csr & (FQCSR_MF | FQCSR_OF))
 		return FQ_EDROP;
 	fqb    = page_read64(RISCV_IOMMU_REG_FQB);
-	log2sz = (unsigned)FIELD_GET(RISCV_IOMMU_FQB_LOG2SZ_1, fqb) + 1;
+	log2sz = (unsigned)FW_GET(RISCV_IOMMU_FQB_LOG2SZ_1, fqb) + 1;
 	mask   = log2sz >= 32 ? 0xFFFFFFFFu : (1u << log2sz) - 1;
 	head   = page_read32(RISCV_IOMMU_REG_FQH) & mask;
 	tail   = page_read32(RISCV_IOMMU_REG_FQT) & mask;
@@ -66,7 +66,7 @@ int fq_write(const uint32_t rec[8])
 	}
 	for (unsigned i = 0; i < REC_WORDS; i++)
 		fw_buf_write32(FW_BUF_FQ + 4 * i, rec[i]);
-	if (fw_burst((FIELD_GET(RISCV_IOMMU_FQB_PPN, fqb) << 12) + (uint64_t)tail * REC_WORDS * 4,
+	if (fw_burst((FW_GET(RISCV_IOMMU_FQB_PPN, fqb) << 12) + (uint64_t)tail * REC_WORDS * 4,
 		     FW_BUF_FQ, REC_BEATS, true) != FW_OK) {
 		page_set32(RISCV_IOMMU_REG_FQCSR, FQCSR_MF);
 		return FQ_EIO;

@@ -135,6 +135,13 @@ void fw_simctrl(uint32_t val);
 /** fw_panic() - report @code (low 16 bits) as 0xDEAD_xxxx and stop. */
 void fw_panic(uint32_t code) __attribute__((noreturn));
 
+/*
+ * FW_GET() / FW_PREP() - FIELD_GET/FIELD_PREP with the generated <mask>_SHIFT constant:
+ * riscv_iommu_mask_shift() is a run-time loop at -Os on rv32 (tens of cycles per use).
+ */
+#define FW_GET(mask, v)	 (((uint64_t)(v) & (uint64_t)(mask)) >> mask##_SHIFT)
+#define FW_PREP(mask, v) (((uint64_t)(v) << mask##_SHIFT) & (uint64_t)(mask))
+
 /* ---- Burst-buffer map: each engine owns a region, so a walk never clobbers a command batch ---- */
 /* clang-format off */
 #define FW_BUF_CQ       0x000u /* command batch, up to 32 beats (16 commands) */
