@@ -48,7 +48,8 @@ sim: $(SIM_BIN) $(SIM_FW_HEX) ## build the co-simulation binary (Verilator + C t
 TEST_TARGETS += simtest
 simtest: sim ## run every co-simulation test x $(SEEDS) seeds
 	$(Q)$(PYTHON) tools/runtests.py --bin $(SIM_BIN) --seeds $(SEEDS) -j $(JOBS) \
-	  --logdir $(SIM_DIR)/logs $(if $(SIMTEST_FILTER),--filter $(SIMTEST_FILTER))
+	  --logdir $(SIM_DIR)/logs $(if $(SIMTEST_FILTER),--filter $(SIMTEST_FILTER)) \
+	  --exclude bench_
 
 sim-one: sim ## run one co-simulation test: TEST=<name> SEED=<n>
 	@test -n "$(TEST)" || { echo "usage: make sim-one TEST=<name> SEED=<n>; tests:"; \

@@ -49,6 +49,8 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--filter", default="", help="run only tests whose name starts with this "
                     "(comma-separated prefixes)")
+    ap.add_argument("--exclude", default="", help="skip tests whose name starts with this "
+                    "(comma-separated prefixes)")
     ap.add_argument("--logdir", default="build/sim/logs")
     ap.add_argument("--timeout", type=float, default=1800, help="wall seconds per run")
     ap.add_argument("extra", nargs="*", help="more plusargs for every run")
@@ -59,6 +61,8 @@ def main():
     prefixes = [p for p in args.filter.split(",") if p]
     tests = [t for t in list_tests(args.bin)
              if not prefixes or any(t.startswith(p) for p in prefixes)]
+    excludes = [p for p in args.exclude.split(",") if p]
+    tests = [t for t in tests if not any(t.startswith(p) for p in excludes)]
     os.makedirs(args.logdir, exist_ok=True)
 
     passed = failed = 0

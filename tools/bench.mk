@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: Apache-2.0
+# Benchmarks (DESIGN.md section 5): every co-simulation test named bench_* runs once (seed 1);
+# tools/bench.py prints the table (metric, conditions, value, L, IOTLB entries, target, met)
+# and writes $(BUILD)/bench.json. A missed target is reported, never a failure; a run fails only
+# when the DUT misbehaves.
+#   make bench [IOTLB_ENTRIES=16] [BENCH_FILTER=bench_]
+BENCH_JSON   := $(BUILD)/bench.json
+BENCH_FILTER ?= bench_
+
+.PHONY: bench
+bench: sim ## run the benchmarks (tests bench_*), print the table, write $(BUILD)/bench.json
+	@for o in $(SIM_C_OBJS); do if [ $$o -nt $(SIM_BIN) ]; then \
+	  echo "bench: warning: $(SIM_BIN) is older than $$o (not relinked): rm it and rerun"; \
+	  break; fi; done
+	$(Q)$(PYTHON) tools/bench.py --bin $(SIM_BIN) --seed 1 --prefix $(BENCH_FILTER) \
+	  --out $(BENCH_JSON) --logdir $(SIM_DIR)/bench --iotlb-entries $(IOTLB_ENTRIES) -j $(JOBS)
