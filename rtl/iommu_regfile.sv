@@ -52,7 +52,7 @@ module iommu_regfile (
   output      logic [63:0] tr_req_ctl_o,  // hardware path; firmware serves it today (DB bit 9)
   output      logic [15:0] wsi_o,         // wired interrupt per vector (spec 6.28)
 
-  input  wire logic [7:0]  hpm_evt_i      // bit n-1 pulses for standard HPM event n
+  input  wire logic [8:0]  hpm_evt_i      // bit n pulses for standard HPM event n (bit 0 unused)
 );
 
   `include "iommu_regs.svh"
@@ -290,7 +290,7 @@ module iommu_regfile (
     for (int n = 0; n < NumCtr; n++) begin
       k_old = page_q[(WCtr1+2*n)*32 +: 64];
       evt   = page_q[(WEvt1+2*n)*32 +: 15];
-      tick  = evt >= 15'd1 && evt <= 15'd8 && hpm_evt_i[evt[2:0] - 3'd1];
+      tick  = evt >= 15'd1 && evt <= 15'd8 && hpm_evt_i[evt[3:0]];
       if (tick && !inh[n+1] && !fw_hit[WCtr1+2*n] && !fw_hit[WCtr1+2*n+1] &&
           !host_hit[WCtr1+2*n] && !host_hit[WCtr1+2*n+1]) begin
         hw_set[(WCtr1+2*n)*32 +: 64] = (k_old + 64'd1) & ~k_old;

@@ -212,7 +212,7 @@ module iommu_top #(
   logic [43:0]  ddtp_ppn;
   logic         fctl_wsi, fctl_gxl;
   logic [63:0]  caps, tr_req_iova, tr_req_ctl;
-  logic [7:0]   hpm_evt;
+  logic [8:0]   hpm_evt;
   logic         fw_req, fw_we;
   logic [1:0]   fw_op;
   logic [11:2]  fw_addr;
