@@ -2,6 +2,7 @@
 /* Device-directory walk, device-context checks and context-cache fill (IOMMU spec 2.3.1, 2.1.4). */
 #include "ddt.h"
 #include "fq.h"
+#include "pdt.h"
 #include "hal/console.h"
 
 /* clang-format off */
@@ -249,6 +250,8 @@ void ddt_handle_miss(const struct fw_event *ev)
 	};
 	uint64_t ddtp = page_read64(RISCV_IOMMU_REG_DDTP);
 	unsigned mode = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
+	uint64_t iova = (uint64_t)ev->w[2] | ((uint64_t)ev->w[3] << 32);
+	uint64_t caps, iotval2 = 0;
 	struct riscv_iommu_dc dc;
 	uint32_t ctx[16];
 	unsigned cause;
@@ -258,11 +261,20 @@ void ddt_handle_miss(const struct fw_event *ev)
 		fw_miss_retry();
 		return;
 	}
-	cause = ddt_locate(src.did, ddtp, page_read64(RISCV_IOMMU_REG_CAPABILITIES),
-			   page_read32(RISCV_IOMMU_REG_FCTL), &dc);
+	caps  = page_read64(RISCV_IOMMU_REG_CAPABILITIES);
+	cause = ddt_locate(src.did, ddtp, caps, page_read32(RISCV_IOMMU_REG_FCTL), &dc);
 	if (!cause && (dc.tc & RISCV_IOMMU_DC_TC_PDTV)) {
-		/* TODO(#pdt): process-directory walk; until then PDTV=1 contexts cannot be used. */
-		cause = RISCV_IOMMU_FQ_CAUSE_PDT_INVALID;
+		/* Process context (pdt.c); its faults are translation faults: DTF applies. */
+		cause = pdt_ctx_build(&dc, caps, &src, ctx, &iotval2);
+		if (!cause) {
+			fw_ctx_load(ctx);
+			fw_miss_retry();
+			return;
+		}
+		fw_miss_fail(cause);
+		if (!(dc.tc & RISCV_IOMMU_DC_TC_DTF))
+			(void)fq_report(cause, &src, iova, iotval2);
+		return;
 	}
 	if (!cause) {
 		ddt_ctx_build(&dc, src.did, ctx);
@@ -272,5 +284,5 @@ void ddt_handle_miss(const struct fw_event *ev)
 	}
 	/* Answer first (DMA never waits for the record), then report: no DC, so DTF=0. */
 	fw_miss_fail(cause);
-	(void)fq_report(cause, &src, (uint64_t)ev->w[2] | ((uint64_t)ev->w[3] << 32), 0);
+	(void)fq_report(cause, &src, iova, 0);
 }

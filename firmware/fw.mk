@@ -20,7 +20,7 @@ FW_HDRS     = $(wildcard include/*.h firmware/*.h firmware/hal/*.h)
 
 # Firmware sources that also build on the host (-DMOCK_MMIO) for tests/unit.
 FW_UNIT_SRCS := firmware/ddtp.c firmware/queue.c firmware/hal/fwif.c firmware/hal/console.c \
-                firmware/ddt.c firmware/fq.c firmware/cq.c firmware/irq.c
+                firmware/ddt.c firmware/fq.c firmware/cq.c firmware/irq.c firmware/pdt.c
 
 $(FW_DIR)/obj/%.c.o: %.c $(FW_HDRS) | $(TOOLS_STAMP)
 	$(Q)mkdir -p $(dir $@)
