@@ -37,6 +37,9 @@ $(SIM_BIN): $(RTL_SRCS) $(RTL_INCS) $(wildcard rtl/lint.vlt) sim/main.cpp sim/c/
             $(SIM_C_OBJS) sim/sim.mk | $(TOOLS_STAMP)
 	@mkdir -p $(SIM_MDIR)
 	@echo "verilator: building $@"
+	@# Verilator's own makefile does not see the C objects given on its command line, so
+	@# remove the binary to make it relink whenever one of them (or anything else) changed.
+	@rm -f $@
 	$(Q)$(VERILATOR) $(SIM_VFLAGS) -Mdir $(SIM_MDIR) -o $(abspath $@) \
 	  $(wildcard rtl/lint.vlt) $(SIM_VEX_V) $(RTL_SRCS) \
 	  $(abspath sim/main.cpp) $(abspath $(SIM_C_OBJS)) >$(SIM_DIR)/verilator.log 2>&1 \
