@@ -57,6 +57,7 @@ include sim/sim.mk
 include tools/lint.mk
 -include fpga/synth.mk
 -include tools/bench.mk
+-include tools/demo.mk
 
 .PHONY: test
 test: $(TEST_TARGETS) ## run every test (unit, RTL block, co-simulation); each ends with "N passed, N failed"
