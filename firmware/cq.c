@@ -82,22 +82,24 @@ int cq_decode(const uint32_t w[4], struct cq_op *op)
 }
 
 /*
- * IOFENCE.C AV=1: a 4-byte store of DATA. The burst engine moves whole 8-byte beats, so this
- * is a read-modify-write of the containing beat (not atomic against a device write to the
- * other 4 bytes; fw_store32() replaces it once the RTL has SIZE32 stores).
+ * IOFENCE.C AV=1: a 4-byte store of DATA, one narrow burst-engine write (BURST_CTRL.SIZE32):
+ * the other 4 bytes of the beat are never read or written. Only a build for an RTL without
+ * SIZE32 (FWIF_HAVE_STORE32=0) falls back to a read-modify-write of the containing beat.
  */
 static int fence_store(uint64_t addr, uint32_t data)
 {
+#if FWIF_HAVE_STORE32
+	return fw_store32(addr, data) == FW_OK ? 0 : CQ_EMF;
+#else
 	uint64_t beat = addr & ~7ull;
 
-	if (fw_store32(addr, data) == FW_OK)
-		return 0;
 	if (fw_burst(beat, FW_BUF_FENCE, 1, false) != FW_OK)
 		return CQ_EMF;
 	fw_buf_write32(FW_BUF_FENCE + (uint32_t)(addr & 4), data);
 	if (fw_burst(beat, FW_BUF_FENCE, 1, true) != FW_OK)
 		return CQ_EMF;
 	return 0;
+#endif
 }
 
 static int cq_exec(const struct cq_op *op)

@@ -5,6 +5,9 @@
 // (ID 0, source 2 at the arbiter), so firmware never reads system memory word by word
 // (DESIGN.md §5). Load: memory -> buffer. Store: buffer -> memory. Any non-OKAY response sets
 // the error flag of that burst. The caller keeps a burst inside one 4 KiB page (AXI rule).
+// SIZE32 (BURST_CTRL[28]) with a 1-beat store: one narrow AXI write, AWSIZE=2 AWLEN=0 at the
+// 4-aligned BURST_ADDR, WSTRB = ADDR[2] ? 8'hF0 : 8'h0F, data = the buffer word (the value sits
+// in the byte lanes of its half). Loads and longer stores ignore SIZE32.
 //
 // The buffer is a 256 x 64-bit RAM with two ports: the core port (32-bit, byte selects, read
 // data one cycle after the enable) and the engine port. Stores stream one beat per cycle: the
@@ -19,9 +22,10 @@ module iommu_burst (
   // Control from the firmware registers
   input  logic        start_i,          // one-cycle pulse, ignored while busy
   input  logic        store_i,          // 1 buffer -> memory, 0 memory -> buffer
+  input  logic        size32_i,         // with store_i and beats_i == 1: one 4-byte write
   input  logic [7:0]  beats_i,          // 1..32; other values flag an error and do nothing
   input  logic [7:0]  boff_i,           // buffer offset in 8-byte words
-  input  logic [63:0] addr_i,           // system-memory byte address, 8-byte aligned
+  input  logic [63:0] addr_i,           // system-memory byte address, 8-aligned (SIZE32: 4)
   output logic        busy_o,
   output logic        err_o,            // bus error (or bad length) on the last burst
 
@@ -84,6 +88,7 @@ module iommu_burst (
   logic [7:0]  wr_cnt_q;                // load: R beats written; store: W beats sent
   logic        wbeat_q;                 // store: engine read register holds a W beat
   logic        err_q;
+  logic        size32_q;                // this burst is one 4-byte store
   logic        len_ok;
 
   assign len_ok = (beats_i != 8'd0) && (beats_i <= 8'd32);
@@ -195,12 +200,15 @@ module iommu_burst (
       wr_cnt_q  <= '0;
       wbeat_q   <= 1'b0;
       err_q     <= 1'b0;
+      size32_q  <= 1'b0;
       addr_q    <= '0;
       len_q     <= '0;
       boff_q    <= '0;
     end else begin
       if (state_q == StIdle && start_i) begin
-        addr_q    <= {addr_i[63:3], 3'b000};
+        size32_q  <= size32_i && store_i && (beats_i == 8'd1);
+        addr_q    <= {addr_i[63:3], size32_i && store_i && (beats_i == 8'd1) && addr_i[2],
+                      2'b00};
         len_q     <= beats_i - 8'd1;
         boff_q    <= boff_i;
         ax_done_q <= 1'b0;
@@ -250,12 +258,12 @@ module iommu_burst (
   assign m_axi_awid_o    = 4'd0;
   assign m_axi_awaddr_o  = addr_q;
   assign m_axi_awlen_o   = len_q;
-  assign m_axi_awsize_o  = 3'd3;
+  assign m_axi_awsize_o  = size32_q ? 3'd2 : 3'd3;
   assign m_axi_awburst_o = 2'b01;
   assign m_axi_awprot_o  = 3'b000;
   assign m_axi_awvalid_o = (state_q == StStore) && !ax_done_q;
   assign m_axi_wdata_o   = eng_rdata_q;
-  assign m_axi_wstrb_o   = 8'hFF;
+  assign m_axi_wstrb_o   = !size32_q ? 8'hFF : (addr_q[2] ? 8'hF0 : 8'h0F);
   assign m_axi_wlast_o   = (wr_cnt_q == len_q);
   assign m_axi_wvalid_o  = (state_q == StStore) && wbeat_q && !w_done_q;
   assign m_axi_bready_o  = (state_q == StResp);
@@ -270,9 +278,9 @@ module iommu_burst (
   assign m_axi_rready_o  = (state_q == StLoad);
 
   // IDs are unique per source; the arbiter routes responses, nothing to check here.
-  // Bursts are 8-byte aligned: address bits [2:0] are forced to zero.
-  logic [10:0] unused_bits;
-  assign unused_bits = {m_axi_bid_i, m_axi_rid_i, addr_i[2:0]};
+  // Bursts are 8-byte aligned (SIZE32: 4-byte): the address bits below are forced to zero.
+  logic [9:0] unused_bits;
+  assign unused_bits = {m_axi_bid_i, m_axi_rid_i, addr_i[1:0]};
 
 endmodule
 

@@ -369,6 +369,7 @@ module iommu_fwif #(
     .rst_i           (rst_i),
     .start_i         (burst_start),
     .store_i         (s_wb_dat_i[0]),
+    .size32_i        (s_wb_dat_i[28]),
     .beats_i         (s_wb_dat_i[15:8]),
     .boff_i          (s_wb_dat_i[26:19]),
     .addr_i          ({burst_hi_q, burst_lo_q}),

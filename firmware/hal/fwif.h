@@ -155,18 +155,13 @@ void fw_panic(uint32_t code) __attribute__((noreturn));
 /* clang-format on */
 
 /*
- * 4-byte stores through the burst engine (MSI writes). The engine drives WSTRB=0xFF only; the
- * proposed RTL change is BURST_CTRL[28] SIZE32: with STORE and beats=1 it issues AWSIZE=2,
- * AWLEN=0 at BURST_ADDR (4-aligned) with WSTRB = ADDR[2] ? 0xF0 : 0x0F. Until the RTL has it
- * (FWIF_HAVE_STORE32=1) fw_store32() refuses; the mock (unit tests) models the proposal.
+ * 4-byte stores through the burst engine (MSI writes, IOFENCE.C AV=1): BURST_CTRL.SIZE32 with
+ * STORE and beats=1 issues AWSIZE=2, AWLEN=0 at BURST_ADDR (4-aligned) with
+ * WSTRB = ADDR[2] ? 0xF0 : 0x0F. FWIF_HAVE_STORE32=0 (a build for an older bitstream) makes
+ * fw_store32() refuse with FW_ENOTSUP.
  */
-#define FWIF_BURST_CTRL_SIZE32 (1u << 28)
 #ifndef FWIF_HAVE_STORE32
-#ifdef MOCK_MMIO
 #define FWIF_HAVE_STORE32 1
-#else
-#define FWIF_HAVE_STORE32 0
-#endif
 #endif
 
 /**

@@ -61,6 +61,8 @@ TB_TEST(cq_cmds)
 {
 	struct dma_attr a = {.did = 7, .id = 3};
 	uint64_t r[1], beat;
+	size_t log0;
+	unsigned fence_w = 0;
 	bool ok;
 
 	CHECK(tb_wait_fw_boot());
@@ -80,12 +82,28 @@ TB_TEST(cq_cmds)
 	push(0x3 | 1ull << 33 | 7ull << 40, 0);
 	push(0x83 | 1ull << 33 | 7ull << 40 | 3ull << 12, 0);
 	push(0x3002, 0);
-	/* IOFENCE.C AV=1 to the high half of a beat: the low half must survive. */
+	/* IOFENCE.C AV=1 to the high half of a beat, then to the low half of the next: each is
+	 * one 4-byte firmware write (no read-modify-write), the neighbouring 4 bytes survive. */
 	mem_wr64(FENCE_AT, 0x1111111122222222ull);
+	mem_wr64(FENCE_AT + 8, 0x3333333344444444ull);
+	log0 = mem_log_count();
 	push(0x2 | 1ull << 10 | 0xCAFEF00Dull << 32, (FENCE_AT + 4) >> 2);
+	push(0x2 | 1ull << 10 | 0xBEEF0001ull << 32, (FENCE_AT + 8) >> 2);
 	CHECK(sync_cq());
 	beat = mem_rd64(FENCE_AT);
 	CHECK_EQ(beat, 0xCAFEF00D22222222ull);
+	CHECK_EQ(mem_rd64(FENCE_AT + 8), 0x33333333BEEF0001ull);
+	for (size_t i = log0; i < mem_log_count(); i++) {
+		const struct mem_txn *t = mem_log_get(i);
+
+		if ((t->id >> 4) != MEM_SRC_FW || t->addr < FENCE_AT || t->addr >= FENCE_AT + 16)
+			continue;
+		CHECK(t->write);
+		CHECK_EQ(t->beats, 1);
+		CHECK(t->addr == FENCE_AT + 4 || t->addr == FENCE_AT + 8);
+		fence_w++;
+	}
+	CHECK_EQ(fence_w, 2);
 	CHECK_EQ(host_read32(RISCV_IOMMU_REG_CQCSR) & (CQMF | CMD_ILL), 0);
 
 	/* IODIR.INVAL_DDT DV=1 really drops the cached DC: cached hit, V=0, inval, fault. */
