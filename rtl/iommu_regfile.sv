@@ -48,11 +48,21 @@ module iommu_regfile (
   output      logic        fctl_wsi_o,
   output      logic        fctl_gxl_o,
   output      logic [63:0] caps_o,
-  output      logic [63:0] tr_req_iova_o, // debug translation request (spec 6.24), for a future
-  output      logic [63:0] tr_req_ctl_o,  // hardware path; firmware serves it today (DB bit 9)
+  output      logic [63:0] tr_req_iova_o, // debug translation request (spec 6.24), served by
+  output      logic [63:0] tr_req_ctl_o,  // iommu_dbg through the datapath
   output      logic [15:0] wsi_o,         // wired interrupt per vector (spec 6.28)
+  input  wire logic        tr_resp_valid_i, // debug result: write tr_response, clear Go/Busy
+  input  wire logic [63:0] tr_resp_i,
 
-  input  wire logic [8:0]  hpm_evt_i      // bit n pulses for standard HPM event n (bit 0 unused)
+  input  wire logic [8:0]  hpm_evt_i,     // bit n pulses for standard HPM event n (bit 0 unused)
+  // IDs of the request this cycle's events belong to (iohpmevt filters, spec 6.23)
+  input  wire logic [23:0] hpm_did_i,
+  input  wire logic [19:0] hpm_pid_i,
+  input  wire logic        hpm_pv_i,
+  input  wire logic [15:0] hpm_gscid_i,
+  input  wire logic        hpm_gscv_i,
+  input  wire logic [19:0] hpm_pscid_i,
+  input  wire logic        hpm_pscv_i
 );
 
   `include "iommu_regs.svh"
@@ -79,6 +89,7 @@ module iommu_regfile (
   localparam int WEvt1   = {20'd0, RISCV_IOMMU_REG_IOHPMEVT1} >> 2;
   localparam int WTrIova = {20'd0, RISCV_IOMMU_REG_TR_REQ_IOVA} >> 2;
   localparam int WTrCtl  = {20'd0, RISCV_IOMMU_REG_TR_REQ_CTL} >> 2;
+  localparam int WTrRsp  = {20'd0, RISCV_IOMMU_REG_TR_RESPONSE} >> 2;
   localparam int WIcvec  = {20'd0, RISCV_IOMMU_REG_ICVEC} >> 2;
   localparam int WMsi    = {20'd0, RISCV_IOMMU_REG_MSI_ADDR_0} >> 2;
   localparam int NumCtr  = RISCV_IOMMU_IOHPMCTR_IMPLEMENTED;
@@ -261,6 +272,20 @@ module iommu_regfile (
     db_set[10] = (hhi && {24'd0, hi_w} == WInh) ||
                  (hlo && {24'd0, lo_w} >= WCycles && {24'd0, lo_w} < WTrIova);
 
+    // Debug translation: tr_req_* are frozen while Go/Busy; the result lands in tr_response and
+    // clears Go/Busy in the same cycle.
+    if (q_trctl[0]) begin
+      host_blk[WTrIova]  = 1'b1;
+      host_blk[WTrIova+1] = 1'b1;
+      host_blk[WTrCtl]   = 1'b1;
+      host_blk[WTrCtl+1] = 1'b1;
+    end
+    if (tr_resp_valid_i) begin
+      hw_set[WTrRsp*32 +: 64] = tr_resp_i;
+      hw_clr[WTrRsp*32 +: 64] = ~tr_resp_i;
+      hw_clr[WTrCtl*32]       = 1'b1;
+    end
+
     // cqcsr/fqcsr: busy when the host changes en (firmware turns the queue on/off).
     if (host_hits(lo_w, hlo, WCqcsr) && wr_data[0] != q_cqcsr[0]) begin
       hw_set[WCqcsr*32 + 17] = 1'b1;
@@ -285,12 +310,12 @@ module iommu_regfile (
       hw_clr[WCycles*32 +: 64] = q_cycles & ~cyc_new;
     end
 
-    // iohpmctrN counts event evtN.eventID; the filters (DMASK, IDs) are not applied: the
-    // datapath reports events without IDs. A wrap sets evtN.OF.
+    // iohpmctrN counts event evtN.eventID of requests that pass evtN's filter (hpm_match). A wrap
+    // sets evtN.OF.
     for (int n = 0; n < NumCtr; n++) begin
       k_old = page_q[(WCtr1+2*n)*32 +: 64];
       evt   = page_q[(WEvt1+2*n)*32 +: 15];
-      tick  = evt >= 15'd1 && evt <= 15'd8 && hpm_evt_i[evt[3:0]];
+      tick  = evt >= 15'd1 && evt <= 15'd8 && hpm_evt_i[evt[3:0]] && hpm_match[n];
       if (tick && !inh[n+1] && !fw_hit[WCtr1+2*n] && !fw_hit[WCtr1+2*n+1] &&
           !host_hit[WCtr1+2*n] && !host_hit[WCtr1+2*n+1]) begin
         hw_set[(WCtr1+2*n)*32 +: 64] = (k_old + 64'd1) & ~k_old;
@@ -300,6 +325,31 @@ module iommu_regfile (
         end
       end
     end
+  end
+
+  // iohpmevtN filters (spec 6.23). IDT=0: DID_GSCID is a device_id, PID_PSCID a process_id;
+  // IDT=1: GSCID and PSCID of the request's context (valid only when that stage is active).
+  // DV_GSCV=1 applies the DID_GSCID filter, with DMASK=1 ignoring the bits of DID_GSCID up to
+  // and including its lowest 0 bit (a naturally aligned range); PV_PSCV=1 applies PID_PSCID
+  // (exact; a request without a process_id / PSCID never matches).
+  logic [NumCtr-1:0] hpm_match;
+  for (genvar n = 0; n < NumCtr; n++) begin : gen_hpm_filter
+    logic [63:0] ev;
+    logic [23:0] fid, fmask, rid;
+    logic [19:0] rpid;
+    logic        rid_v, rpid_v, id_ok, pid_ok;
+    assign ev     = page_q[(WEvt1+2*n)*32 +: 64];
+    assign fid    = ev[59:36];
+    assign fmask  = ev[15] ? (fid ^ (fid + 24'd1)) : 24'd0;
+    assign rid    = ev[62] ? {8'd0, hpm_gscid_i} : hpm_did_i;
+    assign rid_v  = ev[62] ? hpm_gscv_i : 1'b1;
+    assign rpid   = ev[62] ? hpm_pscid_i : hpm_pid_i;
+    assign rpid_v = ev[62] ? hpm_pscv_i : hpm_pv_i;
+    assign id_ok  = !ev[61] || (rid_v && (((rid ^ fid) & ~fmask) == 24'd0));
+    assign pid_ok = !ev[60] || (rpid_v && (rpid == ev[35:16]));
+    assign hpm_match[n] = id_ok && pid_ok;
+    logic unused_ev;
+    assign unused_ev = ^{ev[63], ev[14:0]};
   end
 
   always_comb begin

@@ -230,10 +230,48 @@ module iommu_top #(
   logic         fault_valid, fault_ready;
   logic [255:0] fault_rec;
 
-  // The datapath needs only the mode and GXL; the rest is read by software through the page
-  // (tr_req_* is served by firmware today).
+  // The datapath needs only the mode and GXL; the rest is read by software through the page.
   logic unused_cfg;
-  assign unused_cfg = ^{ddtp_ppn, fctl_wsi, caps, tr_req_iova, tr_req_ctl};
+  assign unused_cfg = ^{ddtp_ppn, fctl_wsi, caps};
+
+  logic [23:0]  hpm_did;
+  logic [19:0]  hpm_pid, hpm_pscid;
+  logic [15:0]  hpm_gscid;
+  logic         hpm_pv, hpm_gscv, hpm_pscv;
+
+  ////////////////////////////////////////////////////
+  // Debug translation (tr_req_ctl Go, datapath)    //
+  ////////////////////////////////////////////////////
+
+  logic         dbg_valid, dbg_ready, dbg_pv, dbg_priv, dbg_exe, dbg_nw;
+  logic         dbg_done, dbg_fault, tr_resp_valid;
+  logic [63:0]  dbg_iova, tr_resp;
+  logic [23:0]  dbg_did;
+  logic [19:0]  dbg_pid;
+  logic [43:0]  dbg_ppn;
+  logic [2:0]   dbg_size;
+
+  iommu_dbg u_dbg (
+    .clk_i         (clk_i),
+    .rst_i         (rst_i),
+    .tr_req_iova_i (tr_req_iova),
+    .tr_req_ctl_i  (tr_req_ctl),
+    .req_valid_o   (dbg_valid),
+    .req_ready_i   (dbg_ready),
+    .req_iova_o    (dbg_iova),
+    .req_did_o     (dbg_did),
+    .req_pid_o     (dbg_pid),
+    .req_pv_o      (dbg_pv),
+    .req_priv_o    (dbg_priv),
+    .req_exe_o     (dbg_exe),
+    .req_nw_o      (dbg_nw),
+    .done_i        (dbg_done),
+    .fault_i       (dbg_fault),
+    .ppn_i         (dbg_ppn),
+    .size_i        (dbg_size),
+    .resp_valid_o  (tr_resp_valid),
+    .resp_o        (tr_resp)
+  );
 
   ////////////////////////////
   // Register page          //
@@ -273,7 +311,16 @@ module iommu_top #(
     .tr_req_iova_o   (tr_req_iova),
     .tr_req_ctl_o    (tr_req_ctl),
     .wsi_o           (wsi_o),
-    .hpm_evt_i       (hpm_evt)
+    .tr_resp_valid_i (tr_resp_valid),
+    .tr_resp_i       (tr_resp),
+    .hpm_evt_i       (hpm_evt),
+    .hpm_did_i       (hpm_did),
+    .hpm_pid_i       (hpm_pid),
+    .hpm_pv_i        (hpm_pv),
+    .hpm_gscid_i     (hpm_gscid),
+    .hpm_gscv_i      (hpm_gscv),
+    .hpm_pscid_i     (hpm_pscid),
+    .hpm_pscv_i      (hpm_pscv)
   );
 
   ////////////////////////////
@@ -398,7 +445,27 @@ module iommu_top #(
     .fault_valid_o   (fault_valid),
     .fault_ready_i   (fault_ready),
     .fault_rec_o     (fault_rec),
-    .hpm_evt_o       (hpm_evt)
+    .dbg_valid_i     (dbg_valid),
+    .dbg_ready_o     (dbg_ready),
+    .dbg_iova_i      (dbg_iova),
+    .dbg_did_i       (dbg_did),
+    .dbg_pid_i       (dbg_pid),
+    .dbg_pv_i        (dbg_pv),
+    .dbg_priv_i      (dbg_priv),
+    .dbg_exe_i       (dbg_exe),
+    .dbg_nw_i        (dbg_nw),
+    .dbg_done_o      (dbg_done),
+    .dbg_fault_o     (dbg_fault),
+    .dbg_ppn_o       (dbg_ppn),
+    .dbg_size_o      (dbg_size),
+    .hpm_evt_o       (hpm_evt),
+    .hpm_did_o       (hpm_did),
+    .hpm_pid_o       (hpm_pid),
+    .hpm_pv_o        (hpm_pv),
+    .hpm_gscid_o     (hpm_gscid),
+    .hpm_gscv_o      (hpm_gscv),
+    .hpm_pscid_o     (hpm_pscid),
+    .hpm_pscv_o      (hpm_pscv)
   );
 
   assign tap_fault_valid_o = fault_valid;

@@ -145,8 +145,31 @@ module iommu_xlate #(
   input  logic               fault_ready_i,
   output logic [255:0]       fault_rec_o,
 
+  // ---- Debug translation (tr_req_ctl / tr_response) ----
+  input  logic               dbg_valid_i,
+  output logic               dbg_ready_o,
+  input  logic [63:0]        dbg_iova_i,
+  input  logic [23:0]        dbg_did_i,
+  input  logic [19:0]        dbg_pid_i,
+  input  logic               dbg_pv_i,
+  input  logic               dbg_priv_i,
+  input  logic               dbg_exe_i,
+  input  logic               dbg_nw_i,
+  output logic               dbg_done_o,
+  output logic               dbg_fault_o,
+  output logic [43:0]        dbg_ppn_o,
+  output logic [2:0]         dbg_size_o,
+
   // ---- Performance events ----
-  output logic [8:0]         hpm_evt_o   // bit n = HPM event n (1, 4, 7, 8)
+  output logic [8:0]         hpm_evt_o,  // bit n = HPM event n (1, 4, 7, 8)
+  // IDs of the request the events of this cycle belong to (iohpmevt filters)
+  output logic [23:0]        hpm_did_o,
+  output logic [19:0]        hpm_pid_o,
+  output logic               hpm_pv_o,
+  output logic [15:0]        hpm_gscid_o,
+  output logic               hpm_gscv_o,
+  output logic [19:0]        hpm_pscid_o,
+  output logic               hpm_pscv_o
 );
 
 
@@ -154,7 +177,7 @@ module iommu_xlate #(
   // Stage and issue port   //
   ////////////////////////////
 
-  logic               st_write, st_pv, st_exec, st_priv, accept;
+  logic               st_write, st_pv, st_exec, st_priv, accept, st_dbg, st_done;
   logic [IdWidth-1:0] st_id;
   logic [63:0]        st_addr;
   logic [7:0]         st_len;
@@ -197,6 +220,8 @@ module iommu_xlate #(
   logic [1:0]         is_burst;
   logic               rd_err_ready, rd_err_busy, wr_route_ready, wr_err_busy;
 
+  logic [2:0]         fill_size;
+
   assign s1_on = (ctx_s1_mode != 4'd0);
   assign s2_on = (ctx_s2_mode != 4'd0);
 
@@ -227,6 +252,20 @@ module iommu_xlate #(
     .s_axi_ar_pv_i    (s_axi_ar_pv_i),
     .s_axi_arvalid_i  (s_axi_arvalid_i),
     .s_axi_arready_o  (s_axi_arready_o),
+    .dbg_valid_i      (dbg_valid_i),
+    .dbg_ready_o      (dbg_ready_o),
+    .dbg_iova_i       (dbg_iova_i),
+    .dbg_did_i        (dbg_did_i),
+    .dbg_pid_i        (dbg_pid_i),
+    .dbg_pv_i         (dbg_pv_i),
+    .dbg_priv_i       (dbg_priv_i),
+    .dbg_exe_i        (dbg_exe_i),
+    .dbg_nw_i         (dbg_nw_i),
+    .dbg_done_o       (dbg_done_o),
+    .dbg_fault_o      (dbg_fault_o),
+    .dbg_ppn_o        (dbg_ppn_o),
+    .dbg_size_o       (dbg_size_o),
+    .iss_wsize_i      (fill_size),
     .st_write_o       (st_write),
     .st_id_o          (st_id),
     .st_addr_o        (st_addr),
@@ -240,6 +279,8 @@ module iommu_xlate #(
     .st_exec_o        (st_exec),
     .st_priv_o        (st_priv),
     .accept_o         (accept),
+    .st_dbg_o         (st_dbg),
+    .st_done_o        (st_done),
     .ddtp_mode_i      (ddtp_mode_i),
     .ctx_hit_i        (ctx_hit),
     .ctx_pdtv_i       (ctx_pdtv),
@@ -361,7 +402,7 @@ module iommu_xlate #(
   logic [15:0] fill_gscid;
   logic [19:0] fill_pscid;
   logic [51:0] fill_vpn;
-  logic [2:0]  fill_size, fill_perm2;
+  logic [2:0]  fill_perm2;
   logic [43:0] fill_ppn;
   logic [3:0]  fill_perm1;
 
@@ -513,7 +554,7 @@ module iommu_xlate #(
     .rd_err_busy_o    (rd_err_busy),
     .wr_issue_i       (m_dma_awvalid_o && m_dma_awready_i),
     .wr_issue_id_i    (is_id),
-    .wr_route_valid_i (is_done && is_write),
+    .wr_route_valid_i (is_done && is_write && !dbg_done_o),
     .wr_route_drop_i  (!is_pass),
     .wr_route_id_i    (is_id),
     .wr_route_ready_o (wr_route_ready),
@@ -554,18 +595,27 @@ module iommu_xlate #(
   // HPM   //
   ///////////
 
-  // Bit n = standard event n (spec 5.23): 1 untranslated request (every accepted request),
-  // 4 IOTLB miss (walk start), 7 first-stage walk, 8 G-stage walk. Bit 0 is unused.
+  // Bit n = standard event n (spec 5.23): 1 untranslated request (every device request, when it
+  // leaves the stage, so that its context is known; not the debug request), 4 IOTLB miss (walk
+  // start, debug walks included), 7 first-stage walk, 8 G-stage walk. Bit 0 is unused.
+  // Every event of a cycle belongs to the stage's request: one set of IDs for the filters.
   assign hpm_evt_o = {enq_walk && enq && s2_on,   // 8 G-stage walk
                       enq_walk && enq && s1_on,   // 7 first-stage walk
                       2'b00,
                       enq_walk && enq,            // 4 IOTLB miss
                       2'b00,
-                      accept,                     // 1 untranslated request
+                      st_done && !st_dbg,         // 1 untranslated request
                       1'b0};
+  assign hpm_did_o   = st_did;
+  assign hpm_pid_o   = st_pid;
+  assign hpm_pv_o    = st_pv;
+  assign hpm_gscid_o = ctx_gscid;
+  assign hpm_gscv_o  = (ddtp_mode_i > 4'd1) && ctx_hit && s2_on;
+  assign hpm_pscid_o = ctx_pscid;
+  assign hpm_pscv_o  = (ddtp_mode_i > 4'd1) && ctx_hit && s1_on;
 
   logic unused_xlate;
-  assign unused_xlate = ^{m_ptw_rid_i, m_ptw_rresp_i[0], m_ptw_rlast_i, fctl_gxl_i, ctx_w_i[0],
+  assign unused_xlate = ^{accept, m_ptw_rid_i, m_ptw_rresp_i[0], m_ptw_rlast_i, fctl_gxl_i, ctx_w_i[0],
                           walk_active};
 
 endmodule

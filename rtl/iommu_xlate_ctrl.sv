@@ -42,6 +42,22 @@ module iommu_xlate_ctrl #(
   input  logic               s_axi_arvalid_i,
   output logic               s_axi_arready_o,
 
+  // ---- Debug translation request (tr_req_ctl Go; third intake source) ----
+  input  logic               dbg_valid_i,   // level until dbg_ready_o
+  output logic               dbg_ready_o,
+  input  logic [63:0]        dbg_iova_i,
+  input  logic [23:0]        dbg_did_i,
+  input  logic [19:0]        dbg_pid_i,
+  input  logic               dbg_pv_i,
+  input  logic               dbg_priv_i,
+  input  logic               dbg_exe_i,
+  input  logic               dbg_nw_i,
+  output logic               dbg_done_o,    // pulse: the debug request finished
+  output logic               dbg_fault_o,
+  output logic [43:0]        dbg_ppn_o,
+  output logic [2:0]         dbg_size_o,    // 0 4K, 1 64K, 2 2M, 3 1G, 4 512G
+  input  logic [2:0]         iss_wsize_i,   // leaf size of the issuing walk slot
+
   // ---- Stage register (to lookups and the miss queue) ----
   output logic               st_write_o,
   output logic [IdWidth-1:0] st_id_o,
@@ -56,6 +72,8 @@ module iommu_xlate_ctrl #(
   output logic               st_exec_o,
   output logic               st_priv_o,
   output logic               accept_o,    // a request entered the stage
+  output logic               st_dbg_o,    // the stage holds the debug request
+  output logic               st_done_o,   // the stage's request left the stage this cycle
 
   // ---- Lookups ----
   input  logic [3:0]         ddtp_mode_i,
@@ -148,15 +166,22 @@ module iommu_xlate_ctrl #(
   logic [1:0]         st_burst_q;
   logic [23:0]        st_did_q;
   logic [19:0]        st_pid_q;
-  logic               st_pv_q;
-  logic               st_done, st_ready, take_ar, take_aw;
+  logic               st_pv_q, st_dbg_q, st_badburst_q;
+  logic               st_done, st_ready, take_ar, take_aw, take_dbg;
+
+  // Debug marker in the miss queue: AXI burst type 2'b11 (reserved). Device requests with that
+  // burst type are stored as INCR and flagged (st_badburst_q, a 260 fault), so only a debug
+  // request can carry it through a slot.
+  localparam logic [1:0] BurstDbg = 2'b11;
 
   assign st_ready = !st_valid_q || st_done;
-  // Round robin between the two channels when both are waiting.
-  assign take_aw  = st_ready && s_axi_awvalid_i && (!s_axi_arvalid_i || rr_aw_q);
-  assign take_ar  = st_ready && s_axi_arvalid_i && !take_aw;
+  // The debug request (one at a time, from tr_req_ctl) goes first; then AR/AW round robin.
+  assign take_dbg = st_ready && dbg_valid_i;
+  assign take_aw  = st_ready && !dbg_valid_i && s_axi_awvalid_i && (!s_axi_arvalid_i || rr_aw_q);
+  assign take_ar  = st_ready && !dbg_valid_i && s_axi_arvalid_i && !take_aw;
   assign s_axi_awready_o = take_aw;
   assign s_axi_arready_o = take_ar;
+  assign dbg_ready_o     = take_dbg;
   assign accept_o        = take_ar || take_aw;
 
   always_ff @(posedge clk_i) begin
@@ -165,7 +190,7 @@ module iommu_xlate_ctrl #(
       rr_aw_q    <= 1'b0;
     end else begin
       if (st_ready) begin
-        st_valid_q <= take_ar || take_aw;
+        st_valid_q <= take_ar || take_aw || take_dbg;
       end
       if (take_ar || take_aw) begin
         rr_aw_q <= take_ar;
@@ -174,28 +199,46 @@ module iommu_xlate_ctrl #(
   end
 
   always_ff @(posedge clk_i) begin
-    if (take_aw) begin
-      st_write_q <= 1'b1;
-      st_id_q    <= s_axi_awid_i;
-      st_addr_q  <= s_axi_awaddr_i;
-      st_len_q   <= s_axi_awlen_i;
-      st_size_q  <= s_axi_awsize_i;
-      st_burst_q <= s_axi_awburst_i;
-      st_prot_q  <= s_axi_awprot_i;
-      st_did_q   <= s_axi_aw_did_i;
-      st_pid_q   <= s_axi_aw_pid_i;
-      st_pv_q    <= s_axi_aw_pv_i;
+    if (take_dbg) begin
+      // A debug request is a single-beat read (NW=1) or write (NW=0); Exe checks X only.
+      st_write_q    <= !dbg_nw_i && !dbg_exe_i;
+      st_id_q       <= '0;
+      st_addr_q     <= dbg_iova_i;
+      st_len_q      <= 8'd0;
+      st_size_q     <= 3'd3;
+      st_burst_q    <= BurstDbg;
+      st_prot_q     <= {dbg_exe_i, 1'b0, dbg_priv_i};
+      st_did_q      <= dbg_did_i;
+      st_pid_q      <= dbg_pid_i;
+      st_pv_q       <= dbg_pv_i;
+      st_dbg_q      <= 1'b1;
+      st_badburst_q <= 1'b0;
+    end else if (take_aw) begin
+      st_write_q    <= 1'b1;
+      st_id_q       <= s_axi_awid_i;
+      st_addr_q     <= s_axi_awaddr_i;
+      st_len_q      <= s_axi_awlen_i;
+      st_size_q     <= s_axi_awsize_i;
+      st_burst_q    <= (s_axi_awburst_i == BurstDbg) ? 2'b01 : s_axi_awburst_i;
+      st_prot_q     <= s_axi_awprot_i;
+      st_did_q      <= s_axi_aw_did_i;
+      st_pid_q      <= s_axi_aw_pid_i;
+      st_pv_q       <= s_axi_aw_pv_i;
+      st_dbg_q      <= 1'b0;
+      st_badburst_q <= (s_axi_awburst_i == BurstDbg);
     end else if (take_ar) begin
-      st_write_q <= 1'b0;
-      st_id_q    <= s_axi_arid_i;
-      st_addr_q  <= s_axi_araddr_i;
-      st_len_q   <= s_axi_arlen_i;
-      st_size_q  <= s_axi_arsize_i;
-      st_burst_q <= s_axi_arburst_i;
-      st_prot_q  <= s_axi_arprot_i;
-      st_did_q   <= s_axi_ar_did_i;
-      st_pid_q   <= s_axi_ar_pid_i;
-      st_pv_q    <= s_axi_ar_pv_i;
+      st_write_q    <= 1'b0;
+      st_id_q       <= s_axi_arid_i;
+      st_addr_q     <= s_axi_araddr_i;
+      st_len_q      <= s_axi_arlen_i;
+      st_size_q     <= s_axi_arsize_i;
+      st_burst_q    <= (s_axi_arburst_i == BurstDbg) ? 2'b01 : s_axi_arburst_i;
+      st_prot_q     <= s_axi_arprot_i;
+      st_did_q      <= s_axi_ar_did_i;
+      st_pid_q      <= s_axi_ar_pid_i;
+      st_pv_q       <= s_axi_ar_pv_i;
+      st_dbg_q      <= 1'b0;
+      st_badburst_q <= (s_axi_arburst_i == BurstDbg);
     end
   end
 
@@ -216,6 +259,8 @@ module iommu_xlate_ctrl #(
   assign st_pv_o    = st_pv_q;
   assign st_exec_o  = st_exec;
   assign st_priv_o  = st_priv;
+  assign st_dbg_o   = st_valid_q && st_dbg_q;
+  assign st_done_o  = st_done;
 
   /////////////////////////////////////////
   // Decision: one ordered cause chain   //
@@ -262,7 +307,8 @@ module iommu_xlate_ctrl #(
   assign st_off   = st_addr_q[11:0];
   // INCR bursts must stay inside one 4 KiB page (FIXED/WRAP cannot cross it).
   assign st_last  = st_addr_q + ((64'd1 + {56'd0, st_len_q}) << st_size_q) - 64'd1;
-  assign cross_4k = (st_burst_q == 2'b01) && (st_last[63:12] != st_addr_q[63:12]);
+  assign cross_4k = ((st_burst_q == 2'b01) && (st_last[63:12] != st_addr_q[63:12])) ||
+                    st_badburst_q;   // reserved burst type: unsupported transaction (260)
 
   logic        dec_pass, dec_fault, dec_record;
   logic [11:0] dec_cause;
@@ -294,7 +340,7 @@ module iommu_xlate_ctrl #(
       dec_cause  = CAUSE_TTYP_DISALLOWED;
     end else if (!s1_on_i && !s2_on_i) begin
       dec_pass = 1'b1;
-    end else if (tlb_hit_i && !hit_perm_bad) begin
+    end else if (tlb_hit_i && !hit_perm_bad && !st_dbg_q) begin
       dec_pass    = 1'b1;
       dec_addr    = {8'd0, tlb_ppn_i, st_off};
       tlb_touch_o = st_valid_q;
@@ -312,8 +358,9 @@ module iommu_xlate_ctrl #(
 
   // A miss parks unless the same page is already being walked (its fill will hit next).
   assign park_walk   = st_valid_q && need_walk && !q_page_busy_i && q_free_i;
-  assign park_follow = st_valid_q && (dec_pass || dec_fault) && q_dep_i && q_free_i;
-  assign direct      = st_valid_q && (dec_pass || dec_fault) && !q_dep_i;
+  // A debug request never waits behind a chain: it does not reach memory.
+  assign park_follow = st_valid_q && (dec_pass || dec_fault) && q_dep_i && q_free_i && !st_dbg_q;
+  assign direct      = st_valid_q && (dec_pass || dec_fault) && (!q_dep_i || st_dbg_q);
 
   assign enq_o        = park_walk || park_follow;
   assign enq_walk_o   = park_walk;
@@ -340,7 +387,7 @@ module iommu_xlate_ctrl #(
   logic [63:0] is_iotval2, is_iova;
   logic [23:0] is_did;
   logic [19:0] is_pid;
-  logic        is_pv, is_valid;
+  logic        is_pv, is_valid, is_dbg;
 
   assign is_valid   = use_q || direct;
   assign is_write_o = use_q ? iss_write_i : st_write_q;
@@ -351,7 +398,6 @@ module iommu_xlate_ctrl #(
   assign is_burst_o = use_q ? iss_burst_i : st_burst_q;
   assign is_prot_o  = use_q ? iss_prot_i  : st_prot_q;
   assign is_fault   = use_q ? iss_fault_i : dec_fault;
-  assign is_pass_o  = !is_fault;
   assign is_record  = use_q ? iss_record_i : dec_record;
   assign is_cause   = use_q ? iss_cause_i  : dec_cause;
   assign is_iotval2 = use_q ? iss_iotval2_i : 64'd0;
@@ -359,10 +405,13 @@ module iommu_xlate_ctrl #(
   assign is_did     = use_q ? iss_did_i   : st_did_q;
   assign is_pid     = use_q ? iss_pid_i   : st_pid_q;
   assign is_pv      = use_q ? iss_pv_i    : st_pv_q;
+  assign is_dbg     = use_q ? (iss_burst_i == BurstDbg) : st_dbg_q;
 
   // Passing requests wait while an injected error of their channel is pending (per-ID order).
   always_comb begin
-    if (is_write_o) begin
+    if (is_dbg) begin
+      is_ok = 1'b1;                 // debug: answered to tr_response, never to memory
+    end else if (is_write_o) begin
       is_ok = wr_route_ready_i && (is_fault || (!wr_err_busy_i && m_dma_awready_i));
     end else begin
       is_ok = is_fault ? rd_err_ready_i : (!rd_err_busy_i && m_dma_arready_i);
@@ -373,9 +422,17 @@ module iommu_xlate_ctrl #(
   assign iss_take_o      = use_q && is_ok;
   assign direct_ok       = direct && !use_q && is_ok;
   assign st_done         = direct_ok || enq_o;
-  assign m_dma_arvalid_o = is_valid && !is_write_o && !is_fault && !rd_err_busy_i;
-  assign m_dma_awvalid_o = is_valid && is_write_o && !is_fault && !wr_err_busy_i &&
+  assign m_dma_arvalid_o = is_valid && !is_dbg && !is_write_o && !is_fault && !rd_err_busy_i;
+  assign m_dma_awvalid_o = is_valid && !is_dbg && is_write_o && !is_fault && !wr_err_busy_i &&
                            wr_route_ready_i;
+  // The response block sees only device requests.
+  assign is_pass_o       = !is_fault || is_dbg;
+
+  // Debug result: a walk slot's leaf size; a direct pass (Bare, both stages Bare) is 4 KiB.
+  assign dbg_done_o  = is_done_o && is_dbg;
+  assign dbg_fault_o = is_fault;
+  assign dbg_ppn_o   = is_addr_o[55:12];
+  assign dbg_size_o  = use_q ? iss_wsize_i : 3'd0;
 
   ///////////////////////////////////
   // Context miss (firmware loop)  //
@@ -418,12 +475,12 @@ module iommu_xlate_ctrl #(
     end else if (fault_valid_q && !fault_ready_i) begin
       fault_valid_q <= 1'b1;
     end else begin
-      fault_valid_q <= is_done_o && is_record;
+      fault_valid_q <= is_done_o && is_record && !is_dbg;
     end
   end
 
   always_ff @(posedge clk_i) begin
-    if ((!fault_valid_q || fault_ready_i) && is_done_o && is_record) begin
+    if ((!fault_valid_q || fault_ready_i) && is_done_o && is_record && !is_dbg) begin
       fault_rec_q <= {is_iotval2,                  // dw3 iotval2
                       is_iova,                     // dw2 iotval
                       64'd0,                       // dw1
@@ -436,6 +493,6 @@ module iommu_xlate_ctrl #(
   assign fault_rec_o   = fault_rec_q;
 
   logic unused_ctrl;
-  assign unused_ctrl = ^{st_last[11:0], DDTP_MODE_BARE};
+  assign unused_ctrl = ^{st_last[11:0], DDTP_MODE_BARE, is_addr_o[63:56]};
 
 endmodule
