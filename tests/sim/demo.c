@@ -192,6 +192,16 @@ static void step_attach(struct iohost *h, struct dev *dv)
 	       (unsigned long long)r[0]);
 }
 
+/* Page-table walker memory reads since log index @from. */
+static unsigned ptw_reads(size_t from)
+{
+	unsigned n = 0;
+
+	for (size_t i = from; i < mem_log_count(); i++)
+		n += (mem_log_get(i)->id >> 4) == MEM_SRC_PTW;
+	return n;
+}
+
 static void print_fault(const struct iohost_fault *f)
 {
 	printf("  fault record     cause %u (%s)\n", f->cause, cause_name(f->cause));
@@ -269,13 +279,18 @@ static void step_revoke(struct iohost *h, struct dev *a, unsigned *faults)
 	uint64_t r[BEATS], iova = a->iova;
 	uint32_t cqh0 = host_read32(RISCV_IOMMU_REG_CQH), cqh1;
 	struct iohost_fault f[1];
+	size_t log0;
+	unsigned walk0, walk1;
 	int rr, rc;
 
 	banner("4. Revocation: the host unmaps device 0x11's buffer");
-	rr = dma_rd(a->did, iova, r);
-	printf("  before: device 0x11 read 0x%llx -> %s (translation cached in the IOTLB)\n",
-	       (unsigned long long)iova, resp_name(rr));
+	log0  = mem_log_count();
+	rr    = dma_rd(a->did, iova, r);
+	walk0 = ptw_reads(log0);
+	printf("  before: device 0x11 read 0x%llx -> %-6s  PTE reads %u (IOTLB hit)\n",
+	       (unsigned long long)iova, resp_name(rr), walk0);
 	CHECK_EQ(rr, AXI_OKAY);
+	CHECK_EQ(walk0, 0);
 	rc   = iohost_dma_unmap(h, &a->dom, iova, a->len);
 	cqh1 = host_read32(RISCV_IOMMU_REG_CQH);
 	printf("  iohost_dma_unmap -> %d: %u command(s) through the CQ "
@@ -284,10 +299,14 @@ static void step_revoke(struct iohost *h, struct dev *a, unsigned *faults)
 	CHECK_EQ(rc, IOHOST_OK);
 	CHECK_EQ((cqh1 - cqh0) & ((1u << h->cq.log2sz) - 1), a->len / 4096 + 1);
 	CHECK_EQ(iohost_pt_lookup(h, &a->dom.pt, iova), 0);
-	rr = dma_rd(a->did, iova, r);
-	printf("  after:  device 0x11 read 0x%llx -> %s\n", (unsigned long long)iova,
-	       resp_name(rr));
+	log0  = mem_log_count();
+	rr    = dma_rd(a->did, iova, r);
+	walk1 = ptw_reads(log0);
+	printf("  after:  device 0x11 read 0x%llx -> %-6s  PTE reads %u (IOTLB entry gone: walk "
+	       "finds V=0)\n",
+	       (unsigned long long)iova, resp_name(rr), walk1);
 	CHECK_EQ(rr, AXI_SLVERR);
+	CHECK(walk1 > 0);
 	*faults += drain(h, f, 1, 1);
 	print_fault(&f[0]);
 	CHECK_EQ(f[0].cause, 13);
