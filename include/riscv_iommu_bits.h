@@ -16,7 +16,7 @@
 /** BIT_ULL() - 64-bit mask of bit @n. */
 #define BIT_ULL(n) (1ULL << (n))
 
-/* Lowest set bit of a non-zero constant mask (its shift), without compiler builtins. */
+/* Lowest set bit of a mask (its shift): the run-time fallback of RISCV_IOMMU_MASK_SHIFT(). */
 static inline unsigned riscv_iommu_mask_shift(uint64_t mask)
 {
 	unsigned s = 0;
@@ -28,11 +28,33 @@ static inline unsigned riscv_iommu_mask_shift(uint64_t mask)
 	return s;
 }
 
+/*
+ * RISCV_IOMMU_MASK_SHIFT() - shift of the field @mask (its lowest set bit; 0 for mask 0). For a
+ * constant mask (every generated one) it is an integer constant expression, folded by the
+ * compiler even at -O0, so FIELD_GET/FIELD_PREP compile to one AND and one constant shift;
+ * only a run-time mask takes the loop (no __ctzdi2 libcall on rv32 without Zbb).
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define RISCV_IOMMU_MASK_SHIFT(mask)                                                     \
+	(__builtin_constant_p(mask)                                                      \
+		 ? ((uint64_t)(mask) ? (unsigned)__builtin_ctzll((uint64_t)(mask)) : 0u) \
+		 : riscv_iommu_mask_shift(mask))
+#else
+#define RISCV_IOMMU_MASK_SHIFT(mask) riscv_iommu_mask_shift(mask)
+#endif
+
 /** FIELD_GET() - extract the field @mask from @reg, shifted down to bit 0. */
-#define FIELD_GET(mask, reg) (((uint64_t)(reg) & (uint64_t)(mask)) >> riscv_iommu_mask_shift(mask))
+#define FIELD_GET(mask, reg) (((uint64_t)(reg) & (uint64_t)(mask)) >> RISCV_IOMMU_MASK_SHIFT(mask))
 
 /** FIELD_PREP() - place @val into the field @mask (bits outside the field are dropped). */
-#define FIELD_PREP(mask, val) (((uint64_t)(val) << riscv_iommu_mask_shift(mask)) & (uint64_t)(mask))
+#define FIELD_PREP(mask, val) (((uint64_t)(val) << RISCV_IOMMU_MASK_SHIFT(mask)) & (uint64_t)(mask))
+
+#if defined(__GNUC__) || defined(__clang__)
+_Static_assert(FIELD_GET(GENMASK_ULL(63, 40), 0xABCDEF0000000000ull) == 0xABCDEF &&
+		       FIELD_PREP(GENMASK_ULL(39, 34), 0x3F) == 0xFC00000000ull &&
+		       RISCV_IOMMU_MASK_SHIFT(BIT_ULL(63)) == 63,
+	       "FIELD_GET/FIELD_PREP fold to constant shifts for constant masks");
+#endif
 
 /* Structure sizes (spec 3.1.3 DC, 3.2.2 PC, 4.1 command, 4.2 fault record, AIA MSI PTE). */
 _Static_assert(RISCV_IOMMU_DC_SIZE == 64, "extended device context is 64 bytes");
