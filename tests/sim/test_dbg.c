@@ -91,10 +91,19 @@ TB_TEST(dbg)
 	CHECK_EQ(host_read64(RISCV_IOMMU_REG_CAPABILITIES) >> 31 & 1, 1); /* DBG */
 
 	size_t faults0 = tb_fault_count(), dma0 = dma_txns();
-	uint32_t fqt0  = host_read32(RISCV_IOMMU_REG_FQT);
+	uint32_t fqt0 = host_read32(RISCV_IOMMU_REG_FQT);
 
-	/* 4 KiB page (context miss to firmware, then a walk); then again (IOTLB hit path). */
-	r = dbg_xlate(IOVA_4K, TR_CTL_NW);
+	/* 4 KiB page: a context miss to firmware, then a walk. Busy while pending; tr_req_* are
+	 * frozen (host writes ignored) until the answer. Then again (the IOTLB hit path). */
+	bool ok;
+	host_write64(RISCV_IOMMU_REG_TR_REQ_IOVA, IOVA_4K);
+	host_write64(RISCV_IOMMU_REG_TR_REQ_CTL, (uint64_t)DID << 40 | TR_CTL_NW | TR_CTL_GO);
+	CHECK_EQ(host_read64(RISCV_IOMMU_REG_TR_REQ_CTL) & 1, 1);
+	host_write64(RISCV_IOMMU_REG_TR_REQ_IOVA, IOVA_NONE);
+	host_poll32(RISCV_IOMMU_REG_TR_REQ_CTL, 1, 0, TB_POLL_CYCLES, &ok);
+	CHECK(ok);
+	CHECK_EQ(host_read64(RISCV_IOMMU_REG_TR_REQ_IOVA), IOVA_4K);
+	r = host_read64(RISCV_IOMMU_REG_TR_RESPONSE);
 	tb_log("dbg 4K: tr_response %016llx\n", (unsigned long long)r);
 	CHECK_EQ(r, (PAGE_4K >> 12) << 10);
 	r = dbg_xlate(IOVA_4K + 0x123, 0); /* NW=0: read/write; low bits ignored */
@@ -114,8 +123,8 @@ TB_TEST(dbg)
 	CHECK_EQ(r, (((PAGE_2M >> 12) | 0xff) & ~0x100ull) << 10 | (1ull << 9));
 
 	tb_step(200);
-	CHECK_EQ(dma_txns(), dma0);		  /* nothing from the DMA source */
-	CHECK_EQ(tb_fault_count(), faults0);	  /* no RTL fault record */
+	CHECK_EQ(dma_txns(), dma0);			  /* nothing from the DMA source */
+	CHECK_EQ(tb_fault_count(), faults0);		  /* no RTL fault record */
 	CHECK_EQ(host_read32(RISCV_IOMMU_REG_FQT), fqt0); /* and none from firmware */
 
 	/* The real DMA path translates the same page. */
