@@ -9,8 +9,5 @@ BENCH_FILTER ?= bench_
 
 .PHONY: bench
 bench: sim ## run the benchmarks (tests bench_*), print the table, write $(BUILD)/bench.json
-	@for o in $(SIM_C_OBJS); do if [ $$o -nt $(SIM_BIN) ]; then \
-	  echo "bench: warning: $(SIM_BIN) is older than $$o (not relinked): rm it and rerun"; \
-	  break; fi; done
 	$(Q)$(PYTHON) tools/bench.py --bin $(SIM_BIN) --seed 1 --prefix $(BENCH_FILTER) \
 	  --out $(BENCH_JSON) --logdir $(SIM_DIR)/bench --iotlb-entries $(IOTLB_ENTRIES) -j $(JOBS)
