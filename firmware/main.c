@@ -13,6 +13,7 @@
 #include "hal/console.h"
 #include "hal/fwif.h"
 #include "irq.h"
+#include "msi.h"
 #include "queue.h"
 
 /* clang-format off */
@@ -45,6 +46,9 @@ static void handle_event(const struct fw_event *ev)
 	switch (ev->type) {
 	case FWIF_EVT_CTX_MISS:
 		ddt_handle_miss(ev);
+		break;
+	case FWIF_EVT_MSI_MISS:
+		msi_handle_miss(ev);
 		break;
 	case FWIF_EVT_FAULT:
 		(void)fq_write(ev->w); /* the record arrives ready-made */

@@ -63,6 +63,16 @@ module iommu_fwif #(
   input  logic [63:0]  miss_iova_i,
   output logic         miss_retry_o,
   output logic         miss_fail_o,
+  // MSI-PTE miss (same handshake) and the MSI-PTE cache fill (MSI_W*/MSI_CMD)
+  input  logic         miss_msi_i,
+  input  logic [15:0]  miss_gscid_i,
+  input  logic [63:0]  miss_pte_i,
+  input  logic [51:0]  miss_fidx_i,
+  input  logic         miss_dtf_i,
+  output logic         msi_load_o,
+  output logic [15:0]  msi_load_gscid_o,
+  output logic [51:0]  msi_load_gpn_o,
+  output logic [43:0]  msi_load_ppn_o,
 
   // IOTLB invalidation (towards iommu_xlate)
   output logic         inv_valid_o,
@@ -141,10 +151,17 @@ module iommu_fwif #(
   localparam logic [11:0] FWIF_INV_ADDR_HI   = 12'h190;
   localparam logic [11:0] FWIF_INV_CMD       = 12'h194;
   localparam logic [11:0] FWIF_INV_STATUS    = 12'h198;
+  localparam logic [11:0] FWIF_MSI_W0        = 12'h1A0;
+  localparam logic [11:0] FWIF_MSI_W1        = 12'h1A4;
+  localparam logic [11:0] FWIF_MSI_W2        = 12'h1A8;
+  localparam logic [11:0] FWIF_MSI_W3        = 12'h1AC;
+  localparam logic [11:0] FWIF_MSI_W4        = 12'h1B0;
+  localparam logic [11:0] FWIF_MSI_CMD       = 12'h1B4;
   localparam logic [31:0] FWIF_ID_VALUE      = 32'h494F_4D55;  // "IOMU"
 
   localparam logic [3:0] EvtCtxMiss = 4'd1;
   localparam logic [3:0] EvtFault   = 4'd2;
+  localparam logic [3:0] EvtMsiMiss = 4'd3;
 
   ////////////////////////
   // Bus decode         //
@@ -208,17 +225,23 @@ module iommu_fwif #(
   logic         evt_empty, evt_full, evt_push, evt_pop;
   logic [$clog2(EvtDepth):0] evt_count;
   logic         miss_seen_q, miss_push, dropped_q;
-  logic [255:0] miss_payload;
+  logic [255:0] miss_payload, msi_payload;
 
   assign miss_payload = {128'd0, miss_iova_i,
                          8'd0, miss_write_i, miss_exec_i, miss_priv_i, miss_pv_i, miss_pid_i,
+                         8'd0, miss_did_i};
+  // MSI_MISS: W0-W3 as CTX_MISS (W2/W3 = the GPA) + W1[24] DTF, W4 gscid, W5/W6 PTE address,
+  // W7 I[31:0].
+  assign msi_payload  = {miss_fidx_i[31:0], miss_pte_i, 16'd0, miss_gscid_i, miss_iova_i,
+                         7'd0, miss_dtf_i, miss_write_i, miss_exec_i, miss_priv_i, miss_pv_i, miss_pid_i,
                          8'd0, miss_did_i};
 
   // A fault takes the slot of this cycle; the (held) miss goes in on the next free cycle.
   assign fault_ready_o = !evt_full;
   assign miss_push     = miss_valid_i && !miss_seen_q && !evt_full && !fault_valid_i;
   assign evt_push      = (fault_valid_i && !evt_full) || miss_push;
-  assign evt_in        = fault_valid_i ? {EvtFault, fault_rec_i} : {EvtCtxMiss, miss_payload};
+  assign evt_in        = fault_valid_i ? {EvtFault, fault_rec_i} :
+                         miss_msi_i    ? {EvtMsiMiss, msi_payload} : {EvtCtxMiss, miss_payload};
   assign evt_pop       = wr && in_page && off == FWIF_EVT_POP;
 
   iommu_evt_fifo #(
@@ -262,6 +285,8 @@ module iommu_fwif #(
   logic [31:0] ctx_w_q [16];
   logic [31:0] burst_lo_q, burst_hi_q;
   logic [31:0] inv_w0_q, inv_pscid_q, inv_gscid_q, inv_lo_q, inv_hi_q;
+  logic [31:0] msi_w0_q, msi_w1_q, msi_w2_q, msi_w3_q, msi_w4_q;
+  logic        msi_load_q;
   logic        inv_valid_q;
   logic        ctx_load_q, ctx_inv_q, miss_retry_q, miss_fail_q;
   logic [1:0]  ctx_inv_op_q;
@@ -288,6 +313,11 @@ module iommu_fwif #(
         FWIF_INV_GSCID:     inv_gscid_q <= s_wb_dat_i;
         FWIF_INV_ADDR_LO:   inv_lo_q    <= s_wb_dat_i;
         FWIF_INV_ADDR_HI:   inv_hi_q    <= s_wb_dat_i;
+        FWIF_MSI_W0:        msi_w0_q    <= s_wb_dat_i;
+        FWIF_MSI_W1:        msi_w1_q    <= s_wb_dat_i;
+        FWIF_MSI_W2:        msi_w2_q    <= s_wb_dat_i;
+        FWIF_MSI_W3:        msi_w3_q    <= s_wb_dat_i;
+        FWIF_MSI_W4:        msi_w4_q    <= s_wb_dat_i;
         FWIF_CONSOLE:       console_q   <= s_wb_dat_i[7:0];
         FWIF_SIMCTRL:       simctrl_q   <= s_wb_dat_i;
         default: ;
@@ -303,6 +333,7 @@ module iommu_fwif #(
       ctx_inv_op_q    <= 2'd0;
       miss_retry_q    <= 1'b0;
       miss_fail_q     <= 1'b0;
+      msi_load_q      <= 1'b0;
       inv_valid_q     <= 1'b0;
       console_valid_q <= 1'b0;
       simctrl_valid_q <= 1'b0;
@@ -311,6 +342,7 @@ module iommu_fwif #(
       ctx_inv_q       <= 1'b0;
       miss_retry_q    <= 1'b0;
       miss_fail_q     <= 1'b0;
+      msi_load_q      <= wr && in_page && off == FWIF_MSI_CMD && s_wb_dat_i[1:0] == 2'd1;
       console_valid_q <= wr && in_page && off == FWIF_CONSOLE;
       simctrl_valid_q <= wr && in_page && off == FWIF_SIMCTRL;
       if (wr && in_page && off == FWIF_CTX_CMD) begin
@@ -345,6 +377,10 @@ module iommu_fwif #(
   assign ctx_inv_pid_o   = ctx_w_q[1][19:0];
   assign miss_retry_o    = miss_retry_q;
   assign miss_fail_o     = miss_fail_q;
+  assign msi_load_o       = msi_load_q;
+  assign msi_load_gscid_o = msi_w0_q[15:0];
+  assign msi_load_gpn_o   = {msi_w2_q[19:0], msi_w1_q};
+  assign msi_load_ppn_o   = {msi_w4_q[11:0], msi_w3_q};
   assign inv_valid_o     = inv_valid_q;
   assign inv_gvma_o      = inv_w0_q[0];
   assign inv_gv_o        = inv_w0_q[1];
@@ -447,6 +483,11 @@ module iommu_fwif #(
           FWIF_INV_ADDR_LO:   rdata_q <= inv_lo_q;
           FWIF_INV_ADDR_HI:   rdata_q <= inv_hi_q;
           FWIF_INV_STATUS:    rdata_q <= {31'd0, inv_valid_q};
+          FWIF_MSI_W0:        rdata_q <= msi_w0_q;
+          FWIF_MSI_W1:        rdata_q <= msi_w1_q;
+          FWIF_MSI_W2:        rdata_q <= msi_w2_q;
+          FWIF_MSI_W3:        rdata_q <= msi_w3_q;
+          FWIF_MSI_W4:        rdata_q <= msi_w4_q;
           default:            rdata_q <= '0;
         endcase
       end
@@ -454,6 +495,9 @@ module iommu_fwif #(
   end
 
   assign s_wb_dat_o = rd_buf_q ? buf_rdata : rdata_q;
+
+  logic unused_msi;
+  assign unused_msi = ^{msi_w0_q[31:16], msi_w2_q[31:20], msi_w4_q[31:12], miss_fidx_i[51:32]};
 
 
 endmodule

@@ -224,6 +224,11 @@ module iommu_top #(
   logic [19:0]  ctx_inv_pid, miss_pid, inv_pscid;
   logic         miss_valid, miss_pv, miss_priv, miss_exec, miss_write, miss_retry, miss_fail;
   logic [63:0]  miss_iova;
+  logic         miss_msi, miss_dtf, msi_load;
+  logic [15:0]  miss_gscid, msi_load_gscid;
+  logic [63:0]  miss_pte;
+  logic [51:0]  miss_fidx, msi_load_gpn;
+  logic [43:0]  msi_load_ppn;
   logic         inv_valid, inv_ready, inv_gvma, inv_gv, inv_av, inv_pscv;
   logic [15:0]  inv_gscid;
   logic [51:0]  inv_vpn;
@@ -433,6 +438,15 @@ module iommu_top #(
     .miss_iova_o     (miss_iova),
     .miss_retry_i    (miss_retry),
     .miss_fail_i     (miss_fail),
+    .miss_msi_o       (miss_msi),
+    .miss_gscid_o     (miss_gscid),
+    .miss_pte_o       (miss_pte),
+    .miss_fidx_o      (miss_fidx),
+    .miss_dtf_o       (miss_dtf),
+    .msi_load_i       (msi_load),
+    .msi_load_gscid_i (msi_load_gscid),
+    .msi_load_gpn_i   (msi_load_gpn),
+    .msi_load_ppn_i   (msi_load_ppn),
     .inv_valid_i     (inv_valid),
     .inv_ready_o     (inv_ready),
     .inv_gvma_i      (inv_gvma),
@@ -509,6 +523,15 @@ module iommu_top #(
     .miss_iova_i     (miss_iova),
     .miss_retry_o    (miss_retry),
     .miss_fail_o     (miss_fail),
+    .miss_msi_i       (miss_msi),
+    .miss_gscid_i     (miss_gscid),
+    .miss_pte_i       (miss_pte),
+    .miss_fidx_i      (miss_fidx),
+    .miss_dtf_i       (miss_dtf),
+    .msi_load_o       (msi_load),
+    .msi_load_gscid_o (msi_load_gscid),
+    .msi_load_gpn_o   (msi_load_gpn),
+    .msi_load_ppn_o   (msi_load_ppn),
     .inv_valid_o     (inv_valid),
     .inv_ready_i     (inv_ready),
     .inv_gvma_o      (inv_gvma),

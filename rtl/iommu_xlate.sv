@@ -128,6 +128,16 @@ module iommu_xlate #(
   output logic [63:0]        miss_iova_o,
   input  logic               miss_retry_i,
   input  logic               miss_fail_i,
+  // MSI-PTE miss (same handshake: MISS_CMD retry/fail answers it; event MSI_MISS)
+  output logic               miss_msi_o,
+  output logic [15:0]        miss_gscid_o,
+  output logic [63:0]        miss_pte_o,       // msiptp.PPN<<12 | I*16
+  output logic [51:0]        miss_fidx_o,      // interrupt-file number I
+  output logic               miss_dtf_o,       // the context's DTF (firmware records)
+  input  logic               msi_load_i,       // MSI-PTE cache fill (firmware)
+  input  logic [15:0]        msi_load_gscid_i,
+  input  logic [51:0]        msi_load_gpn_i,
+  input  logic [43:0]        msi_load_ppn_i,
 
   // ---- IOTLB invalidation (IOTINVAL.VMA / GVMA) ----
   input  logic               inv_valid_i,
@@ -191,6 +201,12 @@ module iommu_xlate #(
   logic [3:0]  ctx_s1_mode, ctx_s2_mode;
   logic [43:0] ctx_s1_ppn, ctx_s2_ppn;
   logic [15:0] ctx_gscid;
+
+  // MSI (spec 1.8): side table of the context's msiptp/mask/pattern, and the MSI-PTE cache.
+  logic        mctx_hit, msi_sel, msi_hit;
+  logic [3:0]  mctx_mode;
+  logic [43:0] mctx_ppn, msi_ppn;
+  logic [51:0] mctx_mask, mctx_pat, msi_fidx;
 
   localparam int TlbIdxW = $clog2(IotlbEntries);
   logic               tlb_hit, tlb_touch, tlb_kill;
@@ -282,7 +298,7 @@ module iommu_xlate #(
     .st_dbg_o         (st_dbg),
     .st_done_o        (st_done),
     .ddtp_mode_i      (ddtp_mode_i),
-    .ctx_hit_i        (ctx_hit),
+    .ctx_hit_i        (ctx_hit && mctx_hit),
     .ctx_pdtv_i       (ctx_pdtv),
     .ctx_dtf_i        (ctx_dtf),
     .ctx_ens_i        (ctx_ens),
@@ -298,6 +314,10 @@ module iommu_xlate #(
     .miss_valid_o     (miss_valid_o),
     .miss_retry_i     (miss_retry_i),
     .miss_fail_i      (miss_fail_i),
+    .msi_sel_i        (msi_sel),
+    .msi_hit_i        (msi_hit),
+    .msi_ppn_i        (msi_ppn),
+    .miss_msi_o       (miss_msi_o),
     .q_dep_i          (q_dep),
     .q_page_busy_i    (q_page_busy),
     .q_free_i         (q_free),
@@ -397,6 +417,66 @@ module iommu_xlate #(
     .s2_mode_o (ctx_s2_mode),
     .s2_ppn_o  (ctx_s2_ppn)
   );
+
+  iommu_msi_ctx #(
+    .Entries (8)
+  ) u_msi_ctx (
+    .clk_i     (clk_i),
+    .rst_i     (rst_i),
+    .load_i    (ctx_load_i),
+    .w_i       (ctx_w_i),
+    .inv_i     (ctx_inv_i),
+    .inv_op_i  (ctx_inv_op_i),
+    .inv_did_i (ctx_inv_did_i),
+    .inv_pid_i (ctx_inv_pid_i),
+    .did_i     (st_did),
+    .pv_i      (st_pv),
+    .pid_i     (st_pid),
+    .hit_o     (mctx_hit),
+    .mode_o    (mctx_mode),
+    .ppn_o     (mctx_ppn),
+    .mask_o    (mctx_mask),
+    .pattern_o (mctx_pat)
+  );
+
+  // An MSI is a GPA page with (A>>12) & ~mask == pattern & ~mask, msiptp Flat. Only a Bare
+  // first stage is handled here (GPA = IOVA); with a first stage the walker's GPA is not checked.
+  assign msi_sel = (mctx_mode == 4'd1) && !s1_on &&
+                   ((st_addr[63:12] & ~mctx_mask) == (mctx_pat & ~mctx_mask));
+
+  // I = extract(A>>12, mask): gather the address bits selected by mask to the low end.
+  logic [5:0] fidx_n;
+  always_comb begin
+    msi_fidx = '0;
+    fidx_n   = '0;
+    for (int i = 0; i < 52; i++) begin
+      if (mctx_mask[i]) begin
+        msi_fidx[fidx_n] = st_addr[12+i];
+        fidx_n           = fidx_n + 6'd1;
+      end
+    end
+  end
+
+  iommu_msi_cache #(
+    .Entries (4)
+  ) u_msi_cache (
+    .clk_i        (clk_i),
+    .rst_i        (rst_i),
+    .gscid_i      (ctx_gscid),
+    .gpn_i        (st_addr[63:12]),
+    .hit_o        (msi_hit),
+    .ppn_o        (msi_ppn),
+    .load_i       (msi_load_i),
+    .load_gscid_i (msi_load_gscid_i),
+    .load_gpn_i   (msi_load_gpn_i),
+    .load_ppn_i   (msi_load_ppn_i),
+    .flush_i      (inv_valid_i && inv_gvma_i)   // IOTINVAL.GVMA, any variant
+  );
+
+  assign miss_gscid_o = ctx_gscid;
+  assign miss_fidx_o  = msi_fidx;
+  assign miss_dtf_o   = ctx_dtf;
+  assign miss_pte_o   = {8'd0, mctx_ppn, 12'd0} | {8'd0, msi_fidx, 4'd0};
 
   logic        fill, fill_gv, fill_s1, fill_g;
   logic [15:0] fill_gscid;

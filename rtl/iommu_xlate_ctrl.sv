@@ -95,6 +95,11 @@ module iommu_xlate_ctrl #(
   output logic               miss_valid_o,
   input  logic               miss_retry_i,
   input  logic               miss_fail_i,
+  // MSI (spec 1.8): the stage's GPA is an interrupt-file page of a Flat msiptp context
+  input  logic               msi_sel_i,
+  input  logic               msi_hit_i,     // MSI-PTE cache hit
+  input  logic [43:0]        msi_ppn_i,
+  output logic               miss_msi_o,    // the pending miss is an MSI-PTE miss (MSI_MISS)
 
   // ---- Miss queue ----
   input  logic               q_dep_i,
@@ -151,6 +156,7 @@ module iommu_xlate_ctrl #(
 
   localparam logic [3:0]  DDTP_MODE_OFF         = 4'd0;
   localparam logic [3:0]  DDTP_MODE_BARE        = 4'd1;
+  localparam logic [11:0] CAUSE_EXEC_ACCESS     = 12'd1;
   localparam logic [11:0] CAUSE_ALL_OFF         = 12'd256;
   localparam logic [11:0] CAUSE_TTYP_DISALLOWED = 12'd260;
 
@@ -301,7 +307,7 @@ module iommu_xlate_ctrl #(
   );
   assign hit_perm_bad = (s1_on_i && p1_bad) || (s2_on_i && p2_bad);
 
-  logic        cm_wait_q, cm_fail_q, cross_4k, need_cm, need_walk;
+  logic        cm_wait_q, cm_fail_q, cm_msi_q, cross_4k, need_cm, need_walk, need_msi;
   logic [63:0] st_last;
   logic [11:0] st_off;
   assign st_off   = st_addr_q[11:0];
@@ -322,6 +328,7 @@ module iommu_xlate_ctrl #(
     dec_addr    = st_addr_q;
     need_cm     = 1'b0;
     need_walk   = 1'b0;
+    need_msi    = 1'b0;
     tlb_touch_o = 1'b0;
     tlb_kill_o  = 1'b0;
     if (ddtp_mode_i == DDTP_MODE_OFF) begin
@@ -338,6 +345,15 @@ module iommu_xlate_ctrl #(
       dec_fault  = 1'b1;
       dec_record = !ctx_dtf_i;
       dec_cause  = CAUSE_TTYP_DISALLOWED;
+    end else if (msi_sel_i && msi_hit_i && st_exec) begin
+      dec_fault  = 1'b1;          // MSI PTE: G-stage permissions R=W=U=1, X=0
+      dec_record = !ctx_dtf_i;
+      dec_cause  = CAUSE_EXEC_ACCESS;
+    end else if (msi_sel_i && msi_hit_i) begin
+      dec_pass = 1'b1;            // basic translate: PPN<<12 | A[11:0]
+      dec_addr = {8'd0, msi_ppn_i, st_off};
+    end else if (msi_sel_i) begin
+      need_msi = 1'b1;            // firmware walks the MSI page table
     end else if (!s1_on_i && !s2_on_i) begin
       dec_pass = 1'b1;
     end else if (tlb_hit_i && !hit_perm_bad && !st_dbg_q) begin
@@ -442,6 +458,7 @@ module iommu_xlate_ctrl #(
     if (rst_i) begin
       cm_wait_q <= 1'b0;
       cm_fail_q <= 1'b0;
+      cm_msi_q  <= 1'b0;
     end else if (st_done) begin
       cm_wait_q <= 1'b0;
       cm_fail_q <= 1'b0;
@@ -450,12 +467,14 @@ module iommu_xlate_ctrl #(
       cm_fail_q <= 1'b1;
     end else if (cm_wait_q && miss_retry_i) begin
       cm_wait_q <= 1'b0;
-    end else if (st_valid_q && need_cm) begin
+    end else if (st_valid_q && (need_cm || need_msi)) begin
       cm_wait_q <= 1'b1;
+      cm_msi_q  <= need_msi;
     end
   end
 
   assign miss_valid_o = st_valid_q && cm_wait_q;
+  assign miss_msi_o   = cm_msi_q;
 
   //////////////////
   // Fault record //

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+// MSI-PTE cache (IOMMU spec 1.8 / AIA basic-translate PTEs, M=3): the target PPN of a guest
+// interrupt-file page, per (GSCID, GPA page number).
+//
+// Key: the GSCID and the page number of the MSI GPA. Within one GSCID every context must use
+// the same MSI page table (spec: MSI PTEs are cached per GSCID and flushed by IOTINVAL.GVMA), so
+// the page number and the interrupt-file number I = extract(A>>12, mask) name the same PTE.
+// Filled by firmware (MSI_CMD load) after it walked the MSI page table; flushed entirely by any
+// IOTINVAL.GVMA. A load replaces an entry with the same key, else the lowest free entry, else the
+// round-robin victim. Lookup is combinational.
+
+`default_nettype none
+
+module iommu_msi_cache #(
+  parameter int Entries = 4
+) (
+  input  logic        clk_i,
+  input  logic        rst_i,
+  input  logic [15:0] gscid_i,
+  input  logic [51:0] gpn_i,
+  output logic        hit_o,
+  output logic [43:0] ppn_o,
+  input  logic        load_i,
+  input  logic [15:0] load_gscid_i,
+  input  logic [51:0] load_gpn_i,
+  input  logic [43:0] load_ppn_i,
+  input  logic        flush_i
+);
+
+  localparam int IdxW = (Entries > 1) ? $clog2(Entries) : 1;
+
+  logic            valid_q [Entries];
+  logic [15:0]     gscid_q [Entries];
+  logic [51:0]     gpn_q   [Entries];
+  logic [43:0]     ppn_q   [Entries];
+  logic [IdxW-1:0] rr_q;
+
+  logic [IdxW-1:0] hit_idx;
+  always_comb begin
+    hit_o   = 1'b0;
+    hit_idx = '0;
+    for (int i = 0; i < Entries; i++) begin
+      if (valid_q[i] && (gscid_q[i] == gscid_i) && (gpn_q[i] == gpn_i)) begin
+        hit_o   = 1'b1;
+        hit_idx = IdxW'(i);
+      end
+    end
+  end
+  assign ppn_o = ppn_q[hit_idx];
+
+  logic [IdxW-1:0] slot;
+  logic            found;
+  always_comb begin
+    slot  = rr_q;
+    found = 1'b0;
+    for (int i = Entries - 1; i >= 0; i--) begin
+      if (!valid_q[i]) begin
+        slot = IdxW'(i);
+      end
+    end
+    for (int i = 0; i < Entries; i++) begin
+      if (valid_q[i] && (gscid_q[i] == load_gscid_i) && (gpn_q[i] == load_gpn_i) && !found) begin
+        slot  = IdxW'(i);
+        found = 1'b1;
+      end
+    end
+  end
+
+  // A flush in the same cycle as a load wins (the load belongs to the invalidated state).
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      rr_q <= '0;
+      for (int i = 0; i < Entries; i++) begin
+        valid_q[i] <= 1'b0;
+      end
+    end else if (flush_i) begin
+      for (int i = 0; i < Entries; i++) begin
+        valid_q[i] <= 1'b0;
+      end
+    end else if (load_i) begin
+      valid_q[slot] <= 1'b1;
+      rr_q          <= rr_q + IdxW'(1);
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (load_i) begin
+      gscid_q[slot] <= load_gscid_i;
+      gpn_q[slot]   <= load_gpn_i;
+      ppn_q[slot]   <= load_ppn_i;
+    end
+  end
+
+endmodule
+
+`default_nettype wire

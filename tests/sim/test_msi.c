@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * MSI address translation, basic mode (spec 1.8, issue 5): a G-stage context (Sv39x4, GSCID 5,
+ * first stage Bare) with msiptp Flat and an IMSIC-like layout (guest interrupt files at GPA
+ * pages MSI_GPA + I, I = 0..3). Device writes to each interrupt-file page arrive at the PTE's
+ * SPA page; an address outside the pattern goes through the G-stage; exec to an MSI page is
+ * cause 1 (datapath); 262 (V=0) and 263 (M=2, C=1) are firmware-written records; after a PTE
+ * change + IOTINVAL.GVMA the new target is used. Every DMA goes through the scoreboard.
+ */
+#include "golden.h"
+#include "tb.h"
+#include "tb_regs.h"
+
+/* clang-format off */
+#define DDT_ROOT   0x80100000ull
+#define G_ROOT     0x80140000ull /* Sv39x4 root (16 KiB), L1 at +0x4000, L0 at +0x5000 */
+#define MSI_PT     0x80150000ull /* flat MSI page table, 16-byte PTEs */
+#define CQ_BASE    0x80160000ull
+#define DATA_C     0x80202000ull
+#define IF0_SPA    0x80400000ull /* "IMSIC" guest interrupt files (SPA) */
+#define IF1_SPA    0x80401000ull
+#define IF0_NEW    0x80402000ull
+#define FQ_BASE    0x80300000ull
+#define FQ_LOG2    6u
+#define CQ_LOG2    4u
+#define DATA_GPA   0x20000000ull
+#define MSI_GPA    0x28000000ull /* interrupt file I at MSI_GPA + I * 4 KiB */
+#define MSI_MASK   0x3ull        /* page-number bits of I */
+#define GSCID      5ull
+
+#define TC_V       1ull
+#define SV39X4     (8ull << 60)
+#define FLAT       (1ull << 60)
+#define PTE_LEAF   0xd7ull /* V R W U A D */
+#define MSIPTE(pa) ((((pa) >> 12) << 10) | (3ull << 1) | 1ull) /* basic, V */
+/* clang-format on */
+
+static uint32_t cq_tail;
+
+static uint64_t gm_rd(void *ctx, uint64_t pa, bool *err)
+{
+	(void)ctx;
+	(void)err;
+	return mem_rd64(pa);
+}
+
+static uint64_t nl(uint64_t pa)
+{
+	return (pa >> 12) << 10 | 1;
+}
+
+static void setup(void)
+{
+	static const uint64_t zero[512];
+	uint64_t dc[8] = {TC_V,
+			  SV39X4 | GSCID << 44 | G_ROOT >> 12,
+			  0,
+			  0,
+			  FLAT | MSI_PT >> 12,
+			  MSI_MASK,
+			  MSI_GPA >> 12,
+			  0};
+	bool ok;
+
+	for (uint64_t a = G_ROOT; a < G_ROOT + 0x6000; a += 0x1000)
+		mem_wr(a, zero, sizeof(zero));
+	mem_wr(MSI_PT, zero, sizeof(zero));
+	mem_wr(DDT_ROOT, zero, sizeof(zero));
+	/* G-stage: DATA_GPA -> DATA_C (the MSI pages are not mapped: MSI translation only) */
+	mem_wr64(G_ROOT + 8 * (DATA_GPA >> 30), nl(G_ROOT + 0x4000));
+	mem_wr64(G_ROOT + 0x4000 + 8 * ((DATA_GPA >> 21) & 0x1ff), nl(G_ROOT + 0x5000));
+	mem_wr64(G_ROOT + 0x5000 + 8 * ((DATA_GPA >> 12) & 0x1ff), (DATA_C >> 12) << 10 | PTE_LEAF);
+	mem_wr64(MSI_PT + 16 * 0, MSIPTE(IF0_SPA));
+	mem_wr64(MSI_PT + 16 * 1, MSIPTE(IF1_SPA));
+	mem_wr64(MSI_PT + 16 * 2, MSIPTE(IF1_SPA) & ~1ull);			 /* V=0: 262 */
+	mem_wr64(MSI_PT + 16 * 3, (MSIPTE(IF1_SPA) & ~(3ull << 1)) | 2ull << 1); /* M=2: 263 */
+	mem_wr(DDT_ROOT + 64, dc, sizeof(dc));					 /* did 1 */
+
+	host_write64(RISCV_IOMMU_REG_FQB, (FQ_BASE >> 12) << TB_QB_PPN_SHIFT | (FQ_LOG2 - 1));
+	host_write32(RISCV_IOMMU_REG_FQH, 0);
+	host_write32(RISCV_IOMMU_REG_FQCSR, TB_QCSR_EN | TB_QCSR_IE);
+	host_poll32(RISCV_IOMMU_REG_FQCSR, TB_QCSR_BUSY, 0, TB_POLL_CYCLES, &ok);
+	CHECK(ok);
+	cq_tail = 0;
+	host_write64(RISCV_IOMMU_REG_CQB, (CQ_BASE >> 12) << TB_QB_PPN_SHIFT | (CQ_LOG2 - 1));
+	host_write32(RISCV_IOMMU_REG_CQT, 0);
+	host_write32(RISCV_IOMMU_REG_CQCSR, TB_QCSR_EN);
+	host_poll32(RISCV_IOMMU_REG_CQCSR, TB_QCSR_BUSY, 0, TB_POLL_CYCLES, &ok);
+	CHECK(ok);
+	host_write64(RISCV_IOMMU_REG_DDTP, (DDT_ROOT >> 12) << TB_DDTP_PPN_SHIFT | TB_DDTP_1LVL);
+	host_poll32(RISCV_IOMMU_REG_DDTP, (uint32_t)TB_DDTP_BUSY, 0, TB_POLL_CYCLES, &ok);
+	CHECK(ok);
+}
+
+/* One command through the CQ, waiting until cqh passes it. */
+static void cq_cmd(uint64_t dw0, uint64_t dw1)
+{
+	bool ok;
+
+	mem_wr64(CQ_BASE + 16ull * cq_tail, dw0);
+	mem_wr64(CQ_BASE + 16ull * cq_tail + 8, dw1);
+	cq_tail = (cq_tail + 1) & ((1u << CQ_LOG2) - 1);
+	host_write32(RISCV_IOMMU_REG_CQT, cq_tail);
+	host_poll32(RISCV_IOMMU_REG_CQH, 0xffffffffu, cq_tail, 200000, &ok);
+	CHECK(ok);
+}
+
+/* A single-beat write must land at @spa (and nowhere else of the two interrupt files). */
+static void msi_write(const struct dma_attr *a, uint64_t gpa, uint64_t spa, uint64_t val)
+{
+	uint64_t d[1] = {val};
+
+	CHECK_EQ(dma_write(a, gpa, d, 1), AXI_OKAY);
+	CHECK_EQ(mem_rd64(spa), val);
+}
+
+/* A fault the firmware reports: the golden model agrees on @cause, the record matches it. */
+static void fw_fault(const struct dma_attr *a, bool write, uint64_t iova, unsigned cause)
+{
+	struct gm_env env = {.rd64 = gm_rd,
+			     .ddtp = host_read64(RISCV_IOMMU_REG_DDTP),
+			     .caps = host_read64(RISCV_IOMMU_REG_CAPABILITIES),
+			     .fctl = host_read32(RISCV_IOMMU_REG_FCTL)};
+	struct gm_req req = {
+		.did = a->did, .exec = a->exec && !write, .write = write, .iova = iova, .beats = 1};
+	uint32_t t0   = host_read32(RISCV_IOMMU_REG_FQT);
+	uint64_t d[1] = {0x1234}, rec[4];
+	struct gm_res res;
+	bool ok;
+
+	gm_translate(&env, &req, &res);
+	CHECK(res.fault);
+	CHECK_EQ(res.cause, cause);
+	CHECK(res.report);
+	sb_fw_reports(true);
+	if (write)
+		CHECK_EQ(dma_write(a, iova, d, 1), AXI_SLVERR);
+	else
+		CHECK_EQ(dma_read(a, iova, d, 1), AXI_SLVERR);
+	sb_fw_reports(false);
+	host_poll32(RISCV_IOMMU_REG_FQT, 0xffffffffu, (t0 + 1) & ((1u << FQ_LOG2) - 1), 400000,
+		    &ok);
+	CHECK(ok);
+	mem_rd(FQ_BASE + 32ull * t0, rec, sizeof(rec));
+	CHECK_EQ(rec[0] & 0xfff, res.cause);
+	CHECK_EQ((rec[0] >> 34) & 0x3f, res.ttyp);
+	CHECK_EQ(rec[0] >> 40, a->did);
+	CHECK_EQ(rec[2], res.iotval);
+	CHECK_EQ(rec[3], res.iotval2);
+}
+
+TB_TEST(msi_basic)
+{
+	struct dma_attr a = {.did = 1, .id = 4};
+	uint64_t r[2] = {0, 0}, w[2] = {0x1111222233334444ull, 0x5555666677778888ull};
+	unsigned nfault;
+
+	CHECK(tb_wait_fw_boot());
+	setup();
+	/* seteipnum_le of each guest interrupt file: MSI miss, firmware fill, then hits */
+	msi_write(&a, MSI_GPA, IF0_SPA, 7);
+	msi_write(&a, MSI_GPA + 0x1000, IF1_SPA, 9);
+	msi_write(&a, MSI_GPA + 0x1000, IF1_SPA, 10);
+	msi_write(&a, MSI_GPA + 0x8, IF0_SPA + 0x8, 0x21);
+	CHECK_EQ(mem_rd64(IF0_SPA), 7);
+	/* outside the pattern: the G-stage */
+	CHECK_EQ(dma_write(&a, DATA_GPA + 0x40, w, 2), AXI_OKAY);
+	CHECK_EQ(dma_read(&a, DATA_GPA + 0x40, r, 2), AXI_OKAY);
+	CHECK_EQ(r[0], w[0]);
+	CHECK_EQ(r[1], w[1]);
+	CHECK_EQ(mem_rd64(DATA_C + 0x40), w[0]);
+	/* exec to an MSI page: cause 1 from the datapath (fault tap, scoreboard) */
+	nfault = (unsigned)tb_fault_count();
+	a.exec = true;
+	CHECK_EQ(dma_read(&a, MSI_GPA + 0x1000, r, 1), AXI_SLVERR);
+	a.exec = false;
+	CHECK_EQ(tb_fault_count(), nfault + 1);
+	if (tb_fault_count() > nfault)
+		CHECK_EQ(tb_fault_get(nfault)->cause, 1);
+	/* a read of an interrupt file page is translated too (R=W=1) */
+	CHECK_EQ(dma_read(&a, MSI_GPA, r, 1), AXI_OKAY);
+	CHECK_EQ(r[0], 7);
+}
+
+TB_TEST(msi_faults_inval)
+{
+	struct dma_attr a = {.did = 1, .id = 5};
+
+	CHECK(tb_wait_fw_boot());
+	setup();
+	fw_fault(&a, true, MSI_GPA + 0x2000, 262); /* V=0 */
+	fw_fault(&a, true, MSI_GPA + 0x3000, 263); /* M=2 */
+	a.exec = true;
+	fw_fault(&a, false, MSI_GPA + 0x2000, 262); /* the PTE is judged before X */
+	a.exec = false;
+	mem_wr64(MSI_PT + 16 * 3, MSIPTE(IF1_SPA) | 1ull << 63); /* C=1: 263 */
+	fw_fault(&a, true, MSI_GPA + 0x3000, 263);
+	/* cached target, then a new PTE: still the old target until IOTINVAL.GVMA */
+	msi_write(&a, MSI_GPA, IF0_SPA, 0x55);
+	mem_wr64(MSI_PT, MSIPTE(IF0_NEW));
+	cq_cmd(0x81 | 1ull << 33 | GSCID << 44, 0); /* IOTINVAL.GVMA GV=1 */
+	msi_write(&a, MSI_GPA, IF0_NEW, 0x66);
+	CHECK_EQ(mem_rd64(IF0_SPA), 0x55);
+	/* IOTINVAL.GVMA without GV flushes as well */
+	mem_wr64(MSI_PT, MSIPTE(IF0_SPA));
+	cq_cmd(0x81, 0);
+	msi_write(&a, MSI_GPA, IF0_SPA, 0x77);
+	CHECK_EQ(mem_rd64(IF0_NEW), 0x66);
+}
