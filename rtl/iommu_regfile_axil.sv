@@ -51,21 +51,12 @@ module iommu_regfile_axil (
   assign s_axil_awready_o = aw_fire;
   assign s_axil_wready_o  = aw_fire;
 
-  always_comb begin
-    wr_lo_o = 1'b0;
-    wr_hi_o = 1'b0;
-    if (aw_fire && s_axil_awaddr_i[1:0] == 2'b00) begin
-      unique case (s_axil_wstrb_i)
-        8'h0F:   wr_lo_o = 1'b1;
-        8'hF0:   wr_hi_o = 1'b1;
-        8'hFF: begin
-          wr_lo_o = !s_axil_awaddr_i[2];
-          wr_hi_o = !s_axil_awaddr_i[2];
-        end
-        default: ;
-      endcase
-    end
-  end
+  // Word-aligned writes only; 0xFF writes the whole doubleword from an 8-byte aligned address.
+  logic aw_ok, aw_a2;
+  assign aw_ok   = aw_fire && (s_axil_awaddr_i[1:0] == 2'b00);
+  assign aw_a2   = s_axil_awaddr_i[2];
+  assign wr_lo_o = aw_ok && ((s_axil_wstrb_i == 8'h0F) || (s_axil_wstrb_i == 8'hFF && !aw_a2));
+  assign wr_hi_o = aw_ok && ((s_axil_wstrb_i == 8'hF0) || (s_axil_wstrb_i == 8'hFF && !aw_a2));
 
   assign wr_dw_o   = s_axil_awaddr_i[11:3];
   assign wr_data_o = s_axil_wdata_i;
@@ -90,6 +81,8 @@ module iommu_regfile_axil (
   logic        rvalid_q;
   logic [63:0] rdata_q;
   logic        ar_fire;
+  logic        ar_aligned;  // a misaligned read returns 0
+  assign ar_aligned = (s_axil_araddr_i[1:0] == 2'b00);
 
   assign ar_fire          = s_axil_arvalid_i && !rvalid_q;
   assign s_axil_arready_o = !rvalid_q;
@@ -108,7 +101,7 @@ module iommu_regfile_axil (
   // Data flop: no reset needed, it is only looked at while rvalid_q is set.
   always_ff @(posedge clk_i) begin
     if (ar_fire) begin
-      rdata_q <= (s_axil_araddr_i[1:0] == 2'b00) ? rd_data_i : 64'h0;
+      rdata_q <= ar_aligned ? rd_data_i : 64'h0;
     end
   end
 
