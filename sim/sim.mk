@@ -63,3 +63,8 @@ wave: sim ## run TEST=<name> with an FST trace, to open with gtkwave and sim/soc
 	@test -n "$(TEST)" || { echo "usage: make wave TEST=<name> [SEED=<n>]"; exit 2; }
 	-$(SIM_BIN) +test=$(TEST) +seed=$(SEED) +trace=$(SIM_DIR)/$(TEST).fst
 	@echo "wave: $(SIM_DIR)/$(TEST).fst; open with: gtkwave $(SIM_DIR)/$(TEST).fst sim/soc.gtkw"
+
+.PHONY: stress
+stress: sim ## randomized stress (random/malformed tables, DMA mixes, invalidations) over SEEDS=N seeds
+	$(Q)$(PYTHON) tools/runtests.py --bin $(SIM_BIN) --seeds $(SEEDS) -j $(JOBS) \
+	  --logdir $(SIM_DIR)/logs --filter stress
