@@ -9,9 +9,13 @@
 // 4-aligned BURST_ADDR, WSTRB = ADDR[2] ? 8'hF0 : 8'h0F, data = the buffer word (the value sits
 // in the byte lanes of its half). Loads and longer stores ignore SIZE32.
 //
-// The buffer is a 256 x 64-bit RAM with two ports: the core port (32-bit, byte selects, read
-// data one cycle after the enable) and the engine port. Stores stream one beat per cycle: the
-// engine port's read register holds the current W beat and is refilled on each W handshake.
+// The buffer is a 256 x 64-bit single-port RAM (one address, byte-enable write, registered read)
+// so that synthesis maps it to block RAM (ECP5: DP16KD). The engine has priority: a core access
+// in a cycle the engine uses the RAM is not granted (buf_gnt_o low) and the core retries it in
+// the next cycle (iommu_fwif delays the Wishbone ack). Core read data is valid in the cycle after
+// the grant. Stores stream one beat per cycle: the W beat is the RAM output in the cycle after
+// the engine's read and a hold register after that, so granted core reads in between do not
+// disturb it.
 
 `default_nettype none
 
@@ -35,6 +39,7 @@ module iommu_burst (
   input  logic [8:0]  buf_adr_i,        // 32-bit word index
   input  logic [31:0] buf_wdata_i,
   input  logic [3:0]  buf_sel_i,
+  output logic        buf_gnt_o,        // the core access is done this cycle (else retry)
   output logic [31:0] buf_rdata_o,
 
   // AXI4 master (source 2 of iommu_mem_arb)
@@ -100,35 +105,66 @@ module iommu_burst (
   logic [63:0] buf_q [256];
   logic        eng_en, eng_we;
   logic [7:0]  eng_idx;
-  logic [63:0] eng_rdata_q;
-  logic [63:0] core_rdata_q;
+  logic        ram_en;
+  logic [7:0]  ram_we;
+  logic [7:0]  ram_adr;
+  logic [63:0] ram_wdata;
+  logic [63:0] ram_rdata_q;
+  logic        eng_rd_q;                // ram_rdata_q holds the engine's read
+  logic [63:0] eng_hold_q;
   logic        core_hi_q;
   logic [7:0]  core_strb;
 
-  assign core_strb   = buf_adr_i[0] ? {buf_sel_i, 4'b0000} : {4'b0000, buf_sel_i};
-  assign buf_rdata_o = core_hi_q ? core_rdata_q[63:32] : core_rdata_q[31:0];
+  assign core_strb = buf_adr_i[0] ? {buf_sel_i, 4'b0000} : {4'b0000, buf_sel_i};
+  assign buf_gnt_o = buf_en_i && !eng_en;
 
+  // Port multiplexer: the engine first.
+  always_comb begin
+    ram_en    = eng_en || buf_en_i;
+    ram_we    = 8'h00;
+    ram_adr   = eng_idx;
+    ram_wdata = m_axi_rdata_i;
+    if (eng_en) begin
+      ram_we = {8{eng_we}};
+    end else begin
+      ram_adr   = buf_adr_i[8:1];
+      ram_wdata = {buf_wdata_i, buf_wdata_i};
+      if (buf_we_i) begin
+        ram_we = core_strb;
+      end
+    end
+  end
+
+  // The RAM itself: one port, byte-enable write, synchronous read (old data on a write).
   always_ff @(posedge clk_i) begin
-    if (buf_en_i) begin
-      core_rdata_q <= buf_q[buf_adr_i[8:1]];
-      core_hi_q    <= buf_adr_i[0];
+    if (ram_en) begin
       for (int i = 0; i < 8; i++) begin
-        if (buf_we_i && core_strb[i]) begin
-          buf_q[buf_adr_i[8:1]][8*i +: 8] <= buf_wdata_i[8*(i%4) +: 8];
+        if (ram_we[i]) begin
+          buf_q[ram_adr][8*i +: 8] <= ram_wdata[8*i +: 8];
         end
       end
+      ram_rdata_q <= buf_q[ram_adr];
     end
   end
 
   always_ff @(posedge clk_i) begin
-    if (eng_en) begin
-      if (eng_we) begin
-        buf_q[eng_idx] <= m_axi_rdata_i;
-      end else begin
-        eng_rdata_q <= buf_q[eng_idx];
-      end
+    if (rst_i) begin
+      eng_rd_q <= 1'b0;
+    end else begin
+      eng_rd_q <= eng_en && !eng_we;
     end
   end
+
+  always_ff @(posedge clk_i) begin
+    if (eng_rd_q) begin
+      eng_hold_q <= ram_rdata_q;
+    end
+    if (buf_gnt_o) begin
+      core_hi_q <= buf_adr_i[0];
+    end
+  end
+
+  assign buf_rdata_o = core_hi_q ? ram_rdata_q[63:32] : ram_rdata_q[31:0];
 
   ////////////////////
   // Engine         //
@@ -262,7 +298,7 @@ module iommu_burst (
   assign m_axi_awburst_o = 2'b01;
   assign m_axi_awprot_o  = 3'b000;
   assign m_axi_awvalid_o = (state_q == StStore) && !ax_done_q;
-  assign m_axi_wdata_o   = eng_rdata_q;
+  assign m_axi_wdata_o   = eng_rd_q ? ram_rdata_q : eng_hold_q;
   assign m_axi_wstrb_o   = !size32_q ? 8'hFF : (addr_q[2] ? 8'hF0 : 8'h0F);
   assign m_axi_wlast_o   = (wr_cnt_q == len_q);
   assign m_axi_wvalid_o  = (state_q == StStore) && wbeat_q && !w_done_q;

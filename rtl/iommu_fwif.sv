@@ -8,11 +8,13 @@
 // command registers towards iommu_xlate, the console / simctrl outputs and the cycle counter.
 // The burst engine and its buffer live in iommu_burst.
 //
-// Wishbone classic slave, one access per two cycles (registered ack). Registers ignore the byte
-// selects (firmware uses word accesses); the buffer honours them.
+// Wishbone classic slave, one access per two cycles (registered ack); a buffer access waits one
+// more cycle per cycle the burst engine uses the buffer RAM. Registers ignore the byte selects
+// (firmware uses word accesses); the buffer honours them.
 //
-// Event rules (§5.1): a FAULT is dropped, with the sticky EVT_STATUS.dropped flag, when the FIFO
-// is full (DMA never waits for a record). A CTX_MISS is never dropped: iommu_xlate holds
+// Event rules (§5.1): a FAULT (a one-cycle pulse from iommu_xlate, one per record) is pushed when
+// the FIFO has room, else dropped with the sticky EVT_STATUS.dropped flag (DMA never waits).
+// A CTX_MISS is never dropped: iommu_xlate holds
 // miss_valid_i until MISS_CMD answers it, and the miss is pushed as soon as there is room. It
 // is pushed once per miss: iommu_xlate drops miss_valid_i for at least one cycle after a
 // retry/fail pulse before it raises the next miss.
@@ -87,7 +89,6 @@ module iommu_fwif #(
 
   // Fault records (from iommu_xlate)
   input  logic         fault_valid_i,
-  output logic         fault_ready_o,
   input  logic [255:0] fault_rec_i,
 
   output logic         console_valid_o,
@@ -169,6 +170,7 @@ module iommu_fwif #(
 
   logic        ack_q;
   logic        req, wr, rd;
+  logic        buf_gnt;                 // iommu_burst took the buffer access this cycle
   logic [11:0] off;                     // byte offset inside the fwif page
   logic        in_page, in_buf, in_spec;
 
@@ -191,7 +193,7 @@ module iommu_fwif #(
     if (rst_i) begin
       ack_q <= 1'b0;
     end else begin
-      ack_q <= req;
+      ack_q <= req && (!in_buf || buf_gnt);
     end
   end
 
@@ -237,7 +239,6 @@ module iommu_fwif #(
                          8'd0, miss_did_i};
 
   // A fault takes the slot of this cycle; the (held) miss goes in on the next free cycle.
-  assign fault_ready_o = !evt_full;
   assign miss_push     = miss_valid_i && !miss_seen_q && !evt_full && !fault_valid_i;
   assign evt_push      = (fault_valid_i && !evt_full) || miss_push;
   assign evt_in        = fault_valid_i ? {EvtFault, fault_rec_i} :
@@ -416,6 +417,7 @@ module iommu_fwif #(
     .buf_adr_i       (s_wb_adr_i[8:0]),
     .buf_wdata_i     (s_wb_dat_i),
     .buf_sel_i       (s_wb_sel_i),
+    .buf_gnt_o       (buf_gnt),
     .buf_rdata_o     (buf_rdata),
     .m_axi_awid_o    (m_burst_awid_o),
     .m_axi_awaddr_o  (m_burst_awaddr_o),

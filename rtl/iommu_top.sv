@@ -232,7 +232,7 @@ module iommu_top #(
   logic         inv_valid, inv_ready, inv_gvma, inv_gv, inv_av, inv_pscv;
   logic [15:0]  inv_gscid;
   logic [51:0]  inv_vpn;
-  logic         fault_valid, fault_ready;
+  logic         fault_valid;
   logic [255:0] fault_rec;
 
   // The datapath needs only the mode and GXL; the rest is read by software through the page.
@@ -457,7 +457,6 @@ module iommu_top #(
     .inv_gscid_i     (inv_gscid),
     .inv_vpn_i       (inv_vpn),
     .fault_valid_o   (fault_valid),
-    .fault_ready_i   (fault_ready),
     .fault_rec_o     (fault_rec),
     .dbg_valid_i     (dbg_valid),
     .dbg_ready_o     (dbg_ready),
@@ -542,7 +541,6 @@ module iommu_top #(
     .inv_gscid_o     (inv_gscid),
     .inv_vpn_o       (inv_vpn),
     .fault_valid_i   (fault_valid),
-    .fault_ready_o   (fault_ready),
     .fault_rec_i     (fault_rec),
     .console_valid_o (console_valid_o),
     .console_data_o  (console_data_o),

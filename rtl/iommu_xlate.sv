@@ -151,8 +151,7 @@ module iommu_xlate #(
   input  logic [51:0]        inv_vpn_i,
 
   // ---- Fault records ----
-  output logic               fault_valid_o,
-  input  logic               fault_ready_i,
+  output logic               fault_valid_o,      // one-cycle pulse per record, never waits
   output logic [255:0]       fault_rec_o,
 
   // ---- Debug translation (tr_req_ctl / tr_response) ----
@@ -362,7 +361,6 @@ module iommu_xlate #(
     .wr_route_ready_i (wr_route_ready),
     .wr_err_busy_i    (wr_err_busy),
     .fault_valid_o    (fault_valid_o),
-    .fault_ready_i    (fault_ready_i),
     .fault_rec_o      (fault_rec_o)
   );
 

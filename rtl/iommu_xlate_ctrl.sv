@@ -149,8 +149,7 @@ module iommu_xlate_ctrl #(
   input  logic               wr_err_busy_i,
 
   // ---- Fault record ----
-  output logic               fault_valid_o,
-  input  logic               fault_ready_i,
+  output logic               fault_valid_o,      // one-cycle pulse per record, never waits
   output logic [255:0]       fault_rec_o
 );
 
@@ -487,19 +486,17 @@ module iommu_xlate_ctrl #(
 
   assign is_ttyp = is_write_o ? 6'd3 : (is_prot_o[2] ? 6'd1 : 6'd2);
 
-  // A record waits for fault_ready_i; a newer one arriving meanwhile is dropped (DMA never stalls).
+  // One-cycle pulse per record; the consumer (iommu_fwif) takes it or drops it (DMA never stalls).
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       fault_valid_q <= 1'b0;
-    end else if (fault_valid_q && !fault_ready_i) begin
-      fault_valid_q <= 1'b1;
     end else begin
       fault_valid_q <= is_done_o && is_record && !is_dbg;
     end
   end
 
   always_ff @(posedge clk_i) begin
-    if ((!fault_valid_q || fault_ready_i) && is_done_o && is_record && !is_dbg) begin
+    if (is_done_o && is_record && !is_dbg) begin
       fault_rec_q <= {is_iotval2,                  // dw3 iotval2
                       is_iova,                     // dw2 iotval
                       64'd0,                       // dw1

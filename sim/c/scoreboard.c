@@ -3,7 +3,9 @@
  * Scoreboard: checks every finished DMA against the golden model (sim/model/golden.h) when it
  * is linked (TB_HAVE_GOLDEN), else against a built-in reading of the Off and Bare modes only.
  * It keeps a shadow of ddtp (the last value the host read back with busy=0; Off at reset),
- * capabilities and fctl, and collects the records of the fault tap (tap_fault_*).
+ * capabilities and fctl, and collects the records of the fault tap (tap_fault_*): the tap is a
+ * one-cycle pulse per record (architecture.md section 6), so every valid cycle is one record,
+ * also when two consecutive records are identical (back-to-back faulting DMAs).
  *
  * Records the firmware writes (a context miss answered by MISS_CMD fail: DDT/PDT walk faults)
  * go to the fault queue, never to the tap. For the causes only the firmware can find (the
@@ -56,8 +58,6 @@ static uint32_t sh_fctl;
 static struct tb_fault *faults;
 static bool *fault_taken; /* the record was matched to a DMA */
 static size_t nfaults, fault_cap;
-static bool tap_prev;
-static uint32_t tap_prev_rec[8];
 
 void sb_enable(bool on)
 {
@@ -80,7 +80,6 @@ void sb_reset(void)
 	sh_ddtp	   = 0; /* architecture.md section 2: ddtp resets to Off */
 	fw_reports = false;
 	nfaults	   = 0;
-	tap_prev   = false;
 }
 
 void sb_host_read(uint32_t off, unsigned size, uint64_t val)
@@ -120,19 +119,8 @@ void sb_cycle(void)
 {
 	const uint32_t *r = sim_ports.tap_fault_rec;
 	struct tb_fault *f;
-	bool same = tap_prev;
 
-	if (!sim_ports.tap_fault_valid) {
-		tap_prev = false;
-		return;
-	}
-	/* A record held valid over several cycles is one record. */
-	for (int i = 0; i < 8; i++) {
-		same &= tap_prev_rec[i] == r[i];
-		tap_prev_rec[i] = r[i];
-	}
-	tap_prev = true;
-	if (same)
+	if (!sim_ports.tap_fault_valid)
 		return;
 	if (nfaults == fault_cap) {
 		fault_cap   = fault_cap ? 2 * fault_cap : 256;
