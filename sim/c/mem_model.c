@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intfile.h"
 #include "tb_int.h"
 
 #define PAGE_SHIFT 12
@@ -47,6 +48,16 @@ static int b_cur = -1; /* write whose B is presented */
 
 static struct mem_txn *log_buf;
 static size_t log_cnt, log_cap;
+
+/* Observer of stored W beats (intfile.h); additive, NULL when unused. */
+static mem_write_hook_fn wr_hook;
+static void *wr_hook_ctx;
+
+void mem_set_write_hook(mem_write_hook_fn fn, void *ctx)
+{
+	wr_hook	    = fn;
+	wr_hook_ctx = ctx;
+}
 
 /* ---- Sparse storage ---------------------------------------------------- */
 
@@ -349,6 +360,8 @@ void mem_cycle(void)
 					v |= p->wdata & (0xffull << (8 * k));
 				}
 			mem_wr64(a, v);
+			if (wr_hook)
+				wr_hook(wr_hook_ctx, a, p->wdata, (uint8_t)p->wstrb, b->id);
 		}
 		if (!!p->wlast != (b->beat == b->len))
 			tb_fail(__FILE__, __LINE__, "mem: WLAST=%u on beat %u of %u (id 0x%x)",

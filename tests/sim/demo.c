@@ -7,6 +7,9 @@
  *      fault queue drained by the host, the wired interrupt raised and cleared.
  *   4. Revocation: iohost_dma_unmap (IOTINVAL.VMA + IOFENCE.C) and the same DMA now faults.
  *   5. Summary.
+ *   6. Two guests, two passed-through devices (tests/sim/test_vm.c): G-stage per guest,
+ *      guest-owned PDT and first-stage tables, MSIs remapped into each guest's interrupt files,
+ *      device A kept out of guest B's memory and files, an MSI PTE change after IOTINVAL.GVMA.
  * Every step is CHECKed, so the demo is also a test (+test=demo).
  */
 #include <stdio.h>
@@ -27,6 +30,9 @@
 /* clang-format on */
 
 static unsigned n_dma, n_dma_fault;
+
+/* tests/sim/test_vm.c: the two-guest scenario, narrated when @narrate. */
+void vm_run(struct iohost *h, bool narrate);
 
 static void banner(const char *title)
 {
@@ -354,4 +360,7 @@ TB_TEST(demo)
 	CHECK_EQ(tb_fault_count(), 3);
 	CHECK_EQ(cqh, h.cq.prod);
 	CHECK_EQ(host_read32(RISCV_IOMMU_REG_CQT), h.cq.prod);
+
+	banner("6. Two guests, two passed-through devices");
+	vm_run(&h, true);
 }
