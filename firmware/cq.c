@@ -113,7 +113,7 @@ static int cq_exec(const struct cq_op *op)
 		 * is outstanding here. PR/PW: device accesses are not buffered in the IOMMU. */
 		if (op->av && fence_store(op->addr, op->data))
 			return CQ_EMF;
-		if (op->wsi && (page_read32(RISCV_IOMMU_REG_FCTL) & RISCV_IOMMU_FCTL_WSI))
+		if (op->wsi && (fw_cfg_get()->fctl & RISCV_IOMMU_FCTL_WSI))
 			page_set32(RISCV_IOMMU_REG_CQCSR, (uint32_t)RISCV_IOMMU_CQCSR_FENCE_W_IP);
 		return 0;
 	case CQ_INV_DDT:
@@ -151,20 +151,43 @@ static int cq_run_one(uint32_t off)
 	return r;
 }
 
+/*
+ * Ring geometry and cqh in RAM: cqb changes only by a host write (a doorbell), cqh only by the
+ * firmware (here, and zeroed by the cqcsr enable handshake, also a doorbell); main.c calls
+ * cq_flush() after both. cq_process() runs only from those doorbells, after the flush; cqcsr
+ * itself is read live (the host may disable the queue or clear cmd_ill at any time).
+ */
+static struct {
+	bool valid;
+	uint32_t mask, head;
+	uint64_t base;
+} cq;
+
+void cq_flush(void)
+{
+	cq.valid = false;
+}
+
 void cq_process(void)
 {
 	uint32_t csr = page_read32(RISCV_IOMMU_REG_CQCSR);
-	uint64_t cqb, base;
 	uint32_t mask, head;
-	unsigned log2sz;
+	uint64_t base;
 
 	if (!(csr & RISCV_IOMMU_CQCSR_CQON) || (csr & CQCSR_STOP))
 		return;
-	cqb    = page_read64(RISCV_IOMMU_REG_CQB);
-	base   = FW_GET(RISCV_IOMMU_CQB_PPN, cqb) << 12;
-	log2sz = (unsigned)FW_GET(RISCV_IOMMU_CQB_LOG2SZ_1, cqb) + 1;
-	mask   = log2sz >= 32 ? 0xFFFFFFFFu : (1u << log2sz) - 1;
-	head   = page_read32(RISCV_IOMMU_REG_CQH) & mask;
+	if (!cq.valid) {
+		uint64_t cqb	= page_read64(RISCV_IOMMU_REG_CQB);
+		unsigned log2sz = (unsigned)FW_GET(RISCV_IOMMU_CQB_LOG2SZ_1, cqb) + 1;
+
+		cq.base	 = FW_GET(RISCV_IOMMU_CQB_PPN, cqb) << 12;
+		cq.mask	 = log2sz >= 32 ? 0xFFFFFFFFu : (1u << log2sz) - 1;
+		cq.head	 = page_read32(RISCV_IOMMU_REG_CQH) & cq.mask;
+		cq.valid = true;
+	}
+	base = cq.base;
+	mask = cq.mask;
+	head = cq.head;
 
 	for (;;) {
 		uint32_t tail = page_read32(RISCV_IOMMU_REG_CQT) & mask;
@@ -191,6 +214,7 @@ void cq_process(void)
 		}
 		/* cqh moves past completed commands only; on an error it stays on the bad one.
 		 * The index is IOMMU-owned (RO to the host): a raw write. */
+		cq.head = head;
 		page_write32(RISCV_IOMMU_REG_CQH, head);
 		if (r) {
 			page_set32(RISCV_IOMMU_REG_CQCSR,

@@ -45,6 +45,9 @@ int cq_decode(const uint32_t w[4], struct cq_op *op);
  */
 void cq_process(void);
 
+/** cq_flush() - forget the cached cqb / cqh: cqb and cqcsr doorbells, mock reset. */
+void cq_flush(void);
+
 /**
  * cq_stats_print() - with -DFW_DEBUG_CQ, print the firmware cycles of the last command of
  * each kind (FWIF_CYCLE_LO deltas); no-op otherwise.

@@ -248,9 +248,10 @@ void ddt_handle_miss(const struct fw_event *ev)
 		.exec  = (w1 & FWIF_EVT_CTX_MISS_W1_EXEC) != 0,
 		.write = (w1 & FWIF_EVT_CTX_MISS_W1_WRITE) != 0,
 	};
-	uint64_t ddtp = page_read64(RISCV_IOMMU_REG_DDTP);
-	unsigned mode = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
-	uint64_t iova = (uint64_t)ev->w[2] | ((uint64_t)ev->w[3] << 32);
+	const struct fw_cfg *cfg = fw_cfg_get();
+	uint64_t ddtp		 = cfg->ddtp;
+	unsigned mode		 = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
+	uint64_t iova		 = (uint64_t)ev->w[2] | ((uint64_t)ev->w[3] << 32);
 	uint64_t caps, iotval2 = 0;
 	struct riscv_iommu_dc dc;
 	uint32_t ctx[16];
@@ -261,8 +262,8 @@ void ddt_handle_miss(const struct fw_event *ev)
 		fw_miss_retry();
 		return;
 	}
-	caps  = page_read64(RISCV_IOMMU_REG_CAPABILITIES);
-	cause = ddt_locate(src.did, ddtp, caps, page_read32(RISCV_IOMMU_REG_FCTL), &dc);
+	caps  = cfg->caps;
+	cause = ddt_locate(src.did, ddtp, caps, cfg->fctl, &dc);
 	if (!cause && (dc.tc & RISCV_IOMMU_DC_TC_PDTV)) {
 		/* Process context (pdt.c); its faults are translation faults: DTF applies. */
 		cause = pdt_ctx_build(&dc, caps, &src, ctx, &iotval2);

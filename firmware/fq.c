@@ -43,37 +43,112 @@ void fq_rec_build(uint32_t rec[8], unsigned cause, const struct fq_src *src, uin
 	rec[7] = (uint32_t)(iotval2 >> 32);
 }
 
-int fq_write(const uint32_t rec[8])
-{
-	uint32_t csr = page_read32(RISCV_IOMMU_REG_FQCSR);
-	uint64_t fqb;
+/*
+ * Only what cannot change behind the firmware's back lives in RAM: the ring geometry (fqb, which
+ * the host may write only while the queue is off; a doorbell) and fqt (firmware-owned; zeroed by
+ * the fqcsr enable handshake, also a doorbell). Both are reloaded after those doorbells
+ * (fq_flush()). fqcsr is read per record: the host may clear fqof/fqmf, change fqie or disable
+ * the queue just before a fault event arrives, ahead of the firmware taking that doorbell. fqh is
+ * host-written: the copy is re-read only when the queue looks full (a stale fqh only hides room).
+ */
+static struct {
+	bool valid;
+	uint32_t csr; /* this record's fqcsr (read by fq_reserve()) */
 	uint32_t mask, head, tail;
-	unsigned log2sz;
+	uint64_t base;
+} fq;
 
-	if (!(csr & FQCSR_ON))
+void fq_flush(void)
+{
+	fq.valid = false;
+}
+
+static void fq_load(void)
+{
+	uint64_t fqb	= page_read64(RISCV_IOMMU_REG_FQB);
+	unsigned log2sz = (unsigned)FW_GET(RISCV_IOMMU_FQB_LOG2SZ_1, fqb) + 1;
+
+	fq.base	 = FW_GET(RISCV_IOMMU_FQB_PPN, fqb) << 12;
+	fq.mask	 = log2sz >= 32 ? 0xFFFFFFFFu : (1u << log2sz) - 1;
+	fq.head	 = page_read32(RISCV_IOMMU_REG_FQH) & fq.mask;
+	fq.tail	 = page_read32(RISCV_IOMMU_REG_FQT) & fq.mask;
+	fq.valid = true;
+}
+
+/* FQ_OK when a record may go to slot fq.tail; else why it is dropped. */
+static int fq_reserve(void)
+{
+	fq.csr = page_read32(RISCV_IOMMU_REG_FQCSR);
+	if (!(fq.csr & FQCSR_ON))
 		return FQ_EOFF;
-	if (csr & (FQCSR_MF | FQCSR_OF))
+	if (fq.csr & (FQCSR_MF | FQCSR_OF))
 		return FQ_EDROP;
-	fqb    = page_read64(RISCV_IOMMU_REG_FQB);
-	log2sz = (unsigned)FW_GET(RISCV_IOMMU_FQB_LOG2SZ_1, fqb) + 1;
-	mask   = log2sz >= 32 ? 0xFFFFFFFFu : (1u << log2sz) - 1;
-	head   = page_read32(RISCV_IOMMU_REG_FQH) & mask;
-	tail   = page_read32(RISCV_IOMMU_REG_FQT) & mask;
-	if (((tail + 1) & mask) == head) {
-		/* Full: this record is lost, and so is every later one until fqof is cleared. */
-		page_set32(RISCV_IOMMU_REG_FQCSR, FQCSR_OF);
-		return FQ_EFULL;
+	if (!fq.valid)
+		fq_load();
+	if (((fq.tail + 1) & fq.mask) == fq.head) {
+		/* Looks full: the host may have consumed records since fqh was read. */
+		fq.head = page_read32(RISCV_IOMMU_REG_FQH) & fq.mask;
+		if (((fq.tail + 1) & fq.mask) == fq.head) {
+			/* Full: lost, and so is every later one until fqof is cleared. */
+			page_set32(RISCV_IOMMU_REG_FQCSR, FQCSR_OF);
+			return FQ_EFULL;
+		}
 	}
-	for (unsigned i = 0; i < REC_WORDS; i++)
-		fw_buf_write32(FW_BUF_FQ + 4 * i, rec[i]);
-	if (fw_burst((FW_GET(RISCV_IOMMU_FQB_PPN, fqb) << 12) + (uint64_t)tail * REC_WORDS * 4,
-		     FW_BUF_FQ, REC_BEATS, true) != FW_OK) {
+	return FQ_OK;
+}
+
+/* Store the record staged at FW_BUF_FQ to slot fq.tail and publish it. */
+static int fq_commit(void)
+{
+	if (fw_burst(fq.base + (uint64_t)fq.tail * REC_WORDS * 4, FW_BUF_FQ, REC_BEATS, true) !=
+	    FW_OK) {
 		page_set32(RISCV_IOMMU_REG_FQCSR, FQCSR_MF);
 		return FQ_EIO;
 	}
 	/* fqt is IOMMU-owned (RO to the host): a raw write. The record is in memory first. */
-	page_write32(RISCV_IOMMU_REG_FQT, (tail + 1) & mask);
-	if (csr & FQCSR_FIE)
+	fq.tail = (fq.tail + 1) & fq.mask;
+	page_write32(RISCV_IOMMU_REG_FQT, fq.tail);
+	if (fq.csr & FQCSR_FIE)
+		page_set32(RISCV_IOMMU_REG_IPSR, (uint32_t)RISCV_IOMMU_IPSR_FIP);
+	return FQ_OK;
+}
+
+int fq_write(const uint32_t rec[8])
+{
+	int r = fq_reserve();
+
+	if (r != FQ_OK)
+		return r;
+	for (unsigned i = 0; i < REC_WORDS; i++)
+		fw_buf_write32(FW_BUF_FQ + 4 * i, rec[i]);
+	return fq_commit();
+}
+
+int fq_write_evt(void)
+{
+	int r = fq_reserve();
+
+	if (r != FQ_OK) {
+		fwif_write32(FWIF_EVT_POP, 1);
+		return r;
+	}
+	/* Straight from the event payload to the staging buffer: no copy in RAM. */
+	for (unsigned i = 0; i < REC_WORDS; i++)
+		fw_buf_write32(FW_BUF_FQ + 4 * i, fwif_read32(FWIF_EVT_DATA0 + 4 * i));
+	if (fw_burst_start(fq.base + (uint64_t)fq.tail * REC_WORDS * 4, FW_BUF_FQ, REC_BEATS,
+			   true) != FW_OK) {
+		fwif_write32(FWIF_EVT_POP, 1);
+		return FQ_EIO;
+	}
+	/* Pop while the burst runs; the payload is in the buffer already. */
+	fwif_write32(FWIF_EVT_POP, 1);
+	if (fw_burst_wait() != FW_OK) {
+		page_set32(RISCV_IOMMU_REG_FQCSR, FQCSR_MF);
+		return FQ_EIO;
+	}
+	fq.tail = (fq.tail + 1) & fq.mask;
+	page_write32(RISCV_IOMMU_REG_FQT, fq.tail);
+	if (fq.csr & FQCSR_FIE)
 		page_set32(RISCV_IOMMU_REG_IPSR, (uint32_t)RISCV_IOMMU_IPSR_FIP);
 	return FQ_OK;
 }

@@ -45,6 +45,15 @@ void fq_rec_build(uint32_t rec[8], unsigned cause, const struct fq_src *src, uin
  */
 int fq_write(const uint32_t rec[8]);
 
+/**
+ * fq_write_evt() - fq_write() of the FAULT event at the head of the event FIFO (EVT_TYPE read
+ * already): the payload goes from EVT_DATA to the burst buffer directly. Pops the event.
+ */
+int fq_write_evt(void);
+
+/** fq_flush() - forget the cached fqb / fqt / fqh: fqb and fqcsr doorbells, mock reset. */
+void fq_flush(void);
+
 /** fq_report() - build and write the record of a firmware-detected fault. */
 int fq_report(unsigned cause, const struct fq_src *src, uint64_t iotval, uint64_t iotval2);
 

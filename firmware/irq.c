@@ -70,7 +70,7 @@ void irq_poll(void)
 	if (!rise)
 		return;
 	page_clear32(RISCV_IOMMU_REG_FW_IRQ_RISE, rise);
-	if (page_read32(RISCV_IOMMU_REG_FCTL) & RISCV_IOMMU_FCTL_WSI)
+	if (fw_cfg_get()->fctl & RISCV_IOMMU_FCTL_WSI)
 		return; /* wired: the regfile drives wsi_o from ipsr and icvec */
 	icvec = page_read32(RISCV_IOMMU_REG_ICVEC);
 	/* ipsr bit b (cip, fip, pmip, pip) uses the b-th 4-bit field of icvec. */

@@ -23,6 +23,9 @@
 #define DB_CQ    ((uint32_t)(RISCV_IOMMU_FW_DB_PENDING_CQB | RISCV_IOMMU_FW_DB_PENDING_CQT | \
 			     RISCV_IOMMU_FW_DB_PENDING_CQCSR))
 #define DB_MSI   ((uint32_t)RISCV_IOMMU_FW_DB_PENDING_MSI_CFG)
+#define DB_FCTL  ((uint32_t)RISCV_IOMMU_FW_DB_PENDING_FCTL)
+#define DB_CQCFG ((uint32_t)(RISCV_IOMMU_FW_DB_PENDING_CQB | RISCV_IOMMU_FW_DB_PENDING_CQCSR))
+#define DB_FQCFG ((uint32_t)(RISCV_IOMMU_FW_DB_PENDING_FQB | RISCV_IOMMU_FW_DB_PENDING_FQCSR))
 /* clang-format on */
 
 static void handle_doorbells(uint32_t db)
@@ -33,36 +36,57 @@ static void handle_doorbells(uint32_t db)
 		(void)queue_csr_handle(&queue_cq);
 	if (db & DB_FQCSR)
 		(void)queue_csr_handle(&queue_fq);
-	/* cqt: new commands; cqcsr: enabled, or cmd_ill/cqmf cleared (resume); cqb: nothing
-	 * to remember (read when needed). fqb/fqh need nothing: fq.c reads them per record. */
+	/*
+	 * The RAM copies of registers the host just wrote, or that the enable handshakes above
+	 * just reset (cqh, fqt := 0), are stale: dropped after those writes, reloaded on next use.
+	 */
+	if (db & (DB_DDTP | DB_FCTL))
+		fw_cfg_flush();
+	if (db & DB_CQCFG)
+		cq_flush();
+	if (db & DB_FQCFG)
+		fq_flush();
+	/* cqt: new commands; cqcsr: enabled, or cmd_ill/cqmf cleared (resume); cqb: new ring.
+	 * fqh: fq.c re-reads it when the queue looks full; fqcsr: read per record. */
 	if (db & DB_CQ)
 		cq_process();
 	if (db & DB_MSI)
 		irq_flush(); /* a vector may have been unmasked */
 }
 
-static void handle_event(const struct fw_event *ev)
+/*
+ * The head event (EVT_STATUS.avail): a FAULT goes straight from EVT_DATA to the FQ staging
+ * buffer; other events are copied (a CTX_MISS has 4 payload words) and popped first.
+ */
+static void handle_event(void)
 {
-	switch (ev->type) {
+	struct fw_event ev;
+	unsigned n;
+
+	ev.type = fwif_read32(FWIF_EVT_TYPE);
+	if (ev.type == FWIF_EVT_FAULT) {
+		(void)fq_write_evt(); /* the record arrives ready-made */
+		return;
+	}
+	n = ev.type == FWIF_EVT_CTX_MISS ? 4 : 8;
+	for (unsigned i = 0; i < n; i++)
+		ev.w[i] = fwif_read32(FWIF_EVT_DATA0 + 4 * i);
+	fwif_write32(FWIF_EVT_POP, 1);
+	switch (ev.type) {
 	case FWIF_EVT_CTX_MISS:
-		ddt_handle_miss(ev);
+		ddt_handle_miss(&ev);
 		break;
 	case FWIF_EVT_MSI_MISS:
-		msi_handle_miss(ev);
-		break;
-	case FWIF_EVT_FAULT:
-		(void)fq_write(ev->w); /* the record arrives ready-made */
+		msi_handle_miss(&ev);
 		break;
 	default:
-		con_printf("fw: unknown event type %u\n", (unsigned)ev->type);
+		con_printf("fw: unknown event type %u\n", (unsigned)ev.type);
 		break;
 	}
 }
 
 int main(void)
 {
-	struct fw_event ev;
-
 	con_printf("riscv-iommu fw: boot, fwif id %x\n", (unsigned)fwif_read32(FWIF_ID));
 	if (fwif_read32(FWIF_ID) != FWIF_ID_VALUE)
 		fw_panic(0x0001);
@@ -70,16 +94,16 @@ int main(void)
 
 	for (;;) {
 		uint32_t db = fw_db_take();
+		uint32_t st;
 
 		if (db)
 			handle_doorbells(db);
-		bool got = fw_evt_get(&ev);
-
+		st = fwif_read32(FWIF_EVT_STATUS);
 		/* The RTL dropped a fault record: the queue lost one, as if it were full. */
-		if (ev.dropped)
+		if (st & FWIF_EVT_STATUS_DROPPED)
 			fq_overflow();
-		if (got)
-			handle_event(&ev);
+		if (st & FWIF_EVT_STATUS_AVAIL)
+			handle_event();
 		irq_poll();
 	}
 }

@@ -2,6 +2,40 @@
 /* Firmware interface helpers (architecture.md §5): events, commands, burst engine. */
 #include "hal/fwif.h"
 
+/* Spec-page values that change only on a doorbell the firmware sees (or by its own writes). */
+static struct fw_cfg cfg;
+
+void fw_shadow_reset(void)
+{
+	cfg.valid = false;
+}
+
+void fw_cfg_flush(void)
+{
+	cfg.valid = false;
+}
+
+const struct fw_cfg *fw_cfg_get(void)
+{
+	if (!cfg.valid) {
+		cfg.ddtp  = page_read64(RISCV_IOMMU_REG_DDTP);
+		cfg.caps  = page_read64(RISCV_IOMMU_REG_CAPABILITIES);
+		cfg.fctl  = page_read32(RISCV_IOMMU_REG_FCTL);
+		cfg.valid = true;
+	}
+	return &cfg;
+}
+
+/*
+ * Stores are cheap for the core (posted), loads are not: the firmware saves register reads,
+ * never register writes (a compare-and-skip costs more than the store).
+ */
+static inline void burst_addr(uint64_t pa)
+{
+	fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
+	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
+}
+
 uint32_t fw_db_take(void)
 {
 	uint32_t db = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
@@ -73,22 +107,33 @@ void fw_iotlb_inval(const struct fw_inval *inv)
 		;
 }
 
-int fw_burst(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store)
+int fw_burst_start(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store)
 {
-	uint32_t st;
-
 	if (beats == 0 || beats > 32 || (pa & 7) || (buf_off & 7) ||
 	    buf_off + 8 * beats > FWIF_BUF_SIZE)
 		return FW_EINVAL;
-	fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
-	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
+	burst_addr(pa);
 	fwif_write32(FWIF_BURST_CTRL, (store ? FWIF_BURST_CTRL_STORE : 0) |
 					      (beats << FWIF_BURST_CTRL_BEATS_SHIFT) |
 					      (buf_off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+	return FW_OK;
+}
+
+int fw_burst_wait(void)
+{
+	uint32_t st;
+
 	do {
 		st = fwif_read32(FWIF_BURST_STATUS);
 	} while (st & FWIF_BURST_STATUS_BUSY);
 	return (st & FWIF_BURST_STATUS_ERR) ? FW_EIO : FW_OK;
+}
+
+int fw_burst(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store)
+{
+	int r = fw_burst_start(pa, buf_off, beats, store);
+
+	return r == FW_OK ? fw_burst_wait() : r;
 }
 
 int fw_store32(uint64_t pa, uint32_t val)
@@ -99,11 +144,10 @@ int fw_store32(uint64_t pa, uint32_t val)
 		return FW_ENOTSUP;
 	if (pa & 3)
 		return FW_EINVAL;
-	/* The value goes in the byte lanes of its half of the beat (AXI narrow write). */
-	fw_buf_write32(FW_BUF_MSI, val);
-	fw_buf_write32(FW_BUF_MSI + 4, val);
-	fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
-	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
+	/* The value goes in the byte lanes of its half of the beat (AXI narrow write): only
+	 * that half (WSTRB = ADDR[2] ? 0xF0 : 0x0F) is ever driven. */
+	fw_buf_write32(FW_BUF_MSI + ((uint32_t)pa & 4), val);
+	burst_addr(pa);
 	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_STORE | FWIF_BURST_CTRL_SIZE32 |
 					      (1u << FWIF_BURST_CTRL_BEATS_SHIFT) |
 					      (FW_BUF_MSI << FWIF_BURST_CTRL_BUF_OFF_SHIFT));

@@ -71,6 +71,22 @@ static inline void fwif_write32(uint32_t off, uint32_t val)
 	mmio_write32(FWIF_BASE + off, val);
 }
 
+/** fw_shadow_reset() - forget the config cache (host tests: mock reset). */
+void fw_shadow_reset(void);
+
+/** struct fw_cfg - spec-page values cached in RAM; see fw_cfg_flush(). */
+struct fw_cfg {
+	bool valid;
+	uint64_t ddtp; /* changes only by ddtp_handle() (DB_DDTP) */
+	uint64_t caps; /* constant */
+	uint32_t fctl; /* host writes ring DB_FCTL */
+};
+
+/** fw_cfg_get() - the cached ddtp / capabilities / fctl (read from the page when flushed). */
+const struct fw_cfg *fw_cfg_get(void);
+/** fw_cfg_flush() - drop the cache: on DB_DDTP (after ddtp_handle()) and DB_FCTL. */
+void fw_cfg_flush(void);
+
 /** fw_db_take() - read the pending doorbells and acknowledge them (clear alias). */
 uint32_t fw_db_take(void);
 
@@ -114,6 +130,10 @@ void fw_iotlb_inval(const struct fw_inval *inv);
  * not cross a 4 KiB boundary. Returns FW_OK, FW_EINVAL or FW_EIO (bus error).
  */
 int fw_burst(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store);
+
+/** fw_burst_start() / fw_burst_wait() - fw_burst() in two halves, to overlap other work. */
+int fw_burst_start(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store);
+int fw_burst_wait(void);
 
 /** fw_buf_read32() / fw_buf_write32() - a word of the burst buffer. */
 static inline uint32_t fw_buf_read32(uint32_t off)

@@ -75,6 +75,43 @@ UNIT_TEST(fw_fq_off_and_overflow)
 	UT_EQ(mock.page[RISCV_IOMMU_REG_FQCSR / 4], ON | OF);
 }
 
+/*
+ * fq.c keeps fqb/fqt/fqh in RAM; fqcsr is host state and is read per record: a fault event may
+ * be handled before the doorbell of the host's fqcsr write is taken.
+ */
+UNIT_TEST(fw_fq_cache_not_stale)
+{
+	fq_setup(ON, 0, 2);
+	UT_EQ(fq_write(rec), FQ_OK); /* cache loaded: tail 3 */
+	/* fqof set, then cleared by the host (no doorbell taken yet): recorded again. */
+	mock.page[RISCV_IOMMU_REG_FQCSR / 4] = ON | OF;
+	UT_EQ(fq_write(rec), FQ_EDROP);
+	mock.page[RISCV_IOMMU_REG_FQCSR / 4] = ON | FIE;
+	UT_EQ(fq_write(rec), FQ_OK);
+	UT_EQ(mock.page[RISCV_IOMMU_REG_FQT / 4], 4);
+	UT_EQ(mock.page[RISCV_IOMMU_REG_IPSR / 4], RISCV_IOMMU_IPSR_FIP); /* fie seen at once */
+	/* Disabled: nothing written, whatever the cache holds. */
+	mock.page[RISCV_IOMMU_REG_FQCSR / 4] = 0;
+	UT_EQ(fq_write(rec), FQ_EOFF);
+	/* New ring, re-enabled (the handshake zeroes fqt; main.c flushes after it). */
+	mock_page_set64(RISCV_IOMMU_REG_FQB, (0x83000ull << 10) | 1); /* 4 entries */
+	mock.page[RISCV_IOMMU_REG_FQH / 4]   = 0;
+	mock.page[RISCV_IOMMU_REG_FQT / 4]   = 0;
+	mock.page[RISCV_IOMMU_REG_FQCSR / 4] = ON;
+	fq_flush();
+	UT_EQ(fq_write(rec), FQ_OK);
+	UT_EQ(mock.page[RISCV_IOMMU_REG_FQT / 4], 1);
+	UT_EQ(mock.fwif[FWIF_BURST_ADDR_LO / 4], 0x83000000u);
+	/* fqh moved by the host: re-read only when the ring looks full. */
+	UT_EQ(fq_write(rec), FQ_OK);
+	UT_EQ(fq_write(rec), FQ_OK);
+	UT_EQ(fq_write(rec), FQ_EFULL);
+	mock.page[RISCV_IOMMU_REG_FQCSR / 4] = ON;
+	mock.page[RISCV_IOMMU_REG_FQH / 4]   = 2;
+	UT_EQ(fq_write(rec), FQ_OK);
+	UT_EQ(mock.page[RISCV_IOMMU_REG_FQT / 4], 0);
+}
+
 UNIT_TEST(fw_fq_rec_build)
 {
 	uint32_t r[8];

@@ -2,6 +2,8 @@
 /* Mock MMIO for firmware unit tests: the spec page (raw/set/clear aliases) and the fwif page. */
 #include <string.h>
 
+#include "cq.h"
+#include "fq.h"
 #include "hal/fwif.h"
 #include "hal/mmio_mock.h"
 
@@ -10,6 +12,10 @@ struct mock_mmio mock;
 void mock_reset(void)
 {
 	memset(&mock, 0, sizeof(mock));
+	/* The firmware's RAM copies of registers describe the previous test's registers. */
+	fw_shadow_reset();
+	cq_flush();
+	fq_flush();
 }
 
 void mock_page_set64(uint32_t off, uint64_t val)
