@@ -39,9 +39,12 @@ void msi_handle_miss(const struct fw_event *ev)
 		.exec  = (w1 & FWIF_EVT_CTX_MISS_W1_EXEC) != 0,
 		.write = (w1 & FWIF_EVT_CTX_MISS_W1_WRITE) != 0,
 	};
-	uint64_t gpa = (uint64_t)ev->w[2] | ((uint64_t)ev->w[3] << 32);
-	uint64_t pte = (uint64_t)ev->w[5] | ((uint64_t)ev->w[6] << 32);
-	uint64_t gpn = gpa >> 12, ppn = 0;
+	uint64_t iova = (uint64_t)ev->w[2] | ((uint64_t)ev->w[3] << 32);
+	uint64_t pte  = (uint64_t)ev->w[5] | ((uint64_t)ev->w[6] << 32);
+	/* GPA page: the first stage's output (= IOVA>>12 with a Bare first stage) */
+	uint64_t gpn = (uint64_t)ev->w[7] |
+		       ((uint64_t)FW_GET(FWIF_EVT_MSI_MISS_W4_GPN_HI, ev->w[4]) << 32);
+	uint64_t ppn = 0;
 	unsigned cause;
 
 	/* The whole 16-byte PTE in one burst (dw1 matters only to MRIF). */
@@ -63,5 +66,5 @@ void msi_handle_miss(const struct fw_event *ev)
 	/* Answer first (DMA never waits for the record); these causes obey DTF. */
 	fw_miss_fail(cause);
 	if (!(w1 & FWIF_EVT_MSI_MISS_W1_DTF))
-		(void)fq_report(cause, &src, gpa, 0);
+		(void)fq_report(cause, &src, iova, 0);
 }

@@ -232,9 +232,9 @@ module iommu_fwif #(
   assign miss_payload = {128'd0, miss_iova_i,
                          8'd0, miss_write_i, miss_exec_i, miss_priv_i, miss_pv_i, miss_pid_i,
                          8'd0, miss_did_i};
-  // MSI_MISS: W0-W3 as CTX_MISS (W2/W3 = the GPA) + W1[24] DTF, W4 gscid, W5/W6 PTE address,
-  // W7 I[31:0].
-  assign msi_payload  = {miss_fidx_i[31:0], miss_pte_i, 16'd0, miss_gscid_i, miss_iova_i,
+  // MSI_MISS: W0-W3 as CTX_MISS (W2/W3 = the IOVA) + W1[24] DTF, W4 [15:0] gscid and [31:16]
+  // GPA page [47:32], W5/W6 PTE address, W7 GPA page [31:0] (miss_fidx_i carries the GPA page).
+  assign msi_payload  = {miss_fidx_i[31:0], miss_pte_i, miss_fidx_i[47:32], miss_gscid_i, miss_iova_i,
                          7'd0, miss_dtf_i, miss_write_i, miss_exec_i, miss_priv_i, miss_pv_i, miss_pid_i,
                          8'd0, miss_did_i};
 

@@ -20,6 +20,11 @@ module iommu_msi_cache #(
   input  logic [51:0] gpn_i,
   output logic        hit_o,
   output logic [43:0] ppn_o,
+  // second lookup port: the miss queue's MSI walk results (first stage on)
+  input  logic [15:0] gscid2_i,
+  input  logic [51:0] gpn2_i,
+  output logic        hit2_o,
+  output logic [43:0] ppn2_o,
   input  logic        load_i,
   input  logic [15:0] load_gscid_i,
   input  logic [51:0] load_gpn_i,
@@ -47,6 +52,19 @@ module iommu_msi_cache #(
     end
   end
   assign ppn_o = ppn_q[hit_idx];
+
+  logic [IdxW-1:0] hit2_idx;
+  always_comb begin
+    hit2_o   = 1'b0;
+    hit2_idx = '0;
+    for (int i = 0; i < Entries; i++) begin
+      if (valid_q[i] && (gscid_q[i] == gscid2_i) && (gpn_q[i] == gpn2_i)) begin
+        hit2_o   = 1'b1;
+        hit2_idx = IdxW'(i);
+      end
+    end
+  end
+  assign ppn2_o = ppn_q[hit2_idx];
 
   logic [IdxW-1:0] slot;
   logic            found;

@@ -29,6 +29,10 @@ module iommu_ptw (
   input  logic [43:0]  s1_ppn_i,
   input  logic [3:0]   s2_mode_i,   // iohgatp mode: 0 Bare, 8 Sv39x4, 9 Sv48x4
   input  logic [43:0]  s2_ppn_i,
+  // MSI (spec 1.6 step 8): a final GPA page matching the context's pattern ends the walk
+  input  logic         msi_on_i,    // msiptp.MODE = Flat
+  input  logic [51:0]  msi_mask_i,
+  input  logic [51:0]  msi_pat_i,
   output logic         busy_o,
 
   // ---- Result (done_o is a one-cycle pulse) ----
@@ -41,6 +45,8 @@ module iommu_ptw (
   output logic [3:0]   perm1_o,     // first-stage leaf {U, X, W&D, R}
   output logic         g_o,         // first-stage leaf G bit
   output logic [2:0]   perm2_o,     // G-stage leaf {X, W&D, R}
+  output logic         msi_o,       // final GPA is an MSI page: ppn_o = GPA page, no G-stage walk
+  output logic [51:0]  msi_mask_o,  // the walk's msi_addr_mask (interrupt-file number gather)
 
   // ---- PTE reads ----
   output logic [63:0]  rd_addr_o,
@@ -75,6 +81,9 @@ module iommu_ptw (
   logic [43:0] ppn_q, ppn_d;
   logic [2:0]  size_q, size_d;
   logic [2:0]  perm2_q, perm2_d;
+  logic        msi_q, msi_d, msi_on_q;
+  logic [51:0] msi_mask_q, msi_pat_q;
+  logic        msi_match;             // the first-stage leaf's GPA page is an MSI page
 
   // ---- Cause codes by original access type ----
   logic [11:0] cause_pf, cause_gpf, cause_af;
@@ -104,6 +113,8 @@ module iommu_ptw (
   assign misaligned = pte_leaf && !pte_napot && ((pte_ppn & lvl_mask) != 44'd0);
   assign leaf_ppn   = pte_napot ? {pte_ppn[43:4], cur_vpn[3:0]}
                                 : ((pte_ppn & ~lvl_mask) | (cur_vpn & lvl_mask));
+  assign msi_match  = msi_on_q &&
+                      (({8'd0, leaf_ppn} & ~msi_mask_q) == (msi_pat_q & ~msi_mask_q));
   assign leaf_size  = pte_napot ? 3'd1 : (lvl_q == 2'd0 ? 3'd0 : {1'b0, lvl_q} + 3'd1);
 
   iommu_ptw_perm u_perm (
@@ -185,10 +196,12 @@ module iommu_ptw (
     ppn_d      = ppn_q;
     size_d     = size_q;
     perm2_d    = perm2_q;
+    msi_d      = msi_q;
     case (state_q)
       StIdle: begin
         if (start_i) begin
           fault_d   = 1'b0;
+          msi_d     = 1'b0;
           iotval2_d = 64'd0;
           perm1_d   = 4'b1111;
           g_d       = 1'b0;
@@ -288,7 +301,14 @@ module iommu_ptw (
             s1_size_d = leaf_size;
             ppn_d     = leaf_ppn;
             size_d    = leaf_size;
-            if (s2_on_q) begin
+            if (msi_match) begin
+              // Spec 1.6 step 8: the GPA is an interrupt-file page; MSI translation replaces
+              // the G-stage. ppn_o = GPA page; never an IOTLB entry (iommu_xlate_missq).
+              msi_d   = 1'b1;
+              size_d  = 3'd0;
+              perm2_d = 3'b011;
+              state_d = StDone;
+            end else if (s2_on_q) begin
               gpa_d      = {8'd0, leaf_ppn, iova_off};
               implicit_d = 1'b0;
               state_d    = StGStart;
@@ -329,7 +349,11 @@ module iommu_ptw (
     ppn_q      <= ppn_d;
     size_q     <= size_d;
     perm2_q    <= perm2_d;
+    msi_q      <= msi_d;
     if (state_q == StIdle && start_i) begin
+      msi_on_q   <= msi_on_i;
+      msi_mask_q <= msi_mask_i;
+      msi_pat_q  <= msi_pat_i;
       iova_q    <= iova_i;
       exec_q    <= exec_i;
       write_q   <= write_i;
@@ -351,6 +375,8 @@ module iommu_ptw (
   assign perm1_o    = perm1_q;
   assign g_o        = g_q;
   assign perm2_o    = perm2_q;
+  assign msi_o      = msi_q;
+  assign msi_mask_o = msi_mask_q;
   assign first_rd   = (state_q == StIdle) && start_i && (s1_mode_i != 4'd0) &&
                       (s2_mode_i == 4'd0) && !iova_noncanon;
   assign rd_addr_o  = first_rd ? pte_addr(s1_ppn_i, idx_s1_start) : addr_q;

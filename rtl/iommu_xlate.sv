@@ -132,7 +132,7 @@ module iommu_xlate #(
   output logic               miss_msi_o,
   output logic [15:0]        miss_gscid_o,
   output logic [63:0]        miss_pte_o,       // msiptp.PPN<<12 | I*16
-  output logic [51:0]        miss_fidx_o,      // interrupt-file number I
+  output logic [51:0]        miss_fidx_o,      // the MSI GPA page number (event W7, W4[31:16])
   output logic               miss_dtf_o,       // the context's DTF (firmware records)
   input  logic               msi_load_i,       // MSI-PTE cache fill (firmware)
   input  logic [15:0]        msi_load_gscid_i,
@@ -205,6 +205,15 @@ module iommu_xlate #(
   logic        mctx_hit, msi_sel, msi_hit;
   logic [3:0]  mctx_mode;
   logic [43:0] mctx_ppn, msi_ppn;
+  // MSI after a first-stage walk: resolved in the miss queue (second MSI-PTE cache port)
+  logic        mq_miss, mq_hit, mq_cm_busy, mq_pv, mq_priv, mq_exec, mq_write, mq_dtf;
+  logic        ctrl_miss_valid, ctrl_miss_msi;
+  logic [15:0] mq_gscid, mq_mgscid;
+  logic [51:0] mq_gpn, mq_mgpn;
+  logic [43:0] mq_ppn;
+  logic [23:0] mq_did;
+  logic [19:0] mq_pid;
+  logic [63:0] mq_iova, mq_pte;
   logic [51:0] mctx_mask, mctx_pat, msi_fidx;
 
   localparam int TlbIdxW = $clog2(IotlbEntries);
@@ -310,13 +319,15 @@ module iommu_xlate #(
     .tlb_perm2_i      (tlb_perm2),
     .tlb_touch_o      (tlb_touch),
     .tlb_kill_o       (tlb_kill),
-    .miss_valid_o     (miss_valid_o),
-    .miss_retry_i     (miss_retry_i),
-    .miss_fail_i      (miss_fail_i),
+    .miss_valid_o     (ctrl_miss_valid),
+    .miss_retry_i     (miss_retry_i && !mq_miss),
+    .miss_fail_i      (miss_fail_i && !mq_miss),
+    .miss_block_i     (mq_miss),
+    .cm_busy_o        (mq_cm_busy),
     .msi_sel_i        (msi_sel),
     .msi_hit_i        (msi_hit),
     .msi_ppn_i        (msi_ppn),
-    .miss_msi_o       (miss_msi_o),
+    .miss_msi_o       (ctrl_miss_msi),
     .q_dep_i          (q_dep),
     .q_page_busy_i    (q_page_busy),
     .q_free_i         (q_free),
@@ -364,13 +375,17 @@ module iommu_xlate #(
     .fault_rec_o      (fault_rec_o)
   );
 
-  assign miss_did_o   = st_did;
-  assign miss_pid_o   = st_pid;
-  assign miss_pv_o    = st_pv;
-  assign miss_priv_o  = st_prot[0];
-  assign miss_exec_o  = st_exec;
-  assign miss_write_o = st_write;
-  assign miss_iova_o  = st_addr;
+  // The miss interface has one owner: the stage (context miss, MSI miss with a Bare first
+  // stage) or a miss-queue slot (MSI miss after a first-stage walk); see iommu_xlate_missq.
+  assign miss_valid_o = ctrl_miss_valid || mq_miss;
+  assign miss_msi_o   = mq_miss || ctrl_miss_msi;
+  assign miss_did_o   = mq_miss ? mq_did   : st_did;
+  assign miss_pid_o   = mq_miss ? mq_pid   : st_pid;
+  assign miss_pv_o    = mq_miss ? mq_pv    : st_pv;
+  assign miss_priv_o  = mq_miss ? mq_priv  : st_prot[0];
+  assign miss_exec_o  = mq_miss ? mq_exec  : st_exec;
+  assign miss_write_o = mq_miss ? mq_write : st_write;
+  assign miss_iova_o  = mq_miss ? mq_iova  : st_addr;
 
   assign m_dma_arid_o    = is_id;
   assign m_dma_araddr_o  = is_addr;
@@ -437,8 +452,9 @@ module iommu_xlate #(
     .pattern_o (mctx_pat)
   );
 
-  // An MSI is a GPA page with (A>>12) & ~mask == pattern & ~mask, msiptp Flat. Only a Bare
-  // first stage is handled here (GPA = IOVA); with a first stage the walker's GPA is not checked.
+  // An MSI is a GPA page with (A>>12) & ~mask == pattern & ~mask, msiptp Flat. With a Bare
+  // first stage (GPA = IOVA) the stage checks it; otherwise the walker checks the first stage's
+  // GPA and the miss queue translates it (spec 1.6 step 8).
   assign msi_sel = (mctx_mode == 4'd1) && !s1_on &&
                    ((st_addr[63:12] & ~mctx_mask) == (mctx_pat & ~mctx_mask));
 
@@ -462,6 +478,10 @@ module iommu_xlate #(
     .rst_i        (rst_i),
     .gscid_i      (ctx_gscid),
     .gpn_i        (st_addr[63:12]),
+    .gscid2_i     (mq_gscid),
+    .gpn2_i       (mq_gpn),
+    .hit2_o       (mq_hit),
+    .ppn2_o       (mq_ppn),
     .hit_o        (msi_hit),
     .ppn_o        (msi_ppn),
     .load_i       (msi_load_i),
@@ -471,10 +491,11 @@ module iommu_xlate #(
     .flush_i      (inv_valid_i && inv_gvma_i)   // IOTINVAL.GVMA, any variant
   );
 
-  assign miss_gscid_o = ctx_gscid;
-  assign miss_fidx_o  = msi_fidx;
-  assign miss_dtf_o   = ctx_dtf;
-  assign miss_pte_o   = {8'd0, mctx_ppn, 12'd0} | {8'd0, msi_fidx, 4'd0};
+  assign miss_gscid_o = mq_miss ? mq_mgscid : ctx_gscid;
+  assign miss_fidx_o  = mq_miss ? mq_mgpn   : st_addr[63:12];
+  assign miss_dtf_o   = mq_miss ? mq_dtf    : ctx_dtf;
+  assign miss_pte_o   = mq_miss ? mq_pte    :
+                        ({8'd0, mctx_ppn, 12'd0} | {8'd0, msi_fidx, 4'd0});
 
   logic        fill, fill_gv, fill_s1, fill_g;
   logic [15:0] fill_gscid;
@@ -565,6 +586,10 @@ module iommu_xlate #(
     .walk_sum_i      (ctx_sum),
     .walk_s1_mode_i  (ctx_s1_mode),
     .walk_s1_ppn_i   (ctx_s1_ppn),
+    .walk_msi_on_i   (mctx_mode == 4'd1),
+    .walk_msi_mask_i (mctx_mask),
+    .walk_msi_pat_i  (mctx_pat),
+    .walk_msi_ptp_i  (mctx_ppn),
     .walk_s2_mode_i  (ctx_s2_mode),
     .walk_s2_ppn_i   (ctx_s2_ppn),
     .inv_i           (inv_valid_i),
@@ -595,6 +620,25 @@ module iommu_xlate #(
     .fill_size_o     (fill_size),
     .fill_ppn_o      (fill_ppn),
     .fill_perm1_o    (fill_perm1),
+    .msi_gscid_o     (mq_gscid),
+    .msi_gpn_o       (mq_gpn),
+    .msi_hit_i       (mq_hit),
+    .msi_ppn_i       (mq_ppn),
+    .msi_miss_ok_i   (!mq_cm_busy),
+    .msi_miss_o      (mq_miss),
+    .msi_retry_i     (miss_retry_i && mq_miss),
+    .msi_fail_i      (miss_fail_i && mq_miss),
+    .msi_did_o       (mq_did),
+    .msi_pid_o       (mq_pid),
+    .msi_pv_o        (mq_pv),
+    .msi_priv_o      (mq_priv),
+    .msi_exec_o      (mq_exec),
+    .msi_write_o     (mq_write),
+    .msi_iova_o      (mq_iova),
+    .msi_mgscid_o    (mq_mgscid),
+    .msi_pte_o       (mq_pte),
+    .msi_mgpn_o      (mq_mgpn),
+    .msi_dtf_o       (mq_dtf),
     .fill_perm2_o    (fill_perm2),
     .walk_active_o   (walk_active),
     .m_ptw_arid_o    (m_ptw_arid_o),

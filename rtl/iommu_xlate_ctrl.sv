@@ -95,6 +95,8 @@ module iommu_xlate_ctrl #(
   output logic               miss_valid_o,
   input  logic               miss_retry_i,
   input  logic               miss_fail_i,
+  input  logic               miss_block_i,  // a miss-queue slot owns the miss interface
+  output logic               cm_busy_o,     // the stage uses (or is about to use) it
   // MSI (spec 1.8): the stage's GPA is an interrupt-file page of a Flat msiptp context
   input  logic               msi_sel_i,
   input  logic               msi_hit_i,     // MSI-PTE cache hit
@@ -466,13 +468,14 @@ module iommu_xlate_ctrl #(
       cm_fail_q <= 1'b1;
     end else if (cm_wait_q && miss_retry_i) begin
       cm_wait_q <= 1'b0;
-    end else if (st_valid_q && (need_cm || need_msi)) begin
+    end else if (st_valid_q && (need_cm || need_msi) && !miss_block_i) begin
       cm_wait_q <= 1'b1;
       cm_msi_q  <= need_msi;
     end
   end
 
   assign miss_valid_o = st_valid_q && cm_wait_q;
+  assign cm_busy_o    = cm_wait_q || (st_valid_q && (need_cm || need_msi));
   assign miss_msi_o   = cm_msi_q;
 
   //////////////////

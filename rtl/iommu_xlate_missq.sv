@@ -54,6 +54,10 @@ module iommu_xlate_missq #(
   input  logic [43:0]        walk_s1_ppn_i,
   input  logic [3:0]         walk_s2_mode_i,
   input  logic [43:0]        walk_s2_ppn_i,
+  input  logic               walk_msi_on_i,   // msiptp Flat: check the first stage's GPA
+  input  logic [51:0]        walk_msi_mask_i,
+  input  logic [51:0]        walk_msi_pat_i,
+  input  logic [43:0]        walk_msi_ptp_i,  // msiptp.PPN
   input  logic               inv_i,        // IOTLB invalidation this cycle
 
   // ---- Oldest ready slot, offered to the issue port ----
@@ -88,6 +92,29 @@ module iommu_xlate_missq #(
   output logic [3:0]         fill_perm1_o,
   output logic [2:0]         fill_perm2_o,
   output logic               walk_active_o, // any walker busy (for tests / power)
+
+  // ---- MSI after a first-stage walk (spec 1.6 step 8) ----
+  // A walk whose final GPA is an MSI page is translated with the MSI-PTE cache (second lookup
+  // port); a miss goes to firmware as an MSI_MISS on the stage's miss interface (one owner).
+  output logic [15:0]        msi_gscid_o,     // lookup of the resolving slot
+  output logic [51:0]        msi_gpn_o,
+  input  logic               msi_hit_i,
+  input  logic [43:0]        msi_ppn_i,
+  input  logic               msi_miss_ok_i,   // the stage does not use the miss interface
+  output logic               msi_miss_o,      // level: a slot's MSI_MISS is with firmware
+  input  logic               msi_retry_i,
+  input  logic               msi_fail_i,
+  output logic [23:0]        msi_did_o,
+  output logic [19:0]        msi_pid_o,
+  output logic               msi_pv_o,
+  output logic               msi_priv_o,
+  output logic               msi_exec_o,
+  output logic               msi_write_o,
+  output logic [63:0]        msi_iova_o,
+  output logic [15:0]        msi_mgscid_o,
+  output logic [63:0]        msi_pte_o,       // msiptp.PPN<<12 | I*16
+  output logic [51:0]        msi_mgpn_o,      // GPA page number
+  output logic               msi_dtf_o,
 
   // ---- Page-table reads ----
   output logic [IdWidth-1:0] m_ptw_arid_o,
@@ -132,9 +159,15 @@ module iommu_xlate_missq #(
   logic              rrec_q   [Slots];
   logic [11:0]       rcause_q [Slots];
   logic [63:0]       raddr_q  [Slots];
+  logic [43:0]       mptp_q   [Slots];   // msiptp.PPN of the slot's context
+  logic              mres_q   [Slots];   // MSI walk result resolved (hit or firmware fail)
+  logic              mfail_q  [Slots];   // firmware failed the MSI_MISS (it records)
+  logic [43:0]       mppn_q   [Slots];   // MSI target PPN
 
   // ---- Walkers (flattened per-slot outputs) ----
   logic [Slots-1:0]     w_start, w_busy, w_done, w_fault, w_g, w_rd_valid, w_rd_ready, w_rvalid;
+  logic [Slots-1:0]     w_msi;
+  logic [Slots*52-1:0]  w_mmask;
   logic [Slots*12-1:0]  w_cause;
   logic [Slots*64-1:0]  w_iotval2, w_rd_addr;
   logic [Slots*44-1:0]  w_ppn;
@@ -196,7 +229,8 @@ module iommu_xlate_missq #(
     iss_valid_o = 1'b0;
     iss_idx     = '0;
     for (int i = Slots - 1; i >= 0; i--) begin
-      ready[i] = valid_q[i] && !pred_v_q[i] && (!walk_q[i] || wdone_q[i] || w_done[i]);
+      ready[i] = valid_q[i] && !pred_v_q[i] &&
+                 (!walk_q[i] || ((wdone_q[i] || w_done[i]) && (!w_msi[i] || mres_q[i])));
       if (ready[i]) begin
         iss_valid_o = 1'b1;
         iss_idx     = SW'(i);
@@ -219,12 +253,16 @@ module iommu_xlate_missq #(
   end
   assign leave = iss_valid_o && iss_take_i;
 
-  logic        sel_walk, sel_wfault;
+  logic        sel_walk, sel_wfault, sel_msi, sel_mexec;
   logic [43:0] sel_wppn;
   logic [63:0] sel_iova;
   assign sel_walk   = walk_q[iss_idx];
-  assign sel_wfault = w_fault[iss_idx];
-  assign sel_wppn   = w_ppn[iss_idx*44 +: 44];
+  assign sel_msi    = w_msi[iss_idx];
+  // MSI PTE: G-stage permissions R=W=U=1, X=0 (cause 1 as in the stage); a firmware fail has
+  // its cause recorded by firmware: no record here.
+  assign sel_mexec  = sel_msi && !mfail_q[iss_idx] && prot_q[iss_idx][2] && !write_q[iss_idx];
+  assign sel_wfault = sel_msi ? (mfail_q[iss_idx] || sel_mexec) : w_fault[iss_idx];
+  assign sel_wppn   = sel_msi ? mppn_q[iss_idx] : w_ppn[iss_idx*44 +: 44];
   assign sel_iova   = iova_q[iss_idx];
 
   assign iss_write_o   = write_q[iss_idx];
@@ -239,12 +277,16 @@ module iommu_xlate_missq #(
   assign iss_pid_o     = pid_q[iss_idx];
   assign iss_pv_o      = pv_q[iss_idx];
   assign iss_fault_o   = sel_walk ? sel_wfault : rfault_q[iss_idx];
-  assign iss_record_o  = sel_walk ? (sel_wfault && !dtf_q[iss_idx]) : rrec_q[iss_idx];
-  assign iss_cause_o   = sel_walk ? w_cause[iss_idx*12 +: 12] : rcause_q[iss_idx];
-  assign iss_iotval2_o = sel_walk ? w_iotval2[iss_idx*64 +: 64] : 64'd0;
+  assign iss_record_o  = sel_walk ? (sel_msi ? sel_mexec && !dtf_q[iss_idx]
+                                              : (sel_wfault && !dtf_q[iss_idx])) : rrec_q[iss_idx];
+  assign iss_cause_o   = sel_walk ? (sel_msi ? 12'd1 : w_cause[iss_idx*12 +: 12])
+                                  : rcause_q[iss_idx];
+  assign iss_iotval2_o = (sel_walk && !sel_msi) ? w_iotval2[iss_idx*64 +: 64] : 64'd0;
 
   // The fill travels with the leaving request (one per cycle); walker outputs hold until then.
-  assign fill_o       = leave && sel_walk && !sel_wfault && !nofill_q[iss_idx] && !inv_i;
+  // An MSI translation is never an IOTLB entry (its invalidation is IOTINVAL.GVMA of the
+  // MSI-PTE cache; a first-stage-only entry would survive it).
+  assign fill_o       = leave && sel_walk && !sel_msi && !sel_wfault && !nofill_q[iss_idx] && !inv_i;
   assign fill_gv_o    = gv_q[iss_idx];
   assign fill_gscid_o = gscid_q[iss_idx];
   assign fill_s1_o    = s1_q[iss_idx];
@@ -256,6 +298,89 @@ module iommu_xlate_missq #(
   assign fill_perm1_o = w_perm1[iss_idx*4 +: 4];
   assign fill_perm2_o = w_perm2[iss_idx*3 +: 3];
   assign walk_active_o = |w_busy;
+
+  //////////////////////////////////////////
+  // MSI after the first stage (resolver) //
+  //////////////////////////////////////////
+
+  // One slot at a time: the lowest finished MSI walk without a result looks up the MSI-PTE
+  // cache; a hit resolves it, a miss hands it to firmware (MSI_MISS) when the stage is not using
+  // the miss interface. MISS_CMD retry looks up again; fail resolves it as a fault.
+  logic          mown_q, mcand;
+  logic [SW-1:0] midx_q, mcand_idx, mreq_idx;
+  always_comb begin
+    mcand     = 1'b0;
+    mcand_idx = '0;
+    for (int i = Slots - 1; i >= 0; i--) begin
+      if (valid_q[i] && walk_q[i] && wdone_q[i] && w_msi[i] && !mres_q[i]) begin
+        mcand     = 1'b1;
+        mcand_idx = SW'(i);
+      end
+    end
+  end
+  assign mreq_idx    = mown_q ? midx_q : mcand_idx;
+  assign msi_gscid_o = gscid_q[mreq_idx];
+  assign msi_gpn_o   = {8'd0, w_ppn[mreq_idx*44 +: 44]};
+
+  logic mresolve, mtake;
+  assign mresolve = !mown_q && mcand && msi_hit_i;
+  assign mtake    = !mown_q && mcand && !msi_hit_i && msi_miss_ok_i;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      mown_q <= 1'b0;
+      midx_q <= '0;
+    end else if (mtake) begin
+      mown_q <= 1'b1;
+      midx_q <= mcand_idx;
+    end else if (mown_q && (msi_retry_i || msi_fail_i)) begin
+      mown_q <= 1'b0;
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    for (int i = 0; i < Slots; i++) begin
+      if (enq_i && (free_idx == SW'(i))) begin
+        mres_q[i]  <= 1'b0;
+        mfail_q[i] <= 1'b0;
+      end else if (mresolve && (mcand_idx == SW'(i))) begin
+        mres_q[i]  <= 1'b1;
+        mppn_q[i]  <= msi_ppn_i;
+      end else if (mown_q && msi_fail_i && (midx_q == SW'(i))) begin
+        mres_q[i]  <= 1'b1;
+        mfail_q[i] <= 1'b1;
+      end
+    end
+  end
+
+  // I = extract(GPA>>12, mask) for the PTE address of the owned slot.
+  logic [51:0] m_gpn, m_mask, m_fidx;
+  logic [5:0]  m_n;
+  assign m_gpn  = {8'd0, w_ppn[midx_q*44 +: 44]};
+  assign m_mask = w_mmask[midx_q*52 +: 52];
+  always_comb begin
+    m_fidx = '0;
+    m_n    = '0;
+    for (int i = 0; i < 52; i++) begin
+      if (m_mask[i]) begin
+        m_fidx[m_n] = m_gpn[i];
+        m_n         = m_n + 6'd1;
+      end
+    end
+  end
+
+  assign msi_miss_o   = mown_q;
+  assign msi_did_o    = did_q[midx_q];
+  assign msi_pid_o    = pid_q[midx_q];
+  assign msi_pv_o     = pv_q[midx_q];
+  assign msi_priv_o   = prot_q[midx_q][0];
+  assign msi_exec_o   = prot_q[midx_q][2] && !write_q[midx_q];
+  assign msi_write_o  = write_q[midx_q];
+  assign msi_iova_o   = iova_q[midx_q];
+  assign msi_mgscid_o = gscid_q[midx_q];
+  assign msi_pte_o    = {8'd0, mptp_q[midx_q], 12'd0} | {8'd0, m_fidx, 4'd0};
+  assign msi_mgpn_o   = m_gpn;
+  assign msi_dtf_o    = dtf_q[midx_q];
 
   /////////////////
   // Slot update //
@@ -326,6 +451,7 @@ module iommu_xlate_missq #(
       rrec_q[free_idx]   <= enq_record_i;
       rcause_q[free_idx] <= enq_cause_i;
       raddr_q[free_idx]  <= enq_daddr_i;
+      mptp_q[free_idx]   <= walk_msi_ptp_i;
     end
   end
 
@@ -384,6 +510,11 @@ module iommu_xlate_missq #(
       .s1_ppn_i    (walk_s1_ppn_i),
       .s2_mode_i   (walk_s2_mode_i),
       .s2_ppn_i    (walk_s2_ppn_i),
+      .msi_on_i    (walk_msi_on_i),
+      .msi_mask_i  (walk_msi_mask_i),
+      .msi_pat_i   (walk_msi_pat_i),
+      .msi_o       (w_msi[i]),
+      .msi_mask_o  (w_mmask[i*52 +: 52]),
       .busy_o      (w_busy[i]),
       .done_o      (w_done[i]),
       .fault_o     (w_fault[i]),

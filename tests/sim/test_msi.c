@@ -207,3 +207,67 @@ TB_TEST(msi_faults_inval)
 	msi_write(&a, MSI_GPA, IF0_SPA, 0x77);
 	CHECK_EQ(mem_rd64(IF0_NEW), 0x66);
 }
+
+/*
+ * MSI after a first-stage walk (spec 1.6 step 8): did 2 has an Sv39 first stage (iosatp in the
+ * DC, no PDT) nested in the Sv39x4 G-stage of did 1 (GSCID 5; msiptp Flat needs a G-stage). Its
+ * first-stage tables live at GPA S1_GPA (G-stage mapped onto S1_ROOT). The first stage maps
+ * S1_IOVA onto the interrupt file 1 page, S1_IOVA + 4 KiB onto DATA_GPA and S1_IOVA + 8 KiB onto
+ * interrupt file 2 (V=0). The walker's GPA is checked against the pattern: a match is translated
+ * by the MSI-PTE cache (first a firmware MSI_MISS from the miss queue), never by the G-stage.
+ */
+/* clang-format off */
+#define S1_ROOT    0x80170000ull /* Sv39 root, L1 at +0x1000, L0 at +0x2000 (SPA) */
+#define S1_GPA     0x30000000ull /* the same three pages as GPAs; G-stage L0 at S1_ROOT + 0x3000 */
+#define S1_IOVA    0x40000000ull
+#define SV39       (8ull << 60)
+/* clang-format on */
+
+TB_TEST(msi_first_stage)
+{
+	static const uint64_t zero[512];
+	struct dma_attr a = {.did = 2, .id = 6};
+	uint64_t dc[8]	  = {TC_V,
+			     SV39X4 | GSCID << 44 | G_ROOT >> 12,
+			     0,
+			     SV39 | S1_GPA >> 12,
+			     FLAT | MSI_PT >> 12,
+			     MSI_MASK,
+			     MSI_GPA >> 12,
+			     0};
+	uint64_t w[2] = {0xa5a5a5a5a5a5a5a5ull, 0x5a5a5a5a5a5a5a5aull}, r[2] = {0, 0};
+
+	CHECK(tb_wait_fw_boot());
+	setup();
+	for (uint64_t p = S1_ROOT; p < S1_ROOT + 0x4000; p += 0x1000)
+		mem_wr(p, zero, sizeof(zero));
+	/* G-stage: S1_GPA + n * 4 KiB -> S1_ROOT + n * 4 KiB (n = 0..2) */
+	mem_wr64(G_ROOT + 0x4000 + 8 * ((S1_GPA >> 21) & 0x1ff), nl(S1_ROOT + 0x3000));
+	for (uint64_t n = 0; n < 3; n++)
+		mem_wr64(S1_ROOT + 0x3000 + 8 * n, ((S1_ROOT >> 12) + n) << 10 | PTE_LEAF);
+	mem_wr64(S1_ROOT + 8 * (S1_IOVA >> 30), nl(S1_GPA + 0x1000));
+	mem_wr64(S1_ROOT + 0x1000 + 8 * ((S1_IOVA >> 21) & 0x1ff), nl(S1_GPA + 0x2000));
+	mem_wr64(S1_ROOT + 0x2000, ((MSI_GPA + 0x1000) >> 12) << 10 | PTE_LEAF);
+	mem_wr64(S1_ROOT + 0x2008, (DATA_GPA >> 12) << 10 | PTE_LEAF);
+	mem_wr64(S1_ROOT + 0x2010, ((MSI_GPA + 0x2000) >> 12) << 10 | PTE_LEAF);
+	mem_wr(DDT_ROOT + 128, dc, sizeof(dc)); /* did 2 */
+	/* first MSI: walk, MSI_MISS from the miss queue, firmware fill, retry hits */
+	msi_write(&a, S1_IOVA, IF1_SPA, 0x31);
+	msi_write(&a, S1_IOVA + 0x10, IF1_SPA + 0x10, 0x32);
+	CHECK_EQ(mem_rd64(IF1_SPA), 0x31);
+	/* a read of the interrupt-file page through the first stage */
+	CHECK_EQ(dma_read(&a, S1_IOVA, r, 1), AXI_OKAY);
+	CHECK_EQ(r[0], 0x31);
+	/* the neighbouring first-stage page is ordinary memory (through the G-stage) */
+	CHECK_EQ(dma_write(&a, S1_IOVA + 0x1040, w, 2), AXI_OKAY);
+	CHECK_EQ(dma_read(&a, S1_IOVA + 0x1040, r, 2), AXI_OKAY);
+	CHECK_EQ(r[0], w[0]);
+	CHECK_EQ(r[1], w[1]);
+	CHECK_EQ(mem_rd64(DATA_C + 0x48), w[1]);
+	/* MSI PTE V=0 behind the first stage: 262 by firmware, iotval = IOVA */
+	fw_fault(&a, true, S1_IOVA + 0x2000, 262);
+	/* after IOTINVAL.GVMA the MSI-PTE cache is refilled (miss queue path again) */
+	mem_wr64(MSI_PT + 16 * 1, MSIPTE(IF0_NEW));
+	cq_cmd(0x81, 0);
+	msi_write(&a, S1_IOVA + 0x8, IF0_NEW + 0x8, 0x33);
+}

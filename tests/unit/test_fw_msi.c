@@ -45,9 +45,10 @@ static struct fw_event msi_event(uint64_t gpa, uint64_t pte, bool dtf, bool exec
 		  (dtf ? FWIF_EVT_MSI_MISS_W1_DTF : 0);
 	ev.w[2] = (uint32_t)gpa;
 	ev.w[3] = (uint32_t)(gpa >> 32);
-	ev.w[4] = 0x77;
+	ev.w[4] = 0x77 | (uint32_t)((gpa >> 44) << 16); /* GSCID, GPA page [47:32] */
 	ev.w[5] = (uint32_t)pte;
 	ev.w[6] = (uint32_t)(pte >> 32);
+	ev.w[7] = (uint32_t)(gpa >> 12); /* GPA page [31:0] (first stage Bare: = IOVA page) */
 	return ev;
 }
 
