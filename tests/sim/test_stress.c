@@ -215,27 +215,38 @@ static void one_dma(void)
 	}
 }
 
-/* Drain the fault queue the way Linux does; it must hold one record per reported fault. */
+/*
+ * Drain the fault queue the way Linux does. In a window without fqof the queue must hold at
+ * least one record per datapath fault (the tap) since the last drain, plus the firmware's own
+ * (DDT walk) records; with fqof, records were legally dropped (a fault storm outran the
+ * firmware, which stores about one record per few hundred cycles) and only fewer are allowed.
+ */
 static void drain_and_count(void)
 {
 	struct iohost_fault f[64];
-	uint32_t flags = 0;
+	uint32_t flags = 0, all = 0;
+	unsigned got = 0, tap;
 	int n;
 
+	/* Let the firmware store what is still in the event FIFO (8 records at most). */
+	tb_step(4000);
 	do {
 		n = iohost_fault_drain(&host, f, 64, &flags);
 		CHECK(n >= 0);
 		if (n > 0)
-			fq_seen += (unsigned)n;
+			got += (unsigned)n;
+		all |= flags;
 	} while (n == 64);
-	/*
-	 * fqmf never: the queue is in good memory. fqof is legal: when faults come faster than
-	 * the firmware stores records, records are dropped and fqof says so (DMA never waits).
-	 */
-	CHECK_EQ(flags & ~(uint32_t)RISCV_IOMMU_FQCSR_FQOF, 0);
-	if (flags & RISCV_IOMMU_FQCSR_FQOF)
+	/* fqmf never: the queue is in good memory. */
+	CHECK_EQ(all & ~(uint32_t)RISCV_IOMMU_FQCSR_FQOF, 0);
+	tap = (unsigned)tb_fault_count() - tap_seen;
+	if (all & RISCV_IOMMU_FQCSR_FQOF)
 		overflows++;
-	tap_seen = (unsigned)tb_fault_count();
+	else if (got < tap)
+		tb_fail(__FILE__, __LINE__, "fault queue: %u records for %u datapath faults", got,
+			tap);
+	fq_seen += got;
+	tap_seen += tap;
 }
 
 TB_TEST(stress)
@@ -265,10 +276,8 @@ TB_TEST(stress)
 			drain_and_count();
 	}
 	drain_and_count();
-	tb_log("stress: %u DMAs, %u fault records drained, %u on the tap", NOPS, fq_seen, tap_seen);
-	/*
-	 * Every record in the queue came from a fault the datapath or the firmware reported; the
-	 * firmware's own (DDT) records are not on the tap, so the queue holds at least the tap's.
-	 */
-	CHECK(fq_seen >= tap_seen);
+	tb_log("stress: %u DMAs, %u fault records drained, %u datapath faults, %u window(s) with "
+	       "fqof",
+	       NOPS, fq_seen, tap_seen, overflows);
+	CHECK(tap_seen > 0); /* the run did exercise the fault path */
 }
