@@ -260,3 +260,58 @@ TB_TEST(bench_ctx_3lvl)
 {
 	ctx_bench(TB_DDTP_3LVL, "3LVL");
 }
+
+/*
+ * Firmware cost per command type: 64 commands of one type in the queue, one cqt write, cycles
+ * until cqh == cqt (host polling), at L=30. Each command's fields are legal and its effect real
+ * (the invalidations reach the IOTLB / context cache, fences complete).
+ */
+TB_TEST(bench_cmd_types)
+{
+	struct iohost h;
+	struct iohost_domain d;
+	uint32_t did	  = 1;
+	struct dma_attr a = {.did = did, .id = 1};
+	struct bench_lat l;
+	/* clang-format off */
+	static const struct {
+		const char *name;
+		uint64_t dw0, dw1;
+	} types[] = {
+		{ "IOTINVAL.VMA, one page of a PSCID (AV, PSCV)", 0, 0 }, /* filled below */
+		{ "IOTINVAL.VMA, everything",                      0x1, 0 },
+		{ "IOTINVAL.GVMA, one GSCID (GV)",                 0x1 | 1ull << 7 | 1ull << 33 | 5ull << 44, 0 },
+		{ "IODIR.INVAL_DDT, one device (DV)",              0x3 | 1ull << 33 | 1ull << 40, 0 },
+		{ "IODIR.INVAL_PDT, one process (DV)",             0x3 | 1ull << 7 | 1ull << 33 | 7ull << 12 | 1ull << 40, 0 },
+		{ "IOFENCE.C, PR+PW, no store",                    0x2 | FENCE_PR_PW, 0 },
+		{ "IOFENCE.C, PR+PW, AV=1 store",                  0x2 | 1ull << 10 | FENCE_PR_PW, FENCE_PA >> 2 },
+	};
+	/* clang-format on */
+	const unsigned n = 64;
+
+	CHECK(tb_wait_fw_boot());
+	if (!bench_paging(&h, &d, &did, 1, 0))
+		return;
+	bench_map(&h, &d.pt, IOVA, DATA_PA, 1);
+	bench_read1(&a, IOVA, &l);
+	CHECK_EQ(l.resp, AXI_OKAY);
+	mem_set_latency(30);
+	for (unsigned t = 0; t < sizeof(types) / sizeof(types[0]); t++) {
+		uint64_t t0;
+		char name[160];
+
+		for (unsigned k = 0; k < n; k++) {
+			if (t == 0)
+				cq_put(&h, inval_vma(d.pscid), ((IOVA >> 12) + k) << 10);
+			else
+				cq_put(&h, types[t].dw0, types[t].dw1);
+		}
+		t0 = tb_cycle();
+		host_write32(RISCV_IOMMU_REG_CQT, h.cq.prod);
+		if (!cq_drain(&h))
+			return;
+		snprintf(name, sizeof(name), "%s: %u queued, one cqt write -> cqh == cqt",
+			 types[t].name, n);
+		tb_bench_record("CMD", name, (double)(tb_cycle() - t0) / n, "cycles/command", 30);
+	}
+}
