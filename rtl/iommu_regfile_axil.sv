@@ -6,6 +6,8 @@
 // (high word) or 0xFF (whole doubleword, 8-byte aligned address); anything else is dropped.
 // Reads return the whole addressed doubleword (the host picks its lane); a misaligned read
 // returns 0. Every response is OKAY. One transaction per channel in flight (IOMMU spec 6.1).
+// The page has one access port: a firmware access (stall_i) holds both channels for the cycle,
+// and a write that lands holds the read channel, so at most one access reaches it per cycle.
 
 `default_nettype none
 
@@ -36,7 +38,8 @@ module iommu_regfile_axil (
   output      logic [8:0]  wr_dw_o,     // doubleword index (byte address [11:3])
   output      logic [63:0] wr_data_o,
   output      logic [8:0]  rd_dw_o,     // doubleword being read (combinational lookup)
-  input  wire logic [63:0] rd_data_i
+  input  wire logic [63:0] rd_data_i,
+  input  wire logic        stall_i      // the firmware port owns the register page this cycle
 );
 
   ////////////////
@@ -47,7 +50,7 @@ module iommu_regfile_axil (
   logic aw_fire;
 
   // AW and W are taken together; ready depends on valid, which AXI allows.
-  assign aw_fire          = s_axil_awvalid_i && s_axil_wvalid_i && !bvalid_q;
+  assign aw_fire          = s_axil_awvalid_i && s_axil_wvalid_i && !bvalid_q && !stall_i;
   assign s_axil_awready_o = aw_fire;
   assign s_axil_wready_o  = aw_fire;
 
@@ -84,8 +87,10 @@ module iommu_regfile_axil (
   logic        ar_aligned;  // a misaligned read returns 0
   assign ar_aligned = (s_axil_araddr_i[1:0] == 2'b00);
 
-  assign ar_fire          = s_axil_arvalid_i && !rvalid_q;
-  assign s_axil_arready_o = !rvalid_q;
+  logic ar_ok;
+  assign ar_ok            = !rvalid_q && !stall_i && !wr_lo_o && !wr_hi_o;
+  assign ar_fire          = s_axil_arvalid_i && ar_ok;
+  assign s_axil_arready_o = ar_ok;
   assign rd_dw_o          = s_axil_araddr_i[11:3];
 
   always_ff @(posedge clk_i) begin
