@@ -1,11 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
-/* MSI-PTE walk and MSI-PTE cache fill on an MSI_MISS event (IOMMU spec 1.8, AIA basic mode). */
+/*
+ * MSI-PTE walk on an MSI_MISS event (IOMMU spec 1.8): basic mode (M=3) fills the MSI-PTE cache;
+ * MRIF mode (M=1) is done here, per MSI: the datapath hands the write over (MISS_CMD absorb),
+ * firmware sets the pending bit in the MRIF and sends the notice MSI, then answers the B.
+ */
 #include "msi.h"
 #include "fq.h"
 
 /* clang-format off */
 /* basic translate (M=3): PPN [53:10]; reserved [9:3] and [62:54] */
 #define MSIPTE_BASIC_RSVD (GENMASK_ULL(9, 3) | GENMASK_ULL(62, 54))
+/* MRIF (M=1): MRIF address [55:9] in [53:7]; reserved [6:3], [62:54]; dw1 [59:54], [63:61] */
+#define MSIPTE_MRIF_RSVD  (GENMASK_ULL(6, 3) | GENMASK_ULL(62, 54))
+#define MSIPTE_MRIF_RSVD1 (GENMASK_ULL(59, 54) | GENMASK_ULL(63, 61))
+#define MRIF_IDS          2048u /* AIA: an MRIF holds identities 1..2047 */
+#define AXI_OKAY          0u
+#define AXI_SLVERR        2u
 /* clang-format on */
 
 unsigned msi_pte_check(uint64_t dw0, uint64_t *ppn)
@@ -17,6 +27,10 @@ unsigned msi_pte_check(uint64_t dw0, uint64_t *ppn)
 	/* C=1 is implementation-defined: this implementation defines no custom format. */
 	if (dw0 & RISCV_IOMMU_MSIPTE_DW0_C)
 		return RISCV_IOMMU_FQ_CAUSE_MSI_MISCONFIGURED;
+	if (m == RISCV_IOMMU_MSIPTE_M_MRIF && !(dw0 & MSIPTE_MRIF_RSVD)) {
+		*ppn = FW_GET(RISCV_IOMMU_MSIPTE_DW0_MRIF_ADDR, dw0); /* MRIF address >> 9 */
+		return MSI_PTE_MRIF;
+	}
 	if (m != RISCV_IOMMU_MSIPTE_M_BASIC || (dw0 & MSIPTE_BASIC_RSVD))
 		return RISCV_IOMMU_FQ_CAUSE_MSI_MISCONFIGURED;
 	*ppn = FW_GET(RISCV_IOMMU_MSIPTE_DW0_PPN, dw0);
@@ -26,6 +40,62 @@ unsigned msi_pte_check(uint64_t dw0, uint64_t *ppn)
 static uint64_t buf_read64(uint32_t off)
 {
 	return fw_buf_read32(off) | ((uint64_t)fw_buf_read32(off + 4) << 32);
+}
+
+unsigned msi_mrif_update(uint64_t mrif, uint32_t id, uint64_t dw1)
+{
+	uint64_t dw  = mrif + (id / 64u) * 16u; /* pending doubleword, enable doubleword after it */
+	uint64_t bit = 1ull << (id % 64u);
+	uint64_t pend;
+
+	/* One burst reads the pending and the enable doubleword (16-aligned: no 4 KiB crossing). */
+	if (fw_burst(dw, FW_BUF_MSIPTE, 2, false) != FW_OK)
+		return RISCV_IOMMU_FQ_CAUSE_MRIF_FAULT;
+	pend = buf_read64(FW_BUF_MSIPTE) | bit;
+	fw_buf_write32(FW_BUF_MSIPTE, (uint32_t)pend);
+	fw_buf_write32(FW_BUF_MSIPTE + 4, (uint32_t)(pend >> 32));
+	/* Not atomic against another agent writing the same doubleword meanwhile (no AMO_MRIF). */
+	if (fw_burst(dw, FW_BUF_MSIPTE, 1, true) != FW_OK)
+		return RISCV_IOMMU_FQ_CAUSE_MRIF_FAULT;
+	if (buf_read64(FW_BUF_MSIPTE + 8) & bit) {
+		uint32_t nid = (uint32_t)(FW_GET(RISCV_IOMMU_MSIPTE_DW1_N, dw1) |
+					  (FW_GET(RISCV_IOMMU_MSIPTE_DW1_N10, dw1) << 10));
+
+		/* The notice MSI's own bus error has no cause (not an MRIF access): dropped. */
+		(void)fw_store32(FW_GET(RISCV_IOMMU_MSIPTE_DW1_NPPN, dw1) << 12, nid);
+	}
+	return 0;
+}
+
+/*
+ * An MRIF-mode PTE: a write is taken over (its B waits for MSI_WRESP); a valid MSI is one beat of
+ * 4 bytes at page offset 0 (seteipnum_le) with an identity 1..2047; any other write is discarded
+ * and answered OKAY (nothing to set). A read of an MRIF page is answered with an error, no record.
+ */
+static void msi_mrif(const struct fw_event *ev, uint64_t mrif, uint64_t dw1, uint64_t iova,
+		     const struct fq_src *src)
+{
+	uint32_t st;
+	unsigned cause = 0;
+
+	if (!src->write) {
+		fw_miss_fail(RISCV_IOMMU_FQ_CAUSE_MRIF_FAULT);
+		return;
+	}
+	fwif_write32(FWIF_MISS_CMD, FWIF_MISS_CMD_ABSORB);
+	do {
+		st = fwif_read32(FWIF_MSI_WSTAT); /* the device's W beats follow their AW */
+	} while (!(st & FWIF_MSI_WSTAT_VALID));
+	if (!(st & FWIF_MSI_WSTAT_MULTI) && (iova & 0xfffu) == 0 &&
+	    FW_GET(FWIF_MSI_WSTAT_STRB, st) == 0x0fu) {
+		uint32_t id = fwif_read32(FWIF_MSI_WD0);
+
+		if (id != 0 && id < MRIF_IDS)
+			cause = msi_mrif_update(mrif, id, dw1);
+	}
+	fwif_write32(FWIF_MSI_WRESP, cause ? AXI_SLVERR : AXI_OKAY);
+	if (cause && !(ev->w[1] & FWIF_EVT_MSI_MISS_W1_DTF))
+		(void)fq_report(cause, src, iova, 0);
 }
 
 void msi_handle_miss(const struct fw_event *ev)
@@ -44,7 +114,7 @@ void msi_handle_miss(const struct fw_event *ev)
 	/* GPA page: the first stage's output (= IOVA>>12 with a Bare first stage) */
 	uint64_t gpn = (uint64_t)ev->w[7] |
 		       ((uint64_t)FW_GET(FWIF_EVT_MSI_MISS_W4_GPN_HI, ev->w[4]) << 32);
-	uint64_t ppn = 0;
+	uint64_t ppn = 0, dw1 = 0;
 	unsigned cause;
 
 	/* The whole 16-byte PTE in one burst (dw1 matters only to MRIF). */
@@ -52,6 +122,17 @@ void msi_handle_miss(const struct fw_event *ev)
 		cause = RISCV_IOMMU_FQ_CAUSE_MSI_LOAD_FAULT;
 	else
 		cause = msi_pte_check(buf_read64(FW_BUF_MSIPTE), &ppn);
+	if (cause == MSI_PTE_MRIF) {
+		dw1 = buf_read64(FW_BUF_MSIPTE + 8);
+		if (!(fw_cfg_get()->caps & RISCV_IOMMU_CAPABILITIES_MSI_MRIF) ||
+		    (dw1 & MSIPTE_MRIF_RSVD1)) {
+			cause = RISCV_IOMMU_FQ_CAUSE_MSI_MISCONFIGURED;
+		} else {
+			/* never cached: every MSI to an MRIF comes here */
+			msi_mrif(ev, ppn << 9, dw1, iova, &src);
+			return;
+		}
+	}
 	if (!cause) {
 		fwif_write32(FWIF_MSI_W0, ev->w[4] & FWIF_EVT_MSI_MISS_W4_GSCID);
 		fwif_write32(FWIF_MSI_W1, (uint32_t)gpn);

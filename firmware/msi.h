@@ -11,15 +11,28 @@
 /* Burst-buffer region of the MSI-PTE walk: one 16-byte PTE (after FW_BUF_MSI's beat). */
 #define FW_BUF_MSIPTE 0x560u
 
+/* msi_pte_check() result for a valid-looking MRIF-mode dw0 (not a cause) */
+#define MSI_PTE_MRIF 0x10000u
+
 /**
- * msi_pte_check() - judge the MSI PTE @dw0 (dw1 is ignored in basic mode).
- * @ppn: the target PPN of a basic-translate (M=3) PTE.
+ * msi_pte_check() - judge the MSI PTE @dw0 (dw1 is checked by the caller in MRIF mode).
+ * @ppn: the target PPN of a basic-translate (M=3) PTE, or the MRIF address >> 9 (M=1).
  *
- * Return: 0, RISCV_IOMMU_FQ_CAUSE_MSI_INVALID (262) when V=0, or
- * RISCV_IOMMU_FQ_CAUSE_MSI_MISCONFIGURED (263) for C=1, M=0/2, reserved bits, and for M=1 (MRIF:
- * not implemented by this datapath yet).
+ * Return: 0 (basic), MSI_PTE_MRIF (M=1, dw0 reserved bits clear),
+ * RISCV_IOMMU_FQ_CAUSE_MSI_INVALID (262) when V=0, or RISCV_IOMMU_FQ_CAUSE_MSI_MISCONFIGURED
+ * (263) for C=1, M=0/2, reserved bits.
  */
 unsigned msi_pte_check(uint64_t dw0, uint64_t *ppn);
+
+/**
+ * msi_mrif_update() - set interrupt identity @id (1..2047) pending in the MRIF at @mrif
+ * (512-aligned) with a read-modify-write of its pending doubleword (not atomic against other
+ * writers of that doubleword), and if @id is enabled there send the notice MSI of the MRIF PTE
+ * doubleword @dw1 (4 bytes NID to NPPN<<12).
+ *
+ * Return: 0 or RISCV_IOMMU_FQ_CAUSE_MRIF_FAULT (264) on a bus error of the MRIF access.
+ */
+unsigned msi_mrif_update(uint64_t mrif, uint32_t id, uint64_t dw1);
 
 /**
  * msi_handle_miss() - MSI_MISS event: load the 16-byte PTE at the event's PTE address (one

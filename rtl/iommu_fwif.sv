@@ -75,6 +75,15 @@ module iommu_fwif #(
   output logic [15:0]  msi_load_gscid_o,
   output logic [51:0]  msi_load_gpn_o,
   output logic [43:0]  msi_load_ppn_o,
+  // MISS_CMD op 3 (absorb, with miss_fail_o): an MRIF MSI write whose data firmware reads
+  // (MSI_WD0/WD1/WSTAT) and whose B response firmware gives (MSI_WRESP)
+  output logic         miss_absorb_o,
+  input  logic         mrif_valid_i,
+  input  logic [63:0]  mrif_data_i,
+  input  logic [7:0]   mrif_strb_i,
+  input  logic         mrif_multi_i,
+  output logic         mrif_done_o,
+  output logic [1:0]   mrif_resp_o,
 
   // IOTLB invalidation (towards iommu_xlate)
   output logic         inv_valid_o,
@@ -158,6 +167,10 @@ module iommu_fwif #(
   localparam logic [11:0] FWIF_MSI_W3        = 12'h1AC;
   localparam logic [11:0] FWIF_MSI_W4        = 12'h1B0;
   localparam logic [11:0] FWIF_MSI_CMD       = 12'h1B4;
+  localparam logic [11:0] FWIF_MSI_WD0       = 12'h1B8;
+  localparam logic [11:0] FWIF_MSI_WD1       = 12'h1BC;
+  localparam logic [11:0] FWIF_MSI_WSTAT     = 12'h1C0;
+  localparam logic [11:0] FWIF_MSI_WRESP     = 12'h1C4;
   localparam logic [31:0] FWIF_ID_VALUE      = 32'h494F_4D55;  // "IOMU"
 
   localparam logic [3:0] EvtCtxMiss = 4'd1;
@@ -287,7 +300,8 @@ module iommu_fwif #(
   logic [31:0] burst_lo_q, burst_hi_q;
   logic [31:0] inv_w0_q, inv_pscid_q, inv_gscid_q, inv_lo_q, inv_hi_q;
   logic [31:0] msi_w0_q, msi_w1_q, msi_w2_q, msi_w3_q, msi_w4_q;
-  logic        msi_load_q;
+  logic        msi_load_q, miss_absorb_q, mrif_done_q;
+  logic [1:0]  mrif_resp_q;
   logic        inv_valid_q;
   logic        ctx_load_q, ctx_inv_q, miss_retry_q, miss_fail_q;
   logic [1:0]  ctx_inv_op_q;
@@ -335,6 +349,9 @@ module iommu_fwif #(
       miss_retry_q    <= 1'b0;
       miss_fail_q     <= 1'b0;
       msi_load_q      <= 1'b0;
+      miss_absorb_q   <= 1'b0;
+      mrif_done_q     <= 1'b0;
+      mrif_resp_q     <= 2'd0;
       inv_valid_q     <= 1'b0;
       console_valid_q <= 1'b0;
       simctrl_valid_q <= 1'b0;
@@ -344,6 +361,11 @@ module iommu_fwif #(
       miss_retry_q    <= 1'b0;
       miss_fail_q     <= 1'b0;
       msi_load_q      <= wr && in_page && off == FWIF_MSI_CMD && s_wb_dat_i[1:0] == 2'd1;
+      miss_absorb_q   <= 1'b0;
+      mrif_done_q     <= wr && in_page && off == FWIF_MSI_WRESP;
+      if (wr && in_page && off == FWIF_MSI_WRESP) begin
+        mrif_resp_q <= s_wb_dat_i[1:0];
+      end
       console_valid_q <= wr && in_page && off == FWIF_CONSOLE;
       simctrl_valid_q <= wr && in_page && off == FWIF_SIMCTRL;
       if (wr && in_page && off == FWIF_CTX_CMD) begin
@@ -357,7 +379,8 @@ module iommu_fwif #(
       end
       if (wr && in_page && off == FWIF_MISS_CMD) begin
         miss_retry_q <= (s_wb_dat_i[1:0] == 2'd1);
-        miss_fail_q  <= (s_wb_dat_i[1:0] == 2'd2);
+        miss_fail_q  <= s_wb_dat_i[1];      // 2 fail, 3 absorb (a fail that keeps the W data)
+        miss_absorb_q <= (s_wb_dat_i[1:0] == 2'd3);
       end
       if (inv_valid_q && inv_ready_i) begin
         inv_valid_q <= 1'b0;
@@ -379,6 +402,9 @@ module iommu_fwif #(
   assign miss_retry_o    = miss_retry_q;
   assign miss_fail_o     = miss_fail_q;
   assign msi_load_o       = msi_load_q;
+  assign miss_absorb_o    = miss_absorb_q;
+  assign mrif_done_o      = mrif_done_q;
+  assign mrif_resp_o      = mrif_resp_q;
   assign msi_load_gscid_o = msi_w0_q[15:0];
   assign msi_load_gpn_o   = {msi_w2_q[19:0], msi_w1_q};
   assign msi_load_ppn_o   = {msi_w4_q[11:0], msi_w3_q};
@@ -490,6 +516,9 @@ module iommu_fwif #(
           FWIF_MSI_W2:        rdata_q <= msi_w2_q;
           FWIF_MSI_W3:        rdata_q <= msi_w3_q;
           FWIF_MSI_W4:        rdata_q <= msi_w4_q;
+          FWIF_MSI_WD0:       rdata_q <= mrif_data_i[31:0];
+          FWIF_MSI_WD1:       rdata_q <= mrif_data_i[63:32];
+          FWIF_MSI_WSTAT:     rdata_q <= {16'd0, mrif_strb_i, 6'd0, mrif_multi_i, mrif_valid_i};
           default:            rdata_q <= '0;
         endcase
       end

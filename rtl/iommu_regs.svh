@@ -1000,6 +1000,7 @@ localparam logic [31:0] FWIF_CTX_CMD_INV_ALL = 32'h00000003;
 localparam logic [31:0] FWIF_CTX_CMD_INV_DID_PID = 32'h00000004;
 localparam logic [31:0] FWIF_MISS_CMD_RETRY = 32'h00000001;
 localparam logic [31:0] FWIF_MISS_CMD_FAIL = 32'h00000002;
+localparam logic [31:0] FWIF_MISS_CMD_ABSORB = 32'h00000003;
 localparam logic [31:0] FWIF_MSI_CMD_LOAD = 32'h00000001;
 localparam logic [11:0] FWIF_ID = 12'h000;
 localparam logic [11:0] FWIF_CYCLE_LO = 12'h004;
@@ -1148,6 +1149,18 @@ localparam int FWIF_MSI_W4_PPN_HI_SHIFT = 0;
 localparam logic [11:0] FWIF_MSI_CMD = 12'h1b4;
 localparam logic [31:0] FWIF_MSI_CMD_OP = 32'h00000003;
 localparam int FWIF_MSI_CMD_OP_SHIFT = 0;
+localparam logic [11:0] FWIF_MSI_WD0 = 12'h1b8;
+localparam logic [11:0] FWIF_MSI_WD1 = 12'h1bc;
+localparam logic [11:0] FWIF_MSI_WSTAT = 12'h1c0;
+localparam logic [31:0] FWIF_MSI_WSTAT_VALID = 32'h00000001;
+localparam int FWIF_MSI_WSTAT_VALID_SHIFT = 0;
+localparam logic [31:0] FWIF_MSI_WSTAT_MULTI = 32'h00000002;
+localparam int FWIF_MSI_WSTAT_MULTI_SHIFT = 1;
+localparam logic [31:0] FWIF_MSI_WSTAT_STRB = 32'h0000ff00;
+localparam int FWIF_MSI_WSTAT_STRB_SHIFT = 8;
+localparam logic [11:0] FWIF_MSI_WRESP = 12'h1c4;
+localparam logic [31:0] FWIF_MSI_WRESP_RESP = 32'h00000003;
+localparam int FWIF_MSI_WRESP_RESP_SHIFT = 0;
 localparam logic [11:0] FWIF_BUF = 12'h800;
 
 // ---- per-word tables of the host part of the page (0x000-0x3FF) ----

@@ -229,6 +229,10 @@ module iommu_top #(
   logic [63:0]  miss_pte;
   logic [51:0]  miss_fidx, msi_load_gpn;
   logic [43:0]  msi_load_ppn;
+  logic         miss_absorb, mrif_valid, mrif_multi, mrif_done;
+  logic [63:0]  mrif_data;
+  logic [7:0]   mrif_strb;
+  logic [1:0]   mrif_resp;
   logic         inv_valid, inv_ready, inv_gvma, inv_gv, inv_av, inv_pscv;
   logic [15:0]  inv_gscid;
   logic [51:0]  inv_vpn;
@@ -438,6 +442,13 @@ module iommu_top #(
     .miss_iova_o     (miss_iova),
     .miss_retry_i    (miss_retry),
     .miss_fail_i     (miss_fail),
+    .miss_absorb_i   (miss_absorb),
+    .mrif_valid_o    (mrif_valid),
+    .mrif_data_o     (mrif_data),
+    .mrif_strb_o     (mrif_strb),
+    .mrif_multi_o    (mrif_multi),
+    .mrif_done_i     (mrif_done),
+    .mrif_resp_i     (mrif_resp),
     .miss_msi_o       (miss_msi),
     .miss_gscid_o     (miss_gscid),
     .miss_pte_o       (miss_pte),
@@ -522,6 +533,13 @@ module iommu_top #(
     .miss_iova_i     (miss_iova),
     .miss_retry_o    (miss_retry),
     .miss_fail_o     (miss_fail),
+    .miss_absorb_o   (miss_absorb),
+    .mrif_valid_i    (mrif_valid),
+    .mrif_data_i     (mrif_data),
+    .mrif_strb_i     (mrif_strb),
+    .mrif_multi_i    (mrif_multi),
+    .mrif_done_o     (mrif_done),
+    .mrif_resp_o     (mrif_resp),
     .miss_msi_i       (miss_msi),
     .miss_gscid_i     (miss_gscid),
     .miss_pte_i       (miss_pte),

@@ -128,6 +128,14 @@ module iommu_xlate #(
   output logic [63:0]        miss_iova_o,
   input  logic               miss_retry_i,
   input  logic               miss_fail_i,
+  input  logic               miss_absorb_i,   // with miss_fail_i: firmware takes the write (MRIF)
+  // Absorbed write (MRIF MSI): its first W beat for firmware, and firmware's B answer
+  output logic               mrif_valid_o,
+  output logic [63:0]        mrif_data_o,
+  output logic [7:0]         mrif_strb_o,
+  output logic               mrif_multi_o,
+  input  logic               mrif_done_i,
+  input  logic [1:0]         mrif_resp_i,
   // MSI-PTE miss (same handshake: MISS_CMD retry/fail answers it; event MSI_MISS)
   output logic               miss_msi_o,
   output logic [15:0]        miss_gscid_o,
@@ -236,7 +244,7 @@ module iommu_xlate #(
   logic [19:0]        iss_pid;
   logic [11:0]        iss_cause;
 
-  logic               is_write, is_pass, is_done;
+  logic               is_write, is_pass, is_done, is_absorb;
   logic [IdWidth-1:0] is_id;
   logic [63:0]        is_addr;
   logic [7:0]         is_len;
@@ -322,6 +330,7 @@ module iommu_xlate #(
     .miss_valid_o     (ctrl_miss_valid),
     .miss_retry_i     (miss_retry_i && !mq_miss),
     .miss_fail_i      (miss_fail_i && !mq_miss),
+    .miss_absorb_i    (miss_absorb_i),
     .miss_block_i     (mq_miss),
     .cm_busy_o        (mq_cm_busy),
     .msi_sel_i        (msi_sel),
@@ -362,6 +371,7 @@ module iommu_xlate #(
     .is_burst_o       (is_burst),
     .is_prot_o        (is_prot),
     .is_pass_o        (is_pass),
+    .is_absorb_o      (is_absorb),
     .is_done_o        (is_done),
     .m_dma_arvalid_o  (m_dma_arvalid_o),
     .m_dma_arready_i  (m_dma_arready_i),
@@ -628,6 +638,7 @@ module iommu_xlate #(
     .msi_miss_o      (mq_miss),
     .msi_retry_i     (miss_retry_i && mq_miss),
     .msi_fail_i      (miss_fail_i && mq_miss),
+    .msi_absorb_i    (miss_absorb_i),
     .msi_did_o       (mq_did),
     .msi_pid_o       (mq_pid),
     .msi_pv_o        (mq_pv),
@@ -678,9 +689,16 @@ module iommu_xlate #(
     .wr_issue_id_i    (is_id),
     .wr_route_valid_i (is_done && is_write && !dbg_done_o),
     .wr_route_drop_i  (!is_pass),
+    .wr_route_absorb_i (is_absorb),
     .wr_route_id_i    (is_id),
     .wr_route_ready_o (wr_route_ready),
     .wr_err_busy_o    (wr_err_busy),
+    .cap_valid_o      (mrif_valid_o),
+    .cap_data_o       (mrif_data_o),
+    .cap_strb_o       (mrif_strb_o),
+    .cap_multi_o      (mrif_multi_o),
+    .cap_done_i       (mrif_done_i),
+    .cap_resp_i       (mrif_resp_i),
     .s_axi_wdata_i    (s_axi_wdata_i),
     .s_axi_wstrb_i    (s_axi_wstrb_i),
     .s_axi_wlast_i    (s_axi_wlast_i),

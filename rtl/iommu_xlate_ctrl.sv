@@ -95,6 +95,7 @@ module iommu_xlate_ctrl #(
   output logic               miss_valid_o,
   input  logic               miss_retry_i,
   input  logic               miss_fail_i,
+  input  logic               miss_absorb_i, // with miss_fail_i: firmware takes the write (MRIF)
   input  logic               miss_block_i,  // a miss-queue slot owns the miss interface
   output logic               cm_busy_o,     // the stage uses (or is about to use) it
   // MSI (spec 1.8): the stage's GPA is an interrupt-file page of a Flat msiptp context
@@ -140,6 +141,7 @@ module iommu_xlate_ctrl #(
   output logic [1:0]         is_burst_o,
   output logic [2:0]         is_prot_o,
   output logic               is_pass_o,
+  output logic               is_absorb_o, // fault marked CAUSE_ABSORB: W beats go to firmware
   output logic               is_done_o,   // the issue port's request left this cycle
   output logic               m_dma_arvalid_o,
   input  logic               m_dma_arready_i,
@@ -160,6 +162,8 @@ module iommu_xlate_ctrl #(
   localparam logic [11:0] CAUSE_EXEC_ACCESS     = 12'd1;
   localparam logic [11:0] CAUSE_ALL_OFF         = 12'd256;
   localparam logic [11:0] CAUSE_TTYP_DISALLOWED = 12'd260;
+  // Internal marker (never recorded): firmware absorbs this write (MRIF, MISS_CMD op 3).
+  localparam logic [11:0] CAUSE_ABSORB          = 12'hFFF;
 
   ////////////
   // Intake //
@@ -308,6 +312,7 @@ module iommu_xlate_ctrl #(
   );
   assign hit_perm_bad = (s1_on_i && p1_bad) || (s2_on_i && p2_bad);
 
+  logic        cm_abs_q;
   logic        cm_wait_q, cm_fail_q, cm_msi_q, cross_4k, need_cm, need_walk, need_msi;
   logic [63:0] st_last;
   logic [11:0] st_off;
@@ -340,6 +345,9 @@ module iommu_xlate_ctrl #(
       dec_pass = 1'b1;
     end else if (cm_fail_q) begin
       dec_fault = 1'b1;           // firmware answered the context miss with a fault it records
+      if (cm_abs_q) begin
+        dec_cause = CAUSE_ABSORB; // or took the write (MRIF): W beats captured for firmware
+      end
     end else if (!ctx_hit_i || cm_wait_q) begin
       need_cm = 1'b1;
     end else if ((st_pv_q && !ctx_pdtv_i) || cross_4k || (st_priv && !ctx_ens_i)) begin
@@ -444,6 +452,7 @@ module iommu_xlate_ctrl #(
                            wr_route_ready_i;
   // The response block sees only device requests.
   assign is_pass_o       = !is_fault || is_dbg;
+  assign is_absorb_o     = is_fault && !is_dbg && (is_cause == CAUSE_ABSORB);
 
   // Debug result: a walk slot's leaf size; a direct pass (Bare, both stages Bare) is 4 KiB.
   assign dbg_done_o  = is_done_o && is_dbg;
@@ -459,13 +468,16 @@ module iommu_xlate_ctrl #(
     if (rst_i) begin
       cm_wait_q <= 1'b0;
       cm_fail_q <= 1'b0;
+      cm_abs_q  <= 1'b0;
       cm_msi_q  <= 1'b0;
     end else if (st_done) begin
       cm_wait_q <= 1'b0;
       cm_fail_q <= 1'b0;
+      cm_abs_q  <= 1'b0;
     end else if (cm_wait_q && miss_fail_i) begin
       cm_wait_q <= 1'b0;
       cm_fail_q <= 1'b1;
+      cm_abs_q  <= miss_absorb_i;
     end else if (cm_wait_q && miss_retry_i) begin
       cm_wait_q <= 1'b0;
     end else if (st_valid_q && (need_cm || need_msi) && !miss_block_i) begin

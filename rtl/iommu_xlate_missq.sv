@@ -104,6 +104,7 @@ module iommu_xlate_missq #(
   output logic               msi_miss_o,      // level: a slot's MSI_MISS is with firmware
   input  logic               msi_retry_i,
   input  logic               msi_fail_i,
+  input  logic               msi_absorb_i,    // with msi_fail_i: firmware takes the write (MRIF)
   output logic [23:0]        msi_did_o,
   output logic [19:0]        msi_pid_o,
   output logic               msi_pv_o,
@@ -161,6 +162,7 @@ module iommu_xlate_missq #(
   logic [63:0]       raddr_q  [Slots];
   logic [43:0]       mptp_q   [Slots];   // msiptp.PPN of the slot's context
   logic              mres_q   [Slots];   // MSI walk result resolved (hit or firmware fail)
+  logic              mabs_q   [Slots];   // ... by taking the write itself (MRIF, cause marker)
   logic              mfail_q  [Slots];   // firmware failed the MSI_MISS (it records)
   logic [43:0]       mppn_q   [Slots];   // MSI target PPN
 
@@ -279,7 +281,9 @@ module iommu_xlate_missq #(
   assign iss_fault_o   = sel_walk ? sel_wfault : rfault_q[iss_idx];
   assign iss_record_o  = sel_walk ? (sel_msi ? sel_mexec && !dtf_q[iss_idx]
                                               : (sel_wfault && !dtf_q[iss_idx])) : rrec_q[iss_idx];
-  assign iss_cause_o   = sel_walk ? (sel_msi ? 12'd1 : w_cause[iss_idx*12 +: 12])
+  // 12'hFFF: internal marker of an absorbed (MRIF) write, never recorded
+  assign iss_cause_o   = sel_walk ? (sel_msi ? (mabs_q[iss_idx] ? 12'hFFF : 12'd1)
+                                             : w_cause[iss_idx*12 +: 12])
                                   : rcause_q[iss_idx];
   assign iss_iotval2_o = (sel_walk && !sel_msi) ? w_iotval2[iss_idx*64 +: 64] : 64'd0;
 
@@ -343,12 +347,14 @@ module iommu_xlate_missq #(
       if (enq_i && (free_idx == SW'(i))) begin
         mres_q[i]  <= 1'b0;
         mfail_q[i] <= 1'b0;
+        mabs_q[i]  <= 1'b0;
       end else if (mresolve && (mcand_idx == SW'(i))) begin
         mres_q[i]  <= 1'b1;
         mppn_q[i]  <= msi_ppn_i;
       end else if (mown_q && msi_fail_i && (midx_q == SW'(i))) begin
         mres_q[i]  <= 1'b1;
         mfail_q[i] <= 1'b1;
+        mabs_q[i]  <= msi_absorb_i;
       end
     end
   end

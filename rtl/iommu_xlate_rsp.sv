@@ -8,6 +8,11 @@
 // answered (per-ID outstanding counters). Error read beats are never interleaved into a pass-through
 // burst. The stage above stalls passing requests while an error is pending (see *_err_busy_o), so
 // a later request of the same ID can never overtake an injected error.
+//
+// Absorbed writes (MRIF MSIs, firmware MISS_CMD op 3): routed like a dropped write, but the first
+// beat's data/strobes (and whether there was more than one beat) are captured for firmware, and
+// the B response waits in the error slot (holding it, so later writes of any ID that need the
+// slot wait) until firmware answers it (OKAY or SLVERR, fwif MSI_WRESP).
 
 `default_nettype none
 
@@ -30,8 +35,15 @@ module iommu_xlate_rsp #(
   input  logic               wr_route_valid_i,  // one per accepted AW, in AW order
   input  logic               wr_route_drop_i,   // 1: consume the W beats and answer SLVERR
   input  logic [IdWidth-1:0] wr_route_id_i,
+  input  logic               wr_route_absorb_i, // with drop: capture the beats, B from firmware
   output logic               wr_route_ready_o,
   output logic               wr_err_busy_o,   // a dropped write is not yet answered
+  output logic               cap_valid_o,     // an absorbed write waits for firmware's answer
+  output logic [63:0]        cap_data_o,      // its first W beat
+  output logic [7:0]         cap_strb_o,
+  output logic               cap_multi_o,     // it had more than one beat
+  input  logic               cap_done_i,      // firmware's answer (one cycle)
+  input  logic [1:0]         cap_resp_i,
 
   // ---- Device port: W, B, R ----
   input  logic [63:0]        s_axi_wdata_i,
@@ -158,6 +170,11 @@ module iommu_xlate_rsp #(
   ////////////////////////////
 
   logic               rt_drop_q [RouteD];
+  logic               rt_abs_q  [RouteD];
+  logic               cap_first_q, cap_multi_q, berr_hold_q;
+  logic [63:0]        cap_data_q;
+  logic [7:0]         cap_strb_q;
+  logic [1:0]         berr_resp_q;
   logic [IdWidth-1:0] rt_id_q   [RouteD];
   logic [1:0]         rt_wp_q, rt_rp_q;
   logic [2:0]         rt_cnt_q;
@@ -217,15 +234,42 @@ module iommu_xlate_rsp #(
   always_ff @(posedge clk_i) begin
     if (rt_push) begin
       rt_drop_q[rt_wp_q] <= wr_route_drop_i;
+      rt_abs_q[rt_wp_q]  <= wr_route_drop_i && wr_route_absorb_i;
       rt_id_q[rt_wp_q]   <= wr_route_id_i;
     end
   end
+
+  // Capture of an absorbed write's first beat.
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      cap_first_q <= 1'b1;
+      cap_multi_q <= 1'b0;
+      cap_data_q  <= 64'd0;
+      cap_strb_q  <= 8'd0;
+    end else if (s_axi_wvalid_i && s_axi_wready_o) begin
+      cap_first_q <= s_axi_wlast_i;
+      if (rt_cnt_q != 3'd0 && head_drop && rt_abs_q[rt_rp_q]) begin
+        if (cap_first_q) begin
+          cap_data_q  <= s_axi_wdata_i;
+          cap_strb_q  <= s_axi_wstrb_i;
+          cap_multi_q <= 1'b0;
+        end else begin
+          cap_multi_q <= 1'b1;
+        end
+      end
+    end
+  end
+
+  assign cap_valid_o = berr_valid_q && berr_hold_q;
+  assign cap_data_o  = cap_data_q;
+  assign cap_strb_o  = cap_strb_q;
+  assign cap_multi_o = cap_multi_q;
 
   ///////////////////////
   // B error injection //
   ///////////////////////
 
-  assign berr_go = berr_valid_q && (wr_cnt_q[berr_id_q] == 8'd0);
+  assign berr_go = berr_valid_q && !berr_hold_q && (wr_cnt_q[berr_id_q] == 8'd0);
 
   always_comb begin
     s_axi_bid_o    = m_dma_bid_i;
@@ -234,7 +278,7 @@ module iommu_xlate_rsp #(
     m_dma_bready_o = s_axi_bready_i;
     if (berr_go) begin
       s_axi_bid_o    = berr_id_q;
-      s_axi_bresp_o  = RespSlv;
+      s_axi_bresp_o  = berr_resp_q;
       s_axi_bvalid_o = 1'b1;
       m_dma_bready_o = 1'b0;
     end
@@ -243,10 +287,17 @@ module iommu_xlate_rsp #(
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       berr_valid_q <= 1'b0;
+      berr_hold_q  <= 1'b0;
+      berr_resp_q  <= RespSlv;
       berr_id_q    <= '0;
     end else if (berr_load) begin
       berr_valid_q <= 1'b1;
+      berr_hold_q  <= rt_abs_q[rt_rp_q];
+      berr_resp_q  <= RespSlv;
       berr_id_q    <= rt_id_q[rt_rp_q];
+    end else if (berr_hold_q && cap_done_i) begin
+      berr_hold_q  <= 1'b0;
+      berr_resp_q  <= cap_resp_i;
     end else if (berr_go && s_axi_bready_i) begin
       berr_valid_q <= 1'b0;
     end

@@ -22,6 +22,7 @@ struct slot {
 };
 
 static struct slot slots[MAX_SLOTS];
+static const struct dma_op *w32_op; /* the dma_write32() in flight: AWSIZE 2, one lane */
 static unsigned nslots;
 static unsigned bp_percent;
 
@@ -174,7 +175,7 @@ void dma_cycle(void)
 		p->awid	    = (uint8_t)(op->attr.id & 0xf);
 		p->awaddr   = op->iova;
 		p->awlen    = (uint8_t)(op->beats - 1);
-		p->awsize   = 3;
+		p->awsize   = op == w32_op ? 2 : 3;
 		p->awburst  = 1;
 		p->awprot   = op->attr.priv ? 1 : 0;
 		p->aw_did   = op->attr.did & 0xffffff;
@@ -185,7 +186,7 @@ void dma_cycle(void)
 	if (!p->wvalid && (s = first_w())) {
 		p->wvalid = 1;
 		p->wdata  = s->op->data[s->wbeat];
-		p->wstrb  = 0xff;
+		p->wstrb  = s->op == w32_op ? (uint8_t)(0x0fu << (s->op->iova & 4)) : 0xff;
 		p->wlast  = s->wbeat + 1 == s->op->beats;
 	}
 	p->rready = !tb_randp(bp_percent);
@@ -256,6 +257,23 @@ int dma_read(const struct dma_attr *a, uint64_t iova, uint64_t *data, unsigned b
 	if (data)
 		memcpy(data, op.data, (beats > 32 ? 32 : beats) * sizeof(uint64_t));
 	return r;
+}
+
+bool dma_op_is_w32(const struct dma_op *op)
+{
+	return op == w32_op;
+}
+
+int dma_write32(const struct dma_attr *a, uint64_t iova, uint32_t val)
+{
+	struct dma_op op = {.attr = *a, .iova = iova, .beats = 1, .write = true};
+	int resp;
+
+	op.data[0] = (uint64_t)val << (8 * (iova & 4));
+	w32_op	   = &op;
+	resp	   = dma_blocking(&op);
+	w32_op	   = NULL;
+	return resp;
 }
 
 int dma_write(const struct dma_attr *a, uint64_t iova, const uint64_t *data, unsigned beats)

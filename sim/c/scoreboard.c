@@ -158,7 +158,7 @@ static uint64_t env_rd64(void *ctx, uint64_t pa, bool *err)
 }
 
 /* Returns false when the outcome is not known (no golden model, translating mode). */
-static bool expect(const struct dma_op *op, struct gm_res *res)
+static bool expect(const struct dma_op *op, struct gm_res *res, bool *mrif)
 {
 	struct gm_env env = {.rd64 = env_rd64, .ddtp = sh_ddtp, .caps = sh_caps, .fctl = sh_fctl};
 	struct gm_req req = {.did   = op->attr.did & 0xffffff,
@@ -170,8 +170,12 @@ static bool expect(const struct dma_op *op, struct gm_res *res)
 			     .iova  = op->iova,
 			     .beats = op->beats};
 
+	*mrif = false;
 #ifdef TB_HAVE_GOLDEN
-	gm_translate(&env, &req, res);
+	struct gm_info info = {0};
+
+	gm_translate_ex(&env, &req, res, &info);
+	*mrif = info.mrif && !res->fault;
 	return true;
 #else
 	/* Spec 2.3 steps 1-2 only: Off faults every request with cause 256, Bare passes. */
@@ -258,15 +262,60 @@ static void check_no_record(const struct dma_op *op)
 		}
 }
 
+/*
+ * An MRIF-mode MSI PTE (firmware, datapath.md 7b): the device write never reaches memory. A
+ * 4-byte single-beat write at page offset 0 with identity 1..2047 sets the identity's pending
+ * bit in the MRIF (@res->pa), SLVERR when that MRIF doubleword pair is a bus error (firmware
+ * records 264); any other write is discarded with OKAY; a read gets SLVERR (no record).
+ */
+static void check_mrif(const struct dma_op *op, const struct gm_res *res, bool alone)
+{
+	uint32_t id = (uint32_t)op->data[0];
+	bool msi    = op->write && dma_op_is_w32(op) && op->beats == 1 && (op->iova & 0xfff) == 0 &&
+		   id != 0 && id < 2048;
+	uint64_t dw = res->pa + (id / 64u) * 16u;
+	bool err    = false;
+	int want    = op->write ? AXI_OKAY : AXI_SLVERR;
+	size_t n    = mem_log_count();
+
+	if (msi) {
+		(void)mem_bd_read64(dw, &err);
+		(void)mem_bd_read64(dw + 8, &err);
+		if (err)
+			want = AXI_SLVERR;
+	}
+	if (op->resp != want)
+		tb_fail(__FILE__, __LINE__, "MRIF MSI iova 0x%llx id %u: resp %d, want %d",
+			(unsigned long long)op->iova, id, op->resp, want);
+	if (msi && !err && !((mem_rd64(dw) >> (id % 64u)) & 1))
+		tb_fail(__FILE__, __LINE__,
+			"MRIF MSI iova 0x%llx id %u: pending bit clear at 0x%llx",
+			(unsigned long long)op->iova, id, (unsigned long long)dw);
+	for (size_t i = 0; alone && i < n; i++) {
+		const struct mem_txn *t = mem_log_get(i);
+
+		if (t->id >> 4 == MEM_SRC_DMA && in_window(op, t->cycle))
+			tb_fail(__FILE__, __LINE__, "MRIF MSI iova 0x%llx reached memory at 0x%llx",
+				(unsigned long long)op->iova, (unsigned long long)t->addr);
+	}
+	if (alone && !fw_reports)
+		check_no_record(op);
+}
+
 void sb_check(const struct dma_op *op, bool alone)
 {
 	struct gm_res res;
+	bool mrif;
 	const char *kind = op->write ? "write" : "read";
 	size_t n	 = mem_log_count();
 	bool found	 = false;
 
-	if (!enabled || !expect(op, &res))
+	if (!enabled || !expect(op, &res, &mrif))
 		return;
+	if (mrif) {
+		check_mrif(op, &res, alone);
+		return;
+	}
 	if (res.fault) {
 		if (op->resp != AXI_SLVERR)
 			tb_fail(__FILE__, __LINE__,

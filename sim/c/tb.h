@@ -96,6 +96,11 @@ struct dma_attr {
  */
 int dma_read(const struct dma_attr *a, uint64_t iova, uint64_t *data, unsigned beats);
 int dma_write(const struct dma_attr *a, uint64_t iova, const uint64_t *data, unsigned beats);
+/**
+ * dma_write32() - one 4-byte write (AWSIZE 2, AWLEN 0, WSTRB 0x0F << @iova[2]) of @val at
+ * @iova (4-aligned): an MSI. Blocking, checked by the scoreboard.
+ */
+int dma_write32(const struct dma_attr *a, uint64_t iova, uint32_t val);
 
 /** A non-blocking DMA, for throughput tests: issue many, then wait. */
 struct dma_op {

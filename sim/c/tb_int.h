@@ -41,6 +41,8 @@ bool tb_randp(unsigned percent);
 void sb_host_read(uint32_t off, unsigned size, uint64_t val);
 /** sb_check() - check one finished DMA; @alone: no other DMA overlapped its window. */
 void sb_check(const struct dma_op *op, bool alone);
+/** dma_op_is_w32() - @op is the dma_write32() in flight (a 4-byte write). */
+bool dma_op_is_w32(const struct dma_op *op);
 /** sb_after_boot() - firmware booted: read capabilities and fctl. */
 void sb_after_boot(void);
 

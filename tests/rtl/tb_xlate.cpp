@@ -211,6 +211,9 @@ void tick()
   top->ctx_inv_i = 0;
   top->miss_retry_i = 0;
   top->miss_fail_i = 0;
+  top->miss_absorb_i = 0;
+  top->mrif_done_i = 0;
+  top->mrif_resp_i = 0;
   top->inv_valid_i = 0;
 }
 

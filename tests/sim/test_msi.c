@@ -217,6 +217,14 @@ TB_TEST(msi_faults_inval)
  * by the MSI-PTE cache (first a firmware MSI_MISS from the miss queue), never by the G-stage.
  */
 /* clang-format off */
+#define MRIF_A     0x80410000ull /* 512-byte MRIF */
+#define NOTICE     0x80411000ull /* notice MSI target page */
+#define NID        0x405u        /* N10 = 1, N = 5 */
+#define MRIFPTE(m) (((m) >> 9) << 7 | (1ull << 1) | 1ull)
+#define MRIFDW1    ((NOTICE >> 12) << 10 | (NID & 0x3ffull) | (uint64_t)(NID >> 10) << 60)
+/* clang-format on */
+
+/* clang-format off */
 #define S1_ROOT    0x80170000ull /* Sv39 root, L1 at +0x1000, L0 at +0x2000 (SPA) */
 #define S1_GPA     0x30000000ull /* the same three pages as GPAs; G-stage L0 at S1_ROOT + 0x3000 */
 #define S1_IOVA    0x40000000ull
@@ -270,4 +278,73 @@ TB_TEST(msi_first_stage)
 	mem_wr64(MSI_PT + 16 * 1, MSIPTE(IF0_NEW));
 	cq_cmd(0x81, 0);
 	msi_write(&a, S1_IOVA + 0x8, IF0_NEW + 0x8, 0x33);
+	/* an MRIF-mode PTE behind the first stage: the miss-queue slot hands the write over */
+	mem_wr(MRIF_A, zero, 512);
+	mem_wr64(MSI_PT + 16 * 2, MRIFPTE(MRIF_A));
+	mem_wr64(MSI_PT + 16 * 2 + 8, MRIFDW1);
+	CHECK_EQ(dma_write32(&a, S1_IOVA + 0x2000, 65), AXI_OKAY);
+	CHECK_EQ(mem_rd64(MRIF_A + 0x10), 2ull);
+}
+
+/*
+ * MRIF mode (M=1, spec 1.8, issue 5 item 3): interrupt file 3 becomes an MRIF-mode PTE. Firmware
+ * takes each write (never cached): a 4-byte write of identity i sets pending bit i of the MRIF
+ * (pending doubleword i/64 at +16*(i/64), enable doubleword after it); when i is enabled the
+ * notice MSI (data NID) arrives at NPPN<<12. An 8-byte write is not an MSI: discarded, OKAY. An
+ * MRIF bus error is 264 (firmware record), the device gets SLVERR.
+ */
+
+TB_TEST(msi_mrif)
+{
+	static const uint64_t zero[512];
+	struct dma_attr a = {.did = 1, .id = 7};
+	uint64_t iova = MSI_GPA + 0x3000, d[1] = {5}, rec[4];
+	uint32_t t0;
+	bool ok;
+
+	CHECK(tb_wait_fw_boot());
+	setup();
+	mem_wr(MRIF_A, zero, 512);
+	mem_wr(NOTICE, zero, 64);
+	mem_wr64(MSI_PT + 16 * 3, MRIFPTE(MRIF_A));
+	mem_wr64(MSI_PT + 16 * 3 + 8, MRIFDW1);
+	mem_wr64(MRIF_A + 0x18, 1ull << 6); /* identity 70 enabled */
+	/* identity 3, not enabled: pending, no notice */
+	CHECK_EQ(dma_write32(&a, iova, 3), AXI_OKAY);
+	CHECK_EQ(mem_rd64(MRIF_A), 1ull << 3);
+	CHECK_EQ(mem_rd64(NOTICE), 0);
+	/* identity 70, enabled: pending, notice NID at NPPN<<12 */
+	CHECK_EQ(dma_write32(&a, iova, 70), AXI_OKAY);
+	CHECK_EQ(mem_rd64(MRIF_A + 0x10), 1ull << 6);
+	CHECK_EQ(mem_rd64(MRIF_A + 0x18), 1ull << 6);
+	CHECK_EQ(mem_rd64(NOTICE), NID);
+	mem_wr64(NOTICE, 0);
+	/* identity 4, not enabled: the other bits of the doubleword stay */
+	CHECK_EQ(dma_write32(&a, iova, 4), AXI_OKAY);
+	CHECK_EQ(mem_rd64(MRIF_A), 3ull << 3);
+	CHECK_EQ(mem_rd64(NOTICE), 0);
+	/* an 8-byte write is not an MSI: discarded, OKAY */
+	CHECK_EQ(dma_write(&a, iova, d, 1), AXI_OKAY);
+	CHECK_EQ(mem_rd64(MRIF_A), 3ull << 3);
+	/* the basic-mode interrupt files still work next to it */
+	msi_write(&a, MSI_GPA, IF0_SPA, 0x99);
+	/* MRIF access fault: 264 by firmware, SLVERR */
+	t0 = host_read32(RISCV_IOMMU_REG_FQT);
+	mem_set_error(MRIF_A, MRIF_A + 512, true);
+	sb_fw_reports(true);
+	CHECK_EQ(dma_write32(&a, iova, 9), AXI_SLVERR);
+	sb_fw_reports(false);
+	mem_set_error(MRIF_A, MRIF_A + 512, false);
+	host_poll32(RISCV_IOMMU_REG_FQT, 0xffffffffu, (t0 + 1) & ((1u << FQ_LOG2) - 1), 400000,
+		    &ok);
+	CHECK(ok);
+	mem_rd(FQ_BASE + 32ull * t0, rec, sizeof(rec));
+	CHECK_EQ(rec[0] & 0xfff, 264);
+	CHECK_EQ((rec[0] >> 34) & 0x3f, 3); /* untranslated write */
+	CHECK_EQ(rec[0] >> 40, a.did);
+	CHECK_EQ(rec[2], iova);
+	CHECK_EQ(mem_rd64(MRIF_A), 3ull << 3);
+	/* and MSIs work again afterwards */
+	CHECK_EQ(dma_write32(&a, iova, 70), AXI_OKAY);
+	CHECK_EQ(mem_rd64(NOTICE), NID);
 }

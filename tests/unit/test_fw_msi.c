@@ -65,7 +65,10 @@ UNIT_TEST(fw_msi_pte_check)
 	UT_EQ(msi_pte_check(PTE_V | PTE_BASIC | BIT_ULL(63), &ppn), C263); /* C=1 */
 	UT_EQ(msi_pte_check(PTE_V | PTE_BASIC | BIT_ULL(3), &ppn), C263);  /* reserved */
 	UT_EQ(msi_pte_check(PTE_V | PTE_BASIC | BIT_ULL(54), &ppn), C263); /* reserved */
-	UT_EQ(msi_pte_check(PTE_V | PTE_MRIF, &ppn), C263); /* MRIF: not implemented */
+	UT_EQ(msi_pte_check(PTE_V | PTE_MRIF | (0x2468ull << 7), &ppn), MSI_PTE_MRIF);
+	UT_EQ(ppn, 0x2468);						  /* MRIF address >> 9 */
+	UT_EQ(msi_pte_check(PTE_V | PTE_MRIF | BIT_ULL(3), &ppn), C263);  /* reserved */
+	UT_EQ(msi_pte_check(PTE_V | PTE_MRIF | BIT_ULL(62), &ppn), C263); /* reserved */
 }
 
 UNIT_TEST(fw_msi_miss_load)
