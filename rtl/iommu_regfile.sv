@@ -133,7 +133,7 @@ module iommu_regfile (
     .we_lo_o    (a_lo),
     .we_hi_o    (a_hi),
     .host_o     (host),
-    .q_i        (q),
+    .q_i        (fw_rdata_o),
     .wv_o       (wv)
   );
 
@@ -176,10 +176,10 @@ module iommu_regfile (
   assign e_cqbh  = en(a_hi, a_dw, DwCqb);
   assign e_fqbl  = en(a_lo, a_dw, DwFqb);
   assign e_fqbh  = en(a_hi, a_dw, DwFqb);
-  assign e_cqh   = en(a_lo, a_dw, DwCqh);
+  assign e_cqh   = !host && en(a_lo, a_dw, DwCqh);    // host: read-only
   assign e_cqt   = en(a_hi, a_dw, DwCqh);
   assign e_fqh   = en(a_lo, a_dw, DwFqh);
-  assign e_fqt   = en(a_hi, a_dw, DwFqh);
+  assign e_fqt   = !host && en(a_hi, a_dw, DwFqh);
   assign e_cqcsr = en(a_lo, a_dw, DwCsr);
   assign e_fqcsr = en(a_hi, a_dw, DwCsr);
   assign e_ipsr  = en(a_hi, a_dw, DwIpsr);
@@ -194,17 +194,28 @@ module iommu_regfile (
   assign e_drh   = en(a_hi, a_dw, DwDreq) || ddtp_hi_wr;
 
   // cqcsr/fqcsr: busy when the host changes en (firmware turns the queue on/off).
-  logic [31:0] cq_n, fq_n;
+  // Host: en / ie RW, error bits RW1C, busy / on read-only.
+  logic [31:0] cq_n, fq_n, cq_h, fq_h, hd_l, hd_h;
   logic        cq_chg, fq_chg;
-  assign cq_n    = e_cqcsr ? wv[31:0] : cqcsr_v;
-  assign fq_n    = e_fqcsr ? wv[63:32] : fqcsr_v;
-  assign cq_chg  = host && e_cqcsr && (wr_data[0] != cqcsr_q[0]);
-  assign fq_chg  = host && e_fqcsr && (wr_data[32] != fqcsr_q[0]);
+  assign hd_l    = wr_data[31:0];
+  assign hd_h    = wr_data[63:32];
+  assign cq_h    = ((cqcsr_v & ~RISCV_IOMMU_CQCSR_WMASK[31:0]) |
+                    (hd_l & RISCV_IOMMU_CQCSR_WMASK[31:0])) & ~(hd_l & RISCV_IOMMU_CQCSR_W1C[31:0]);
+  assign fq_h    = ((fqcsr_v & ~RISCV_IOMMU_FQCSR_WMASK[31:0]) |
+                    (hd_h & RISCV_IOMMU_FQCSR_WMASK[31:0])) & ~(hd_h & RISCV_IOMMU_FQCSR_W1C[31:0]);
+  assign cq_n    = !e_cqcsr ? cqcsr_v : (host ? cq_h : wv[31:0]);
+  assign fq_n    = !e_fqcsr ? fqcsr_v : (host ? fq_h : wv[63:32]);
+  assign cq_chg  = host && e_cqcsr && (hd_l[0] != cqcsr_q[0]);
+  assign fq_chg  = host && e_fqcsr && (hd_h[0] != fqcsr_q[0]);
   assign cqcsr_d = {cq_n[17] | cq_chg, cq_n[16], cq_n[11:8], cq_n[1:0]};
   assign fqcsr_d = {fq_n[17] | fq_chg, fq_n[16], fq_n[9:8], fq_n[1:0]};
 
   // ipsr sources (spec 6.18); they re-set the bit while the cause persists.
-  assign ipsr_d = (e_ipsr ? wv[34:32] : ipsr_q) |
+  // Host: RW1C.
+  logic [2:0] ipsr_w;
+  assign ipsr_w = !e_ipsr ? ipsr_q :
+                  (host ? (ipsr_q & ~(hd_h[2:0] & RISCV_IOMMU_IPSR_W1C[2:0])) : wv[34:32]);
+  assign ipsr_d = ipsr_w |
                   {pmip, fqcsr_q[1] && (|fqcsr_q[3:2]), cqcsr_q[1] && (|cqcsr_q[5:2])};
   // Firmware-private words; hardware sets win over a same-cycle firmware write.
   assign db_d   = (e_db ? wv[12:0] : db_q) | db_set;
@@ -273,7 +284,7 @@ module iommu_regfile (
   assign db_set[7]  = en(hlo, a_dw, DwFctl);
   // msi_cfg_tbl: vec_ctl is the high word of each entry's second doubleword.
   assign db_set[8]  = hhi && (a_dw >= DwMsi) && a_dw[0];
-  assign db_set[9]  = en(hlo, a_dw, DwTrCtl) && wr_data[0];
+  assign db_set[9]  = en(hlo, a_dw, DwTrCtl) && hd_l[0];
   // iocountinh, iohpmcycles, iohpmctr*, iohpmevt* (up to tr_req_iova)
   assign db_set[10] = en(hhi, a_dw, DwInh) || (hlo && a_dw >= DwCycles && a_dw < DwTrIova);
   assign db_set[11] = en(hlo, a_dw, DwIcvec);

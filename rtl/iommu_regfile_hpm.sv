@@ -76,7 +76,9 @@ module iommu_regfile_hpm #(
   assign cyc_lo    = we_lo_i && (dw_i == DwCycles);
   assign cyc_hi    = we_hi_i && (dw_i == DwCycles);
   assign cyc_cnt   = !inh_q[0] && !cyc_lo && !cyc_hi;
-  assign cyc_inc   = {cyc_q[63] | (&cyc_q[62:0]), cyc_q[62:0] + 63'd1};
+  logic        cyc_wrap;
+  assign {cyc_wrap, cyc_inc[62:0]} = {1'b0, cyc_q[62:0]} + 64'd1;  // carry out = wrap
+  assign cyc_inc[63] = cyc_q[63] | cyc_wrap;
   assign cyc_d     = cyc_cnt ? cyc_inc : wv_i;
   assign cyc_en_lo = cyc_cnt || cyc_lo;
   assign cyc_en_hi = cyc_cnt || cyc_hi;
@@ -127,7 +129,13 @@ module iommu_regfile_hpm #(
     assign pid_ok = !ev[60] || (rpid_v && (rpid == ev[35:16]));
 
     // Counts event eventID of requests that pass the filter; a wrap sets OF.
-    assign tick = eid >= 15'd1 && eid <= 15'd8 && hpm_evt_i[eid[3:0]] && id_ok && pid_ok;
+    // eventID 1..8 (bit 0 of hpm_evt_i is unused).
+    logic       ev_hit;
+    logic [3:0] eidx;
+    assign eidx   = {1'b0, eid[2:0]};
+    assign ev_hit = (eid[14:4] == 11'd0) && (eid[3] ? (eid[2:0] == 3'd0) && hpm_evt_i[8] :
+                                                      (eid[2:0] != 3'd0) && hpm_evt_i[eidx]);
+    assign tick   = ev_hit && id_ok && pid_ok;
     assign cnt  = tick && !inh_q[n+1] && !c_lo && !c_hi;
 
     // Halves with their own enables; the OF bit is set on a wrap (after a same-cycle write).
@@ -135,8 +143,9 @@ module iommu_regfile_hpm #(
     logic [30:0] eh_q, eh_d;
     logic        of_q, of_d, kl_en, kh_en, of_en, wrap;
     logic [63:0] k_inc;
-    assign k_inc = k + 64'd1;
-    assign wrap  = cnt && (&k);
+    logic        k_co;
+    assign {k_co, k_inc} = {1'b0, k} + 65'd1;  // carry out: the counter wraps
+    assign wrap  = cnt && k_co;
     assign kl_en = cnt || c_lo;
     assign kh_en = cnt || c_hi;
     assign kl_d  = cnt ? k_inc[31:0] : wv_i[31:0];

@@ -54,13 +54,14 @@ module iommu_regfile_tr #(
   assign iova_hi = we_hi_i && req_ok && (dw_i == DwIova);
   assign ctl_lo  = we_lo_i && req_ok && (dw_i == DwCtl);
   assign ctl_hi  = we_hi_i && req_ok && (dw_i == DwCtl);
-  assign rsp_lo  = we_lo_i && (dw_i == DwRsp);
-  assign rsp_hi  = we_hi_i && (dw_i == DwRsp);
+  assign rsp_lo  = we_lo_i && !host_i && (dw_i == DwRsp);  // host: read-only
+  assign rsp_hi  = we_hi_i && !host_i && (dw_i == DwRsp);
 
   assign iova_ld = wv_i[31:12];
   assign iova_hd = wv_i[63:32];
   assign a_en    = ctl_lo || tr_resp_valid_i;
-  assign a_d     = (ctl_lo ? wv_i[3:0] : a_q) & ~{3'd0, tr_resp_valid_i};
+  assign a_d     = (ctl_lo ? {wv_i[3:1], wv_i[0] | (host_i && a_q[0])} : a_q) &
+                   ~{3'd0, tr_resp_valid_i};  // host: Go is RW1S
   assign pid_d   = wv_i[31:12];
   assign pv_d    = wv_i[32];
   assign did_d   = wv_i[63:40];

@@ -4,11 +4,13 @@
 // Part of iommu_regfile. The page has one access per cycle: the firmware port, else a host
 // write, else a host read (iommu_regfile_axil holds the host channels to keep them apart). The
 // access addresses one doubleword; its current value q_i comes back from the page's read mux
-// and this unit merges it with the written data into one 64-bit value wv_o, which every
-// register of the page takes under its own write enable:
-//   firmware: raw write, set bits, clear bits (no host rules);
-//   host: RW bits take the data, RW1C bits clear where it is 1, RW1S bits set where it is 1,
-//   others keep q_i. WARL rules that depend on other registers apply to the host data first.
+// and this unit merges it with the written data into one value wv_o (a firmware word is
+// replicated into both halves), which every register takes under its own write enable:
+//   firmware: raw write, set bits, clear bits of the addressed word (no host rules);
+//   host: the written data, after the WARL rules that depend on other registers (cqb / fqb
+//   LOG2SZ-1 clamp, cqt / fqh index width). Registers with host RW1C / RW1S / read-only
+//   fields apply those rules themselves (cqcsr, fqcsr, ipsr, tr_req_ctl.Go, cqh, fqt,
+//   tr_response); every other stored field is host RW (IOMMU spec 6).
 
 `default_nettype none
 
@@ -31,7 +33,7 @@ module iommu_regfile_wu (
   output      logic        we_lo_o,     // write its low / high word
   output      logic        we_hi_o,
   output      logic        host_o,      // host write (host rules, doorbells)
-  input  wire logic [63:0] q_i,         // current value of dw_o
+  input  wire logic [31:0] q_i,         // current value of the firmware-addressed word
   output      logic [63:0] wv_o
 );
 
@@ -44,43 +46,11 @@ module iommu_regfile_wu (
   localparam logic [1:0] FwOpSet = 2'd1;
   localparam logic [1:0] FwOpClr = 2'd2;
 
-  localparam logic [8:0] DwCaps   = {2'd0, RISCV_IOMMU_REG_CAPABILITIES[9:3]};
-  localparam logic [8:0] DwFctl   = {2'd0, RISCV_IOMMU_REG_FCTL[9:3]};
   localparam logic [8:0] DwCqb    = {2'd0, RISCV_IOMMU_REG_CQB[9:3]};
   localparam logic [8:0] DwCqh    = {2'd0, RISCV_IOMMU_REG_CQH[9:3]};    // cqh, cqt
   localparam logic [8:0] DwFqb    = {2'd0, RISCV_IOMMU_REG_FQB[9:3]};
   localparam logic [8:0] DwFqh    = {2'd0, RISCV_IOMMU_REG_FQH[9:3]};    // fqh, fqt
-  localparam logic [8:0] DwCsr    = {2'd0, RISCV_IOMMU_REG_CQCSR[9:3]};  // cqcsr, fqcsr
-  localparam logic [8:0] DwIpsr   = {2'd0, RISCV_IOMMU_REG_IPSR[9:3]};   // pqcsr, ipsr
-  localparam logic [8:0] DwTrIova = {2'd0, RISCV_IOMMU_REG_TR_REQ_IOVA[9:3]};
-  localparam logic [8:0] DwTrCtl  = {2'd0, RISCV_IOMMU_REG_TR_REQ_CTL[9:3]};
-  localparam logic [8:0] DwTrRsp  = {2'd0, RISCV_IOMMU_REG_TR_RESPONSE[9:3]};
-  localparam logic [8:0] DwIcvec  = {2'd0, RISCV_IOMMU_REG_ICVEC[9:3]};
   localparam logic [31:0] Log2Max = RISCV_IOMMU_CQ_LOG2SZ_1_MAX;
-
-  // Host masks per doubleword ({high word, low word}): {RW1S, RW1C, RW}. ddtp takes the whole
-  // value (it goes to FW_DDTP_REQ); the HPM and msi_cfg_tbl registers are RW.
-  function automatic logic [191:0] host_masks(input logic [8:0] dw);
-    case (dw)
-      DwCaps:   host_masks = {64'd0, 64'd0, 64'd0};
-      DwFctl:   host_masks = {64'd0, 64'd0, {32'd0, RISCV_IOMMU_FCTL_WMASK[31:0]}};
-      DwCqb:    host_masks = {64'd0, 64'd0, RISCV_IOMMU_CQB_WMASK};
-      DwFqb:    host_masks = {64'd0, 64'd0, RISCV_IOMMU_FQB_WMASK};
-      DwCqh:    host_masks = {64'd0, 64'd0, RISCV_IOMMU_CQT_WMASK[31:0],
-                              RISCV_IOMMU_CQH_WMASK[31:0]};
-      DwFqh:    host_masks = {64'd0, 64'd0, RISCV_IOMMU_FQT_WMASK[31:0],
-                              RISCV_IOMMU_FQH_WMASK[31:0]};
-      DwCsr:    host_masks = {64'd0, RISCV_IOMMU_FQCSR_W1C[31:0], RISCV_IOMMU_CQCSR_W1C[31:0],
-                              RISCV_IOMMU_FQCSR_WMASK[31:0], RISCV_IOMMU_CQCSR_WMASK[31:0]};
-      DwIpsr:   host_masks = {64'd0, RISCV_IOMMU_IPSR_W1C[31:0], 32'd0,
-                              RISCV_IOMMU_IPSR_WMASK[31:0], 32'd0};
-      DwTrIova: host_masks = {64'd0, 64'd0, RISCV_IOMMU_TR_REQ_IOVA_WMASK};
-      DwTrCtl:  host_masks = {RISCV_IOMMU_TR_REQ_CTL_W1S, 64'd0, RISCV_IOMMU_TR_REQ_CTL_WMASK};
-      DwTrRsp:  host_masks = {64'd0, 64'd0, 64'd0};
-      DwIcvec:  host_masks = {64'd0, 64'd0, {32'd0, RISCV_IOMMU_ICVEC_WMASK[31:0]}};
-      default:  host_masks = {64'd0, 64'd0, {64{1'b1}}};
-    endcase
-  endfunction
 
   // Index bits of a queue of 2^(log2sz_1+1) entries (spec 6.8: only LOG2SZ-1:0 writable).
   function automatic logic [31:0] qmask(input logic [4:0] log2sz_1);
@@ -101,32 +71,23 @@ module iommu_regfile_wu (
   assign we_lo_o = fw_req_i ? (fw_we_i && !fw_addr_i[2]) : (h_wr && wr_lo_i);
   assign we_hi_o = fw_req_i ? (fw_we_i && fw_addr_i[2]) : (h_wr && wr_hi_i);
 
-  logic [31:0]  hx_lo, hx_hi;
-  logic [4:0]   lg;
-  logic [63:0]  hx, hm, hc, ht, fd;
-  logic [191:0] masks;
+  logic [31:0] hx_lo, hx_hi, fwv;
+  logic [4:0]  lg;
   assign lg    = clamp_log2(wr_data_i[4:0]);
   assign hx_lo = (dw_o == DwCqb || dw_o == DwFqb) ? {wr_data_i[31:5], lg} :
                  (dw_o == DwFqh) ? (wr_data_i[31:0] & qmask(fqb_log2_i)) : wr_data_i[31:0];
   assign hx_hi = (dw_o == DwCqh) ? (wr_data_i[63:32] & qmask(cqb_log2_i)) : wr_data_i[63:32];
-  assign hx    = {hx_hi, hx_lo};
-  assign masks = host_masks(dw_o);
-  assign hm    = masks[63:0];
-  assign hc    = masks[127:64];
-  assign ht    = masks[191:128];
-  assign fd    = {fw_wdata_i, fw_wdata_i};
 
+  // Firmware word for either half: raw, set bits, clear bits (the op never reads 3).
   always_comb begin
-    if (fw_req_i) begin
-      case (fw_op_i)
-        FwOpRaw: wv_o = fd;
-        FwOpSet: wv_o = q_i | fd;
-        FwOpClr: wv_o = q_i & ~fd;
-        default: wv_o = q_i;
-      endcase
-    end else begin
-      wv_o = ((q_i & ~hm) | (hx & (hm | ht))) & ~(hx & hc);
-    end
+    case (fw_op_i)
+      FwOpRaw: fwv = fw_wdata_i;
+      FwOpSet: fwv = q_i | fw_wdata_i;
+      FwOpClr: fwv = q_i & ~fw_wdata_i;
+      default: fwv = q_i;
+    endcase
   end
+
+  assign wv_o = fw_req_i ? {fwv, fwv} : {hx_hi, hx_lo};
 
 endmodule
