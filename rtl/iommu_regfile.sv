@@ -352,26 +352,25 @@ module iommu_regfile (
   // Read mux //
   ///////////////
 
-  // One mux for the access of the cycle; the firmware-private words only for firmware.
+  function automatic logic [63:0] sel(input logic [8:0] adw, input logic [8:0] dw);
+    sel = {64{adw == dw}};
+  endfunction
+
+  // One mux for the access of the cycle, an AND-OR of the doubleword selects; the
+  // firmware-private words only for firmware.
   logic [63:0] rd_core;
-  always_comb begin
-    case (a_dw)
-      DwCaps:  rd_core = RISCV_IOMMU_CAPABILITIES_RESET;
-      DwFctl:  rd_core = {32'd0, fctl_v};
-      DwDdtp:  rd_core = ddtp_v;
-      DwCqb:   rd_core = cqb_v;
-      DwCqh:   rd_core = {12'd0, cqt_q, 12'd0, cqh_q};
-      DwFqb:   rd_core = fqb_v;
-      DwFqh:   rd_core = {12'd0, fqt_q, 12'd0, fqh_q};
-      DwCsr:   rd_core = {fqcsr_v, cqcsr_v};
-      DwIpsr:  rd_core = {29'd0, ipsr_q, 32'd0};
-      DwIcvec: rd_core = {48'd0, icvec_q};
-      DwDb:    rd_core = {51'd0, db_q & {13{fw_req_i}}};
-      DwDreq:  rd_core = {dreq_hq, dreq_lq} & {64{fw_req_i}};
-      DwRise:  rd_core = {60'd0, rise_q & {4{fw_req_i}}};
-      default: rd_core = 64'd0;
-    endcase
-  end
+  logic [8:0]  p_dw;
+  assign p_dw    = fw_req_i ? a_dw : 9'h0;
+  assign rd_core = (RISCV_IOMMU_CAPABILITIES_RESET & sel(a_dw, DwCaps)) |
+                   ({32'd0, fctl_v} & sel(a_dw, DwFctl)) | (ddtp_v & sel(a_dw, DwDdtp)) |
+                   (cqb_v & sel(a_dw, DwCqb)) | (fqb_v & sel(a_dw, DwFqb)) |
+                   ({12'd0, cqt_q, 12'd0, cqh_q} & sel(a_dw, DwCqh)) |
+                   ({12'd0, fqt_q, 12'd0, fqh_q} & sel(a_dw, DwFqh)) |
+                   ({fqcsr_v, cqcsr_v} & sel(a_dw, DwCsr)) |
+                   ({29'd0, ipsr_q, 32'd0} & sel(a_dw, DwIpsr)) |
+                   ({48'd0, icvec_q} & sel(a_dw, DwIcvec)) |
+                   ({51'd0, db_q} & sel(p_dw, DwDb)) | ({dreq_hq, dreq_lq} & sel(p_dw, DwDreq)) |
+                   ({60'd0, rise_q} & sel(p_dw, DwRise));
   assign q          = rd_core | rd_tr | rd_hpm | rd_msi;
   assign fw_rdata_o = fw_addr_i[2] ? q[63:32] : q[31:0];
 

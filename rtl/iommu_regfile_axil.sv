@@ -91,7 +91,8 @@ module iommu_regfile_axil (
   assign ar_ok            = !rvalid_q && !stall_i && !wr_lo_o && !wr_hi_o;
   assign ar_fire          = s_axil_arvalid_i && ar_ok;
   assign s_axil_arready_o = ar_ok;
-  assign rd_dw_o          = s_axil_araddr_i[11:3];
+  // A misaligned read looks up a doubleword that reads 0 (firmware-private, 0 for the host).
+  assign rd_dw_o          = ar_aligned ? s_axil_araddr_i[11:3] : 9'h1FF;
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
@@ -106,7 +107,7 @@ module iommu_regfile_axil (
   // Data flop: no reset needed, it is only looked at while rvalid_q is set.
   always_ff @(posedge clk_i) begin
     if (ar_fire) begin
-      rdata_q <= ar_aligned ? rd_data_i : 64'h0;
+      rdata_q <= rd_data_i;
     end
   end
 

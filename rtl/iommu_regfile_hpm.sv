@@ -203,10 +203,8 @@ module iommu_regfile_hpm #(
   // Reads //
   ///////////
 
-  always_comb begin
-    rd_o = rd_ctr | rd_evt;
-    if (dw_i == DwOvf)    rd_o = {24'd0, inh_q, 24'd0, ovf_q};
-    if (dw_i == DwCycles) rd_o = cyc_q;
-  end
+  // AND-OR of the doubleword selects (they are disjoint).
+  assign rd_o = rd_ctr | rd_evt | ({24'd0, inh_q, 24'd0, ovf_q} & {64{dw_i == DwOvf}}) |
+                (cyc_q & {64{dw_i == DwCycles}});
 
 endmodule

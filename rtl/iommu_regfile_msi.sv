@@ -60,27 +60,23 @@ module iommu_regfile_msi #(
     if (we_c)  c_mem[e]  <= c_wd;
   end
 
-  // Valid bits: {vec_ctl, msi_data, msi_addr hi, msi_addr lo} per entry.
+  // Valid bits per entry: msi_addr low / high word, msi_data, vec_ctl (set by a write).
   logic [15:0] v_al, v_ah, v_d, v_c;
-  logic [15:0] set_al, set_ah, set_d, set_c;
   for (genvar i = 0; i < 16; i++) begin : gen_v
-    assign set_al[i] = we_al && (e == 4'(i));
-    assign set_ah[i] = we_ah && (e == 4'(i));
-    assign set_d[i]  = we_d && (e == 4'(i));
-    assign set_c[i]  = we_c && (e == 4'(i));
-  end
-
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      v_al <= '0;
-      v_ah <= '0;
-      v_d  <= '0;
-      v_c  <= '0;
-    end else begin
-      v_al <= v_al | set_al;
-      v_ah <= v_ah | set_ah;
-      v_d  <= v_d | set_d;
-      v_c  <= v_c | set_c;
+    logic sel;
+    assign sel = (e == 4'(i));
+    always_ff @(posedge clk_i) begin
+      if (rst_i) begin
+        v_al[i] <= 1'b0;
+        v_ah[i] <= 1'b0;
+        v_d[i]  <= 1'b0;
+        v_c[i]  <= 1'b0;
+      end else if (sel) begin
+        if (we_al) v_al[i] <= 1'b1;
+        if (we_ah) v_ah[i] <= 1'b1;
+        if (we_d)  v_d[i]  <= 1'b1;
+        if (we_c)  v_c[i]  <= 1'b1;
+      end
     end
   end
 

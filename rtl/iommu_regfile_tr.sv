@@ -96,12 +96,9 @@ module iommu_regfile_tr #(
     end
   end
 
-  always_comb begin
-    rd_o = 64'd0;
-    if (dw_i == DwIova) rd_o = iova_v;
-    if (dw_i == DwCtl)  rd_o = ctl_v;
-    if (dw_i == DwRsp)  rd_o = rsp_v;
-  end
+  // AND-OR of the doubleword selects (they are disjoint).
+  assign rd_o = (iova_v & {64{dw_i == DwIova}}) | (ctl_v & {64{dw_i == DwCtl}}) |
+                (rsp_v & {64{dw_i == DwRsp}});
 
   assign tr_req_iova_o = iova_v;
   assign tr_req_ctl_o  = ctl_v;

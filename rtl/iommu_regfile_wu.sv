@@ -52,9 +52,12 @@ module iommu_regfile_wu (
   localparam logic [8:0] DwFqh    = {2'd0, RISCV_IOMMU_REG_FQH[9:3]};    // fqh, fqt
   localparam logic [31:0] Log2Max = RISCV_IOMMU_CQ_LOG2SZ_1_MAX;
 
-  // Index bits of a queue of 2^(log2sz_1+1) entries (spec 6.8: only LOG2SZ-1:0 writable).
-  function automatic logic [31:0] qmask(input logic [4:0] log2sz_1);
-    qmask = ~(32'hFFFF_FFFE << log2sz_1);
+  // Index bits of a queue of 2^(log2sz_1+1) entries (spec 6.8: only LOG2SZ-1:0 writable);
+  // cqt / fqh hold 20 bits.
+  function automatic logic [19:0] qmask(input logic [4:0] log2sz_1);
+    for (int i = 0; i < 20; i++) begin
+      qmask[i] = (i == 0) || (5'(i - 1) <= log2sz_1);
+    end
   endfunction
 
   // cqb/fqb: LOG2SZ-1 clamps to the largest supported size.
@@ -75,8 +78,10 @@ module iommu_regfile_wu (
   logic [4:0]  lg;
   assign lg    = clamp_log2(wr_data_i[4:0]);
   assign hx_lo = (dw_o == DwCqb || dw_o == DwFqb) ? {wr_data_i[31:5], lg} :
-                 (dw_o == DwFqh) ? (wr_data_i[31:0] & qmask(fqb_log2_i)) : wr_data_i[31:0];
-  assign hx_hi = (dw_o == DwCqh) ? (wr_data_i[63:32] & qmask(cqb_log2_i)) : wr_data_i[63:32];
+                 (dw_o == DwFqh) ? {wr_data_i[31:20], wr_data_i[19:0] & qmask(fqb_log2_i)} :
+                 wr_data_i[31:0];
+  assign hx_hi = (dw_o == DwCqh) ? {wr_data_i[63:52], wr_data_i[51:32] & qmask(cqb_log2_i)} :
+                 wr_data_i[63:32];
 
   // Firmware word for either half: raw, set bits, clear bits (the op never reads 3).
   always_comb begin
