@@ -284,8 +284,11 @@ module iommu_ptw (
               end
             end
           end else if (in_g_q && implicit_q) begin
-            // G-stage leaf for a first-stage PTE address: now read that PTE.
-            in_g_d = 1'b0;
+            // G-stage leaf for a first-stage PTE address: now read that PTE. The read that
+            // follows is the first stage's own: its leaf is checked as the original access
+            // (W, D, X, SUM rules), not as an implicit read.
+            in_g_d     = 1'b0;
+            implicit_d = 1'b0;
             lvl_d  = s1_lvl_q;
             addr_d = {8'd0, leaf_ppn, gpa_off};
           end else if (in_g_q) begin
