@@ -99,7 +99,7 @@ module iommu_regfile (
   // Host port, access and write unit //
   ///////////////////////////////////////
 
-  logic        wr_lo, wr_hi, a_lo, a_hi, host, pmip;
+  logic        wr_lo, wr_hi, a_lo, a_hi, host, pmip, msi_init;
   logic [8:0]  wr_dw, rd_dw, a_dw;
   logic [63:0] wr_data, q, wv;
   logic [4:0]  cqb_log2_q, fqb_log2_q;
@@ -117,7 +117,7 @@ module iommu_regfile (
     .wr_data_o (wr_data),
     .rd_dw_o   (rd_dw),
     .rd_data_i (q),         // host reads of 0x400+ see 0 (the read mux below)
-    .stall_i   (fw_req_i)
+    .stall_i   (fw_req_i || msi_init)
   );
 
   iommu_regfile_wu u_wu (
@@ -129,6 +129,7 @@ module iommu_regfile (
     .rd_dw_i    (rd_dw),
     .cqb_log2_i (cqb_log2_q),
     .fqb_log2_i (fqb_log2_q),
+    .zero_i     (msi_init),
     .dw_o       (a_dw),
     .we_lo_o    (a_lo),
     .we_hi_o    (a_hi),
@@ -345,7 +346,9 @@ module iommu_regfile (
     .we_lo_i (s_lo),
     .we_hi_i (s_hi),
     .wv_i    (wv),
-    .rd_o    (rd_msi)
+    .rd_o    (rd_msi),
+    .init_o  (msi_init),
+    .clr_i   (msi_init && !fw_req_i)
   );
 
   ///////////////

@@ -79,7 +79,7 @@ module iommu_regfile_hpm #(
   logic        cyc_wrap;
   assign {cyc_wrap, cyc_inc[62:0]} = {1'b0, cyc_q[62:0]} + 64'd1;  // carry out = wrap
   assign cyc_inc[63] = cyc_q[63] | cyc_wrap;
-  assign cyc_d     = cyc_cnt ? cyc_inc : wv_i;
+  assign cyc_d     = (cyc_lo || cyc_hi) ? wv_i : cyc_inc;  // the enables keep the other half
   assign cyc_en_lo = cyc_cnt || cyc_lo;
   assign cyc_en_hi = cyc_cnt || cyc_hi;
 
@@ -148,8 +148,9 @@ module iommu_regfile_hpm #(
     assign wrap  = cnt && k_co;
     assign kl_en = cnt || c_lo;
     assign kh_en = cnt || c_hi;
-    assign kl_d  = cnt ? k_inc[31:0] : wv_i[31:0];
-    assign kh_d  = cnt ? k_inc[63:32] : wv_i[63:32];
+    // A write excludes counting, so the data select needs only the write decode.
+    assign kl_d  = (c_lo || c_hi) ? wv_i[31:0] : k_inc[31:0];
+    assign kh_d  = (c_lo || c_hi) ? wv_i[63:32] : k_inc[63:32];
     assign el_d  = wv_i[31:0];
     assign eh_d  = wv_i[62:32];
     assign of_en = e_hi || wrap;

@@ -6,7 +6,8 @@
 // already merged by the page's write unit) and reads back the addressed doubleword (0 outside
 // the table). The table is four distributed RAMs (msi_addr low / high word, msi_data, vec_ctl)
 // with one write port and an asynchronous read port, all indexed by the accessed entry. RAMs
-// have no reset: a valid bit per word (reset 0) makes a word read 0 until it is first written.
+// have no reset: for 16 cycles after reset (init_o) the table clears one entry per cycle with
+// wv_i = 0 (clr_i: no firmware access this cycle; the host port is held meanwhile).
 
 `default_nettype none
 
@@ -21,23 +22,36 @@ module iommu_regfile_msi #(
   input  wire logic        we_lo_i,     // write its low / high word with wv_i
   input  wire logic        we_hi_i,
   input  wire logic [63:0] wv_i,
-  output      logic [63:0] rd_o
+  output      logic [63:0] rd_o,
+  output      logic        init_o,      // clearing after reset
+  input  wire logic        clr_i        // clear the next entry this cycle (wv_i is 0)
 );
 
   // Entry e: doubleword DwMsi+2e = msi_addr, DwMsi+2e+1 = {vec_ctl, msi_data}.
   logic [6:0] off;
-  logic [3:0] e;
+  logic [3:0] e, e_acc;
+  logic [4:0] clr_q;   // next entry to clear; bit 4: done
+  assign init_o = !clr_q[4];
   logic       odd, hit;
   assign off = dw_i - DwMsi;
-  assign e   = off[4:1];
+  assign e_acc = off[4:1];
+  assign e     = clr_i ? clr_q[3:0] : e_acc;
   assign odd = off[0];
   assign hit = (dw_i >= DwMsi) && ({25'd0, off} < 2 * NumVec);
 
   logic we_al, we_ah, we_d, we_c;
-  assign we_al = hit && !odd && we_lo_i;
-  assign we_ah = hit && !odd && we_hi_i;
-  assign we_d  = hit && odd && we_lo_i;
-  assign we_c  = hit && odd && we_hi_i;
+  assign we_al = clr_i || (hit && !odd && we_lo_i);
+  assign we_ah = clr_i || (hit && !odd && we_hi_i);
+  assign we_d  = clr_i || (hit && odd && we_lo_i);
+  assign we_c  = clr_i || (hit && odd && we_hi_i);
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      clr_q <= '0;
+    end else if (clr_i) begin
+      clr_q <= clr_q + 5'd1;
+    end
+  end
 
   logic [29:0] al_mem [16];  // msi_addr[31:2]
   logic [23:0] ah_mem [16];  // msi_addr[55:32]
@@ -60,26 +74,6 @@ module iommu_regfile_msi #(
     if (we_c)  c_mem[e]  <= c_wd;
   end
 
-  // Valid bits per entry: msi_addr low / high word, msi_data, vec_ctl (set by a write).
-  logic [15:0] v_al, v_ah, v_d, v_c;
-  for (genvar i = 0; i < 16; i++) begin : gen_v
-    logic sel;
-    assign sel = (e == 4'(i));
-    always_ff @(posedge clk_i) begin
-      if (rst_i) begin
-        v_al[i] <= 1'b0;
-        v_ah[i] <= 1'b0;
-        v_d[i]  <= 1'b0;
-        v_c[i]  <= 1'b0;
-      end else if (sel) begin
-        if (we_al) v_al[i] <= 1'b1;
-        if (we_ah) v_ah[i] <= 1'b1;
-        if (we_d)  v_d[i]  <= 1'b1;
-        if (we_c)  v_c[i]  <= 1'b1;
-      end
-    end
-  end
-
   logic [29:0] al_rd;
   logic [23:0] ah_rd;
   logic [31:0] d_rd;
@@ -90,10 +84,10 @@ module iommu_regfile_msi #(
   assign c_rd  = c_mem[e];
 
   logic s_al, s_ah, s_d, s_c;
-  assign s_al = hit && !odd && v_al[e];
-  assign s_ah = hit && !odd && v_ah[e];
-  assign s_d  = hit && odd && v_d[e];
-  assign s_c  = hit && odd && v_c[e];
+  assign s_al = hit && !odd;
+  assign s_ah = hit && !odd;
+  assign s_d  = hit && odd;
+  assign s_c  = hit && odd;
 
   assign rd_o = {8'd0, ah_rd & {24{s_ah}}, 30'd0, 2'd0} |
                 {31'd0, c_rd & s_c, d_rd & {32{s_d}}} |

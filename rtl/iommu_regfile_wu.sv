@@ -28,6 +28,7 @@ module iommu_regfile_wu (
 
   input  wire logic [4:0]  cqb_log2_i,  // cqb / fqb LOG2SZ-1 (cqt / fqh index width)
   input  wire logic [4:0]  fqb_log2_i,
+  input  wire logic        zero_i,      // no firmware access: wv_o = 0 (msi_cfg_tbl clear)
 
   output      logic [8:0]  dw_o,        // doubleword accessed (0x80+: firmware-private)
   output      logic        we_lo_o,     // write its low / high word
@@ -93,6 +94,6 @@ module iommu_regfile_wu (
     endcase
   end
 
-  assign wv_o = fw_req_i ? {fwv, fwv} : {hx_hi, hx_lo};
+  assign wv_o = fw_req_i ? {fwv, fwv} : ({hx_hi, hx_lo} & {64{!zero_i}});
 
 endmodule
