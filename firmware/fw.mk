@@ -43,3 +43,36 @@ $(FW_DIR)/fw.hex: $(FW_DIR)/fw.bin
 .PHONY: fw
 fw: $(FW_DIR)/fw.hex ## build the management-core firmware (build/fw/fw.{elf,bin,hex})
 	$(Q)$(FW_SIZE) $(FW_DIR)/fw.elf
+
+# Board build (FPGA self-test): `make fw-board` builds $(BUILD)/fw-board/fw.{elf,bin,hex}, the
+# same firmware plus firmware/selftest.c (-DBOARD_SELFTEST; an empty unit in the normal build).
+# main.c is compiled unchanged except that its loop calls board_irq_poll() (selftest.c: the
+# normal irq_poll(), then one step of the self-test) in place of irq_poll().
+FWB_DIR     := $(BUILD)/fw-board
+FWB_OBJS    := $(patsubst %,$(FWB_DIR)/obj/%.o,$(FW_C_SRCS) $(FW_S_SRCS))
+FWB_CFLAGS  := $(FW_CFLAGS) -DBOARD_SELFTEST
+FWB_COMMA   := ,
+FWB_LDFLAGS := $(filter-out -Wl$(FWB_COMMA)-Map$(FWB_COMMA)%,$(FW_LDFLAGS)) -Wl,-Map,$(FWB_DIR)/fw.map
+
+$(FWB_DIR)/obj/firmware/main.c.o: FWB_EXTRA := -Dirq_poll=board_irq_poll
+
+$(FWB_DIR)/obj/%.c.o: %.c $(FW_HDRS) | $(TOOLS_STAMP)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(FW_CC) $(FWB_CFLAGS) $(FWB_EXTRA) -c -o $@ $<
+
+$(FWB_DIR)/obj/%.S.o: %.S | $(TOOLS_STAMP)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(FW_CC) $(FW_ARCHFLAGS) -c -o $@ $<
+
+$(FWB_DIR)/fw.elf: $(FWB_OBJS) $(FW_ARCH)/link.ld
+	$(Q)$(FW_CC) $(FWB_LDFLAGS) -o $@ $(FWB_OBJS) -lgcc
+
+$(FWB_DIR)/fw.bin: $(FWB_DIR)/fw.elf
+	$(Q)$(FW_OBJCOPY) -O binary $< $@
+
+$(FWB_DIR)/fw.hex: $(FWB_DIR)/fw.bin
+	$(Q)od -An -v -tx4 -w4 $< | tr -d ' ' > $@
+
+.PHONY: fw-board
+fw-board: $(FWB_DIR)/fw.hex ## build the board self-test firmware (build/fw-board/fw.{elf,bin,hex})
+	$(Q)$(FW_SIZE) $(FWB_DIR)/fw.elf

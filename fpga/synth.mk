@@ -27,3 +27,6 @@ synth: $(addprefix $(SYNTH_DIR)/,$(addsuffix .stat,$(SYNTH_PARTS))) ## Yosys ECP
 
 # Re-synthesise when any RTL changes.
 $(addprefix $(SYNTH_DIR)/,$(addsuffix .stat,$(SYNTH_PARTS))): $(RTL_SRCS) $(RTL_INCS) fpga/synth.mk
+
+# The ULX3S board design (boardtest, bitstream, flash).
+-include fpga/board.mk

