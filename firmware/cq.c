@@ -207,10 +207,20 @@ void cq_process(void)
 			page_set32(RISCV_IOMMU_REG_CQCSR, (uint32_t)RISCV_IOMMU_CQCSR_CQMF);
 			return;
 		}
-		for (uint32_t i = 0; i < n && r == 0; i++) {
+		/* IOTINVAL runs in the RTL command engine; it stops before any other command,
+		 * which runs here (and cq_run_one() judges an illegal one). */
+		for (uint32_t i = 0; i < n && r == 0;) {
+			uint32_t done = fw_cqx_run(FW_BUF_CQ + i * CMD_BYTES, n - i);
+
+			head = (head + done) & mask;
+			i += done;
+			if (i == n)
+				break;
 			r = cq_run_one(FW_BUF_CQ + i * CMD_BYTES);
-			if (r == 0)
+			if (r == 0) {
 				head = (head + 1) & mask;
+				i++;
+			}
 		}
 		/* cqh moves past completed commands only; on an error it stays on the bad one.
 		 * The index is IOMMU-owned (RO to the host): a raw write. */

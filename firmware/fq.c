@@ -132,16 +132,12 @@ int fq_write_evt(void)
 		fwif_write32(FWIF_EVT_POP, 1);
 		return r;
 	}
-	/* Straight from the event payload to the staging buffer: no copy in RAM. */
-	for (unsigned i = 0; i < REC_WORDS; i++)
-		fw_buf_write32(FW_BUF_FQ + 4 * i, fwif_read32(FWIF_EVT_DATA0 + 4 * i));
-	if (fw_burst_start(fq.base + (uint64_t)fq.tail * REC_WORDS * 4, FW_BUF_FQ, REC_BEATS,
-			   true) != FW_OK) {
+	/* The RTL copies the record from the head event to the staging buffer and pops it
+	 * (BURST_CTRL.EVT): no payload word passes through the core. */
+	if (fw_evt_store_start(fq.base + (uint64_t)fq.tail * REC_WORDS * 4, FW_BUF_FQ) != FW_OK) {
 		fwif_write32(FWIF_EVT_POP, 1);
 		return FQ_EIO;
 	}
-	/* Pop while the burst runs; the payload is in the buffer already. */
-	fwif_write32(FWIF_EVT_POP, 1);
 	if (fw_burst_wait() != FW_OK) {
 		page_set32(RISCV_IOMMU_REG_FQCSR, FQCSR_MF);
 		return FQ_EIO;

@@ -26,6 +26,7 @@
 #define DB_FCTL  ((uint32_t)RISCV_IOMMU_FW_DB_PENDING_FCTL)
 #define DB_CQCFG ((uint32_t)(RISCV_IOMMU_FW_DB_PENDING_CQB | RISCV_IOMMU_FW_DB_PENDING_CQCSR))
 #define DB_FQCFG ((uint32_t)(RISCV_IOMMU_FW_DB_PENDING_FQB | RISCV_IOMMU_FW_DB_PENDING_FQCSR))
+#define DB_EVTS  ((uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE))
 /* clang-format on */
 
 static void handle_doorbells(uint32_t db)
@@ -55,15 +56,16 @@ static void handle_doorbells(uint32_t db)
 }
 
 /*
- * The head event (EVT_STATUS.avail): a FAULT goes straight from EVT_DATA to the FQ staging
- * buffer; other events are copied (a CTX_MISS has 4 payload words) and popped first.
+ * The head event (@db: FW_DB_PENDING with DB_EVT set, its type in DB_EVT_TYPE): a FAULT goes
+ * from the FIFO to the FQ slot in the RTL; other events are copied (a CTX_MISS has 4 payload
+ * words) and popped first.
  */
-static void handle_event(void)
+static void handle_event(uint32_t db)
 {
 	struct fw_event ev;
 	unsigned n;
 
-	ev.type = fwif_read32(FWIF_EVT_TYPE);
+	ev.type = (db & FWIF_DB_EVT_TYPE) >> FWIF_DB_EVT_TYPE_SHIFT;
 	if (ev.type == FWIF_EVT_FAULT) {
 		(void)fq_write_evt(); /* the record arrives ready-made */
 		return;
@@ -93,17 +95,19 @@ int main(void)
 	fw_simctrl(FWIF_SIMCTRL_BOOTED);
 
 	for (;;) {
+		/* One read: the doorbells and fwif's event summary (DB_EVT, DB_EVT_DROPPED). */
 		uint32_t db = fw_db_take();
-		uint32_t st;
 
-		if (db)
+		if (db & ~DB_EVTS)
 			handle_doorbells(db);
-		st = fwif_read32(FWIF_EVT_STATUS);
-		/* The RTL dropped a fault record: the queue lost one, as if it were full. */
-		if (st & FWIF_EVT_STATUS_DROPPED)
+		if (db & FWIF_DB_EVT_DROPPED) {
+			/* The RTL dropped a fault record: the queue lost one, as if it were full.
+			 * Reading EVT_STATUS clears the sticky flag. */
+			(void)fwif_read32(FWIF_EVT_STATUS);
 			fq_overflow();
-		if (st & FWIF_EVT_STATUS_AVAIL)
-			handle_event();
+		}
+		if (db & FWIF_DB_EVT)
+			handle_event(db);
 		irq_poll();
 	}
 }

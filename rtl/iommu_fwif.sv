@@ -22,7 +22,7 @@
 `default_nettype none
 
 module iommu_fwif #(
-  parameter int EvtDepth = 8
+  parameter int EvtDepth = 128   // power of two, at most 128 (EVT_STATUS.count is 8 bits)
 ) (
   input  logic         clk_i,
   input  logic         rst_i,
@@ -152,6 +152,8 @@ module iommu_fwif #(
   localparam logic [11:0] FWIF_BURST_ADDR_HI = 12'h084;
   localparam logic [11:0] FWIF_BURST_CTRL    = 12'h088;
   localparam logic [11:0] FWIF_BURST_STATUS  = 12'h08C;
+  localparam logic [11:0] FWIF_CQX_CTRL      = 12'h090;
+  localparam logic [11:0] FWIF_CQX_STATUS    = 12'h094;
   localparam logic [11:0] FWIF_CTX_CMD       = 12'h140;
   localparam logic [11:0] FWIF_MISS_CMD      = 12'h144;
   localparam logic [11:0] FWIF_INV_W0        = 12'h180;
@@ -172,6 +174,11 @@ module iommu_fwif #(
   localparam logic [11:0] FWIF_MSI_WSTAT     = 12'h1C0;
   localparam logic [11:0] FWIF_MSI_WRESP     = 12'h1C4;
   localparam logic [31:0] FWIF_ID_VALUE      = 32'h494F_4D55;  // "IOMU"
+  // Spec-page FW_DB_PENDING (0x400, word 0x100): fwif puts the event summary (EVT_STATUS.avail,
+  // .dropped, EVT_TYPE) in its reserved bits [31:26] on a firmware read, so one read per idle
+  // pass sees doorbells and events.
+  localparam logic [9:0]  SpecFwDbWord       = 10'h100;
+  localparam int          CtrlEvt            = 29;   // BURST_CTRL.EVT
 
   localparam logic [3:0] EvtCtxMiss = 4'd1;
   localparam logic [3:0] EvtFault   = 4'd2;
@@ -182,6 +189,8 @@ module iommu_fwif #(
   ////////////////////////
 
   logic        ack_q;
+  logic        evt_copy_q;              // BURST_CTRL.EVT: copying the head event to the buffer
+  logic        cqx_rd;                  // the command engine reads the buffer this cycle
   logic        req, wr, rd;
   logic        buf_gnt;                 // iommu_burst took the buffer access this cycle
   logic [11:0] off;                     // byte offset inside the fwif page
@@ -206,7 +215,7 @@ module iommu_fwif #(
     if (rst_i) begin
       ack_q <= 1'b0;
     end else begin
-      ack_q <= req && (!in_buf || buf_gnt);
+      ack_q <= req && (!in_buf || (buf_gnt && !evt_copy_q && !cqx_rd));
     end
   end
 
@@ -241,6 +250,7 @@ module iommu_fwif #(
   logic [$clog2(EvtDepth):0] evt_count;
   logic         miss_seen_q, miss_push, dropped_q;
   logic [255:0] miss_payload, msi_payload;
+  logic         evt_copy_done;
 
   assign miss_payload = {128'd0, miss_iova_i,
                          8'd0, miss_write_i, miss_exec_i, miss_priv_i, miss_pv_i, miss_pid_i,
@@ -256,7 +266,7 @@ module iommu_fwif #(
   assign evt_push      = (fault_valid_i && !evt_full) || miss_push;
   assign evt_in        = fault_valid_i ? {EvtFault, fault_rec_i} :
                          miss_msi_i    ? {EvtMsiMiss, msi_payload} : {EvtCtxMiss, miss_payload};
-  assign evt_pop       = wr && in_page && off == FWIF_EVT_POP;
+  assign evt_pop       = (wr && in_page && off == FWIF_EVT_POP) || evt_copy_done;
 
   iommu_evt_fifo #(
     .Width (260),
@@ -314,6 +324,179 @@ module iommu_fwif #(
   assign is_ctx_w    = (off[11:6] == 6'b0001_00);   // 0x100-0x13C
   assign burst_start = wr && in_page && off == FWIF_BURST_CTRL;
 
+  // BURST_CTRL.EVT (a store of the head event): copy its 8 payload words to the buffer at
+  // BUF_OFF (the core's buffer accesses wait), pop it, then start the store as written.
+  logic        evt_start_q;             // copy done, start the engine when it is idle
+  logic [2:0]  evt_idx_q;
+  logic [8:0]  evt_base_q;              // buffer word index of W0
+  logic [31:0] evt_ctrl_q;
+  logic [31:0] ctrl_word;
+  logic [31:0] evt_word;                // head event word: EVT_DATAn read, or the copy
+  logic [2:0]  evt_sel;
+  logic [8:0]  cqx_adr_q;
+  logic        eng_start;
+  logic        cbuf_en, cbuf_we;
+  logic [8:0]  cbuf_adr;
+  logic [31:0] cbuf_wdata;
+  logic [3:0]  cbuf_sel;
+
+  assign evt_copy_done = evt_copy_q && buf_gnt && (evt_idx_q == 3'd7);
+  assign evt_sel       = evt_copy_q ? evt_idx_q : off[4:2];
+  assign evt_word      = evt_head[32*evt_sel +: 32];
+  assign eng_start     = evt_start_q ? !burst_busy : (burst_start && !s_wb_dat_i[CtrlEvt]);
+  assign ctrl_word     = evt_start_q ? evt_ctrl_q : s_wb_dat_i;
+  assign cbuf_en       = evt_copy_q || cqx_rd || (req && in_buf);
+  assign cbuf_we       = evt_copy_q || (!cqx_rd && s_wb_we_i);
+  assign cbuf_adr      = evt_copy_q ? evt_base_q + {6'd0, evt_idx_q} :
+                         cqx_rd     ? cqx_adr_q : s_wb_adr_i[8:0];
+  assign cbuf_wdata    = evt_copy_q ? evt_word : s_wb_dat_i;
+  assign cbuf_sel      = evt_copy_q ? 4'hF : s_wb_sel_i;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      evt_copy_q  <= 1'b0;
+      evt_start_q <= 1'b0;
+      evt_idx_q   <= 3'd0;
+    end else begin
+      if (evt_copy_q) begin
+        if (buf_gnt) begin
+          evt_idx_q <= evt_idx_q + 3'd1;
+        end
+        if (evt_copy_done) begin
+          evt_copy_q  <= 1'b0;
+          evt_start_q <= 1'b1;
+        end
+      end else if (evt_start_q) begin
+        if (!burst_busy) begin
+          evt_start_q <= 1'b0;
+        end
+      end else if (burst_start && s_wb_dat_i[CtrlEvt] && !evt_empty) begin
+        evt_copy_q <= 1'b1;
+        evt_idx_q  <= 3'd0;
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (burst_start && !evt_copy_q && !evt_start_q) begin
+      evt_ctrl_q <= s_wb_dat_i;
+      evt_base_q <= s_wb_dat_i[26:18];
+    end
+  end
+
+  ////////////////////////
+  // Command engine     //
+  ////////////////////////
+  // CQX_CTRL: run up to [7:0] commands from the buffer at byte offset [27:16] (16-aligned) as
+  // the firmware would: each legal IOTINVAL.VMA/GVMA goes to the INV_* registers and the IOTLB
+  // in order; the engine stops before the first other or illegal command (the firmware runs
+  // that one). CQX_STATUS: [0] busy, [15:8] commands done.
+
+  localparam logic [1:0] CxIdle = 2'd0, CxRd = 2'd1, CxLast = 2'd2, CxDec = 2'd3;
+
+  logic [1:0]   cqx_state_q;
+  logic [1:0]   cqx_k_q, cqx_cap_k_q;   // word being read / being captured
+  logic         cqx_cap_q;
+  logic [7:0]   cqx_left_q, cqx_done_q;
+  logic [127:0] cqx_cmd_q;
+  logic [63:0]  cx_dw0, cx_dw1;
+  logic         cx_gvma, cx_pscv, cx_legal, cqx_fire;
+
+  assign cqx_rd   = (cqx_state_q == CxRd);
+  assign cx_dw0   = cqx_cmd_q[63:0];
+  assign cx_dw1   = cqx_cmd_q[127:64];
+  assign cx_gvma  = (cx_dw0[9:7] == 3'd1);
+  assign cx_pscv  = cx_dw0[32];
+  // Opcode 1, func3 VMA/GVMA, reserved bits of dw0 (11, 43:34, 63:60) and dw1 (9:0, 63:62)
+  // zero, no PSCV with GVMA: what cq.c's decode accepts.
+  assign cx_legal = (cx_dw0[6:0] == 7'd1) && (cx_dw0[9:8] == 2'd0) && !cx_dw0[11] &&
+                    (cx_dw0[43:34] == 10'd0) && (cx_dw0[63:60] == 4'd0) &&
+                    (cx_dw1[9:0] == 10'd0) && (cx_dw1[63:62] == 2'd0) && !(cx_gvma && cx_pscv);
+  assign cqx_fire = (cqx_state_q == CxDec) && cx_legal && !inv_valid_q;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      cqx_state_q <= CxIdle;
+      cqx_k_q     <= 2'd0;
+      cqx_cap_q   <= 1'b0;
+      cqx_left_q  <= 8'd0;
+      cqx_done_q  <= 8'd0;
+    end else begin
+      cqx_cap_q <= cqx_rd && buf_gnt;
+      case (cqx_state_q)
+        CxIdle: begin
+          if (wr && in_page && off == FWIF_CQX_CTRL) begin
+            cqx_left_q <= s_wb_dat_i[7:0];
+            cqx_done_q <= 8'd0;
+            cqx_k_q    <= 2'd0;
+            if (s_wb_dat_i[7:0] != 8'd0) begin
+              cqx_state_q <= CxRd;
+            end
+          end
+        end
+        CxRd: begin
+          if (buf_gnt) begin
+            cqx_k_q <= cqx_k_q + 2'd1;
+            if (cqx_k_q == 2'd3) begin
+              cqx_state_q <= CxLast;
+            end
+          end
+        end
+        CxLast: cqx_state_q <= CxDec;
+        default: begin                  // CxDec
+          if (!cx_legal) begin
+            cqx_state_q <= CxIdle;
+          end else if (!inv_valid_q) begin
+            cqx_done_q  <= cqx_done_q + 8'd1;
+            cqx_left_q  <= cqx_left_q - 8'd1;
+            cqx_state_q <= (cqx_left_q == 8'd1) ? CxIdle : CxRd;
+          end
+        end
+      endcase
+    end
+  end
+
+  // Buffer word address and the captured command words (payload: no reset).
+  always_ff @(posedge clk_i) begin
+    if (cqx_state_q == CxIdle && wr && in_page && off == FWIF_CQX_CTRL) begin
+      cqx_adr_q <= s_wb_dat_i[26:18];
+    end else if (cqx_rd && buf_gnt) begin
+      cqx_adr_q <= cqx_adr_q + 9'd1;
+    end
+    cqx_cap_k_q <= cqx_k_q;
+    if (cqx_cap_q) begin
+      case (cqx_cap_k_q)
+        2'd0:    cqx_cmd_q[31:0]   <= buf_rdata;
+        2'd1:    cqx_cmd_q[63:32]  <= buf_rdata;
+        2'd2:    cqx_cmd_q[95:64]  <= buf_rdata;
+        default: cqx_cmd_q[127:96] <= buf_rdata;
+      endcase
+    end
+  end
+
+  // INV_* operands: from the core, or from the command engine (payload: no reset).
+  logic inv_wr;
+
+  assign inv_wr = wr && in_page && (off[11:5] == 7'b0001_100) && (off[4:2] <= 3'd4);
+
+  always_ff @(posedge clk_i) begin
+    if (cqx_fire) begin
+      inv_w0_q    <= {27'd0, cx_gvma, cx_pscv, cx_dw0[10], cx_dw0[33], cx_gvma};
+      inv_pscid_q <= {12'd0, cx_dw0[31:12]};
+      inv_gscid_q <= {16'd0, cx_dw0[59:44]};
+      inv_lo_q    <= cx_dw1[41:10];
+      inv_hi_q    <= {12'd0, cx_dw1[61:42]};
+    end else if (inv_wr) begin
+      case (off[4:2])
+        3'd0:    inv_w0_q    <= s_wb_dat_i;
+        3'd1:    inv_pscid_q <= s_wb_dat_i;
+        3'd2:    inv_gscid_q <= s_wb_dat_i;
+        3'd3:    inv_lo_q    <= s_wb_dat_i;
+        default: inv_hi_q    <= s_wb_dat_i;
+      endcase
+    end
+  end
+
   // Registers that hold payload only: no reset needed.
   always_ff @(posedge clk_i) begin
     if (wr && in_page) begin
@@ -323,11 +506,6 @@ module iommu_fwif #(
       case (off)
         FWIF_BURST_ADDR_LO: burst_lo_q  <= s_wb_dat_i;
         FWIF_BURST_ADDR_HI: burst_hi_q  <= s_wb_dat_i;
-        FWIF_INV_W0:        inv_w0_q    <= s_wb_dat_i;
-        FWIF_INV_PSCID:     inv_pscid_q <= s_wb_dat_i;
-        FWIF_INV_GSCID:     inv_gscid_q <= s_wb_dat_i;
-        FWIF_INV_ADDR_LO:   inv_lo_q    <= s_wb_dat_i;
-        FWIF_INV_ADDR_HI:   inv_hi_q    <= s_wb_dat_i;
         FWIF_MSI_W0:        msi_w0_q    <= s_wb_dat_i;
         FWIF_MSI_W1:        msi_w1_q    <= s_wb_dat_i;
         FWIF_MSI_W2:        msi_w2_q    <= s_wb_dat_i;
@@ -384,7 +562,7 @@ module iommu_fwif #(
       end
       if (inv_valid_q && inv_ready_i) begin
         inv_valid_q <= 1'b0;
-      end else if (wr && in_page && off == FWIF_INV_CMD) begin
+      end else if (cqx_fire || (wr && in_page && off == FWIF_INV_CMD)) begin
         inv_valid_q <= 1'b1;
       end
     end
@@ -430,19 +608,19 @@ module iommu_fwif #(
   iommu_burst u_burst (
     .clk_i           (clk_i),
     .rst_i           (rst_i),
-    .start_i         (burst_start),
-    .store_i         (s_wb_dat_i[0]),
-    .size32_i        (s_wb_dat_i[28]),
-    .beats_i         (s_wb_dat_i[15:8]),
-    .boff_i          (s_wb_dat_i[26:19]),
+    .start_i         (eng_start),
+    .store_i         (ctrl_word[0]),
+    .size32_i        (ctrl_word[28]),
+    .beats_i         (ctrl_word[15:8]),
+    .boff_i          (ctrl_word[26:19]),
     .addr_i          ({burst_hi_q, burst_lo_q}),
     .busy_o          (burst_busy),
     .err_o           (burst_err),
-    .buf_en_i        (req && in_buf),
-    .buf_we_i        (s_wb_we_i),
-    .buf_adr_i       (s_wb_adr_i[8:0]),
-    .buf_wdata_i     (s_wb_dat_i),
-    .buf_sel_i       (s_wb_sel_i),
+    .buf_en_i        (cbuf_en),
+    .buf_we_i        (cbuf_we),
+    .buf_adr_i       (cbuf_adr),
+    .buf_wdata_i     (cbuf_wdata),
+    .buf_sel_i       (cbuf_sel),
     .buf_gnt_o       (buf_gnt),
     .buf_rdata_o     (buf_rdata),
     .m_axi_awid_o    (m_burst_awid_o),
@@ -491,10 +669,14 @@ module iommu_fwif #(
       rdata_q  <= '0;
       if (in_spec) begin
         rdata_q <= fw_rdata_i;
+        if (s_wb_adr_i[9:0] == SpecFwDbWord) begin
+          rdata_q <= {!evt_empty, dropped_q, evt_empty ? 4'd0 : evt_head[259:256],
+                      fw_rdata_i[25:0]};
+        end
       end else if (is_ctx_w) begin
         rdata_q <= ctx_w_q[off[5:2]];
       end else if (off[11:5] == 7'b0000_010) begin  // 0x040-0x05C EVT_DATA0..7
-        rdata_q <= evt_head[32*off[4:2] +: 32];
+        rdata_q <= evt_word;
       end else begin
         case (off)
           FWIF_ID:            rdata_q <= FWIF_ID_VALUE;
@@ -504,7 +686,8 @@ module iommu_fwif #(
           FWIF_EVT_TYPE:      rdata_q <= {28'd0, evt_empty ? 4'd0 : evt_head[259:256]};
           FWIF_BURST_ADDR_LO: rdata_q <= burst_lo_q;
           FWIF_BURST_ADDR_HI: rdata_q <= burst_hi_q;
-          FWIF_BURST_STATUS:  rdata_q <= {30'd0, burst_err, burst_busy};
+          FWIF_CQX_STATUS:    rdata_q <= {16'd0, cqx_done_q, 7'd0, cqx_state_q != CxIdle};
+          FWIF_BURST_STATUS:  rdata_q <= {30'd0, burst_err, burst_busy || evt_copy_q || evt_start_q};
           FWIF_INV_W0:        rdata_q <= inv_w0_q;
           FWIF_INV_PSCID:     rdata_q <= inv_pscid_q;
           FWIF_INV_GSCID:     rdata_q <= inv_gscid_q;
@@ -526,6 +709,9 @@ module iommu_fwif #(
   end
 
   assign s_wb_dat_o = rd_buf_q ? buf_rdata : rdata_q;
+
+  logic unused_ctrl;
+  assign unused_ctrl = ^{ctrl_word[31:29], ctrl_word[27], ctrl_word[18:16], ctrl_word[7:1]};
 
   logic unused_msi;
   assign unused_msi = ^{msi_w0_q[31:16], msi_w2_q[31:20], msi_w4_q[31:12], miss_fidx_i[51:32]};

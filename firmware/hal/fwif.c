@@ -40,9 +40,12 @@ uint32_t fw_db_take(void)
 {
 	uint32_t db = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
 
-	/* Acknowledge before handling, so a doorbell that rings meanwhile stays pending. */
-	if (db)
-		page_clear32(RISCV_IOMMU_REG_FW_DB_PENDING, db);
+	uint32_t regs = db & ~(uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE);
+
+	/* Acknowledge before handling, so a doorbell that rings meanwhile stays pending. The
+	 * event bits are fwif's summary of the event FIFO, not doorbells. */
+	if (regs)
+		page_clear32(RISCV_IOMMU_REG_FW_DB_PENDING, regs);
 	return db;
 }
 
@@ -115,6 +118,29 @@ int fw_burst_start(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store)
 	burst_addr(pa);
 	fwif_write32(FWIF_BURST_CTRL, (store ? FWIF_BURST_CTRL_STORE : 0) |
 					      (beats << FWIF_BURST_CTRL_BEATS_SHIFT) |
+					      (buf_off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+	return FW_OK;
+}
+
+uint32_t fw_cqx_run(uint32_t buf_off, uint32_t n)
+{
+	uint32_t st;
+
+	fwif_write32(FWIF_CQX_CTRL, n | (buf_off << FWIF_CQX_CTRL_BUF_OFF_SHIFT));
+	do {
+		st = fwif_read32(FWIF_CQX_STATUS);
+	} while (st & FWIF_CQX_STATUS_BUSY);
+	return (uint32_t)FW_GET(FWIF_CQX_STATUS_DONE, st);
+}
+
+int fw_evt_store_start(uint64_t pa, uint32_t buf_off)
+{
+	if ((pa & 7) || (pa & 0xFFFu) > 0x1000u - 32u || (buf_off & 7) ||
+	    buf_off + 32u > FWIF_BUF_SIZE)
+		return FW_EINVAL;
+	burst_addr(pa);
+	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_STORE | FWIF_BURST_CTRL_EVT |
+					      (4u << FWIF_BURST_CTRL_BEATS_SHIFT) |
 					      (buf_off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
 	return FW_OK;
 }

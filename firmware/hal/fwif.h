@@ -125,6 +125,13 @@ struct fw_inval {
 void fw_iotlb_inval(const struct fw_inval *inv);
 
 /**
+ * fw_cqx_run() - the RTL command engine (CQX_CTRL) runs up to @n commands (1..128) from the burst
+ * buffer at byte offset @buf_off (16-aligned): legal IOTINVAL.VMA/GVMA only, in order, each taken
+ * by the datapath before the next; it stops before any other command. Returns how many it ran.
+ */
+uint32_t fw_cqx_run(uint32_t buf_off, uint32_t n);
+
+/**
  * fw_burst() - move @beats (1..32) 8-byte words between system memory at @pa and the burst
  * buffer at byte offset @buf_off; @store: buffer to memory. Blocks until done. The range must
  * not cross a 4 KiB boundary. Returns FW_OK, FW_EINVAL or FW_EIO (bus error).
@@ -134,6 +141,13 @@ int fw_burst(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store);
 /** fw_burst_start() / fw_burst_wait() - fw_burst() in two halves, to overlap other work. */
 int fw_burst_start(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store);
 int fw_burst_wait(void);
+
+/**
+ * fw_evt_store_start() - BURST_CTRL.EVT: the RTL copies the head event's 32 payload bytes to the
+ * buffer at @buf_off, pops the event and stores the 4 beats at @pa (8-aligned, within a page);
+ * finish with fw_burst_wait(). No payload word passes through the core.
+ */
+int fw_evt_store_start(uint64_t pa, uint32_t buf_off);
 
 /** fw_buf_read32() / fw_buf_write32() - a word of the burst buffer. */
 static inline uint32_t fw_buf_read32(uint32_t off)

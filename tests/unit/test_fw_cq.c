@@ -209,3 +209,24 @@ UNIT_TEST(fw_cq_off_does_nothing)
 	cq_process();
 	UT_EQ(mock.nlog, 0);
 }
+
+UNIT_TEST(fw_cq_engine_runs_iotinval)
+{
+	int c;
+
+	/* The RTL command engine ran the two IOTINVALs and stopped before the IODIR, which the
+	 * firmware runs itself; no IOTINVAL goes through the INV_* registers from firmware. */
+	cq_setup(4, 7);
+	put_cmd(0, 0x1 | BIT_ULL(32) | (9ull << 12), 0);
+	put_cmd(1, 0x1, 0);
+	put_cmd(2, 0x3, 0);
+	mock.fwif[FWIF_CQX_STATUS / 4] = 2u << FWIF_CQX_STATUS_DONE_SHIFT;
+	cq_process();
+	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 7);
+	c = mock_find_write(FWIF_BASE + FWIF_CQX_CTRL, 0);
+	UT_CHECK(c >= 0);
+	UT_EQ(mock.log[c].val, 3u | (FW_BUF_CQ << FWIF_CQX_CTRL_BUF_OFF_SHIFT));
+	UT_EQ(mock_find_write(FWIF_BASE + FWIF_CQX_CTRL, (unsigned)c + 1), -1);
+	UT_EQ(mock_find_write(FWIF_BASE + FWIF_INV_CMD, 0), -1);
+	UT_CHECK(mock_find_write(FWIF_BASE + FWIF_CTX_CMD, (unsigned)c) > c);
+}

@@ -41,6 +41,26 @@ UNIT_TEST(fw_fq_write_ok)
 	UT_EQ(mock.page[RISCV_IOMMU_REG_IPSR / 4], 0);
 }
 
+UNIT_TEST(fw_fq_write_evt_in_rtl)
+{
+	uint32_t ctrl = FWIF_BURST_CTRL_STORE | FWIF_BURST_CTRL_EVT | (4u << 8) |
+			(FW_BUF_FQ << FWIF_BURST_CTRL_BUF_OFF_SHIFT);
+
+	/* The FAULT event goes from the FIFO to the slot in the RTL (BURST_CTRL.EVT, which pops):
+	 * the firmware neither reads the payload nor pops. */
+	fq_setup(ON | FIE, 1, 3);
+	UT_EQ(fq_write_evt(), FQ_OK);
+	UT_EQ(mock.page[RISCV_IOMMU_REG_FQT / 4], 4);
+	UT_EQ(mock.fwif[FWIF_BURST_ADDR_LO / 4], 0x82000000u + 3 * 32);
+	UT_EQ(mock.fwif[FWIF_BURST_CTRL / 4], ctrl);
+	UT_EQ(mock_find_write(FWIF_BASE + FWIF_EVT_POP, 0), -1);
+	UT_EQ(mock.page[RISCV_IOMMU_REG_IPSR / 4], RISCV_IOMMU_IPSR_FIP);
+	/* Dropped (queue off): the firmware pops it. */
+	fq_setup(0, 0, 0);
+	UT_EQ(fq_write_evt(), FQ_EOFF);
+	UT_CHECK(mock_find_write(FWIF_BASE + FWIF_EVT_POP, 0) >= 0);
+}
+
 UNIT_TEST(fw_fq_full_sets_of)
 {
 	fq_setup(ON | FIE, 3, 2);
