@@ -207,16 +207,23 @@ void cq_process(void)
 			page_set32(RISCV_IOMMU_REG_CQCSR, (uint32_t)RISCV_IOMMU_CQCSR_CQMF);
 			return;
 		}
-		/* IOTINVAL runs in the RTL command engine; it stops before any other command,
-		 * which runs here (and cq_run_one() judges an illegal one). */
+		/* IOTINVAL runs in the RTL command engine, which stops before any other command;
+		 * that one runs here (and cq_run_one() judges an IOTINVAL the engine refused).
+		 * One buffer read picks the path, so other commands never pay an engine call. */
 		for (uint32_t i = 0; i < n && r == 0;) {
-			uint32_t done = fw_cqx_run(FW_BUF_CQ + i * CMD_BYTES, n - i);
+			uint32_t off = FW_BUF_CQ + i * CMD_BYTES;
 
-			head = (head + done) & mask;
-			i += done;
-			if (i == n)
-				break;
-			r = cq_run_one(FW_BUF_CQ + i * CMD_BYTES);
+			if ((fw_buf_read32(off) & RISCV_IOMMU_CMD_DW0_OPCODE) ==
+			    RISCV_IOMMU_CMD_OPCODE_IOTINVAL) {
+				uint32_t done = fw_cqx_run(off, n - i);
+
+				if (done) {
+					head = (head + done) & mask;
+					i += done;
+					continue;
+				}
+			}
+			r = cq_run_one(off);
 			if (r == 0) {
 				head = (head + 1) & mask;
 				i++;
