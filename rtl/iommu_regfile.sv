@@ -100,7 +100,7 @@ module iommu_regfile (
   ///////////////////////////////////////
 
   logic        wr_lo, wr_hi, a_lo, a_hi, host, pmip, msi_init;
-  logic [8:0]  wr_dw, rd_dw, a_dw, r_dw;
+  logic [8:0]  wr_dw, rd_dw, a_dw;
   logic [63:0] wr_data, q, wv;
   logic [4:0]  cqb_log2_q, fqb_log2_q;
 
@@ -131,7 +131,6 @@ module iommu_regfile (
     .fqb_log2_i (fqb_log2_q),
     .zero_i     (msi_init),
     .dw_o       (a_dw),
-    .rdw_o      (r_dw),
     .we_lo_o    (a_lo),
     .we_hi_o    (a_hi),
     .host_o     (host),
@@ -297,11 +296,10 @@ module iommu_regfile (
   ///////////////////////////////////////////////
 
   // Submodules see the page only: a firmware-private access shows them doubleword 0 (caps).
-  logic [6:0]  s_dw, s_rdw;
+  logic [6:0]  s_dw;
   logic        s_lo, s_hi;
   logic [63:0] rd_tr, rd_hpm, rd_msi;
-  assign s_dw  = (a_dw[8:7] == 2'b00) ? a_dw[6:0] : 7'd0;
-  assign s_rdw = (r_dw[8:7] == 2'b00) ? r_dw[6:0] : 7'd0;
+  assign s_dw = (a_dw[8:7] == 2'b00) ? a_dw[6:0] : 7'd0;
   assign s_lo = a_lo && (a_dw[8:7] == 2'b00);
   assign s_hi = a_hi && (a_dw[8:7] == 2'b00);
 
@@ -312,7 +310,6 @@ module iommu_regfile (
   ) u_tr (
     .clk_i, .rst_i,
     .dw_i    (s_dw),
-    .rdw_i   (s_rdw),
     .we_lo_i (s_lo),
     .we_hi_i (s_hi),
     .host_i  (host),
@@ -331,7 +328,6 @@ module iommu_regfile (
   ) u_hpm (
     .clk_i, .rst_i,
     .dw_i    (s_dw),
-    .rdw_i   (s_rdw),
     .we_lo_i (s_lo),
     .we_hi_i (s_hi),
     .wv_i    (wv),
@@ -347,7 +343,6 @@ module iommu_regfile (
   ) u_msi (
     .clk_i, .rst_i,
     .dw_i    (s_dw),
-    .rdw_i   (s_rdw),
     .we_lo_i (s_lo),
     .we_hi_i (s_hi),
     .wv_i    (wv),
@@ -356,29 +351,36 @@ module iommu_regfile (
     .clr_i   (msi_init && !fw_req_i)
   );
 
-  // Read mux.
+  ///////////////
+  // Read mux //
+  ///////////////
+
   function automatic logic [63:0] sel(input logic [8:0] adw, input logic [8:0] dw);
     sel = {64{adw == dw}};
   endfunction
+
   // One mux for the access of the cycle, an AND-OR of the doubleword selects; the
   // firmware-private words only for firmware.
   logic [63:0] rd_core;
   logic [8:0]  p_dw;
-  assign p_dw    = fw_req_i ? r_dw : 9'h0;
-  assign rd_core = (RISCV_IOMMU_CAPABILITIES_RESET & sel(r_dw, DwCaps)) |
-                   ({32'd0, fctl_v} & sel(r_dw, DwFctl)) | (ddtp_v & sel(r_dw, DwDdtp)) |
-                   (cqb_v & sel(r_dw, DwCqb)) | (fqb_v & sel(r_dw, DwFqb)) |
-                   ({12'd0, cqt_q, 12'd0, cqh_q} & sel(r_dw, DwCqh)) |
-                   ({12'd0, fqt_q, 12'd0, fqh_q} & sel(r_dw, DwFqh)) |
-                   ({fqcsr_v, cqcsr_v} & sel(r_dw, DwCsr)) |
-                   ({29'd0, ipsr_q, 32'd0} & sel(r_dw, DwIpsr)) |
-                   ({48'd0, icvec_q} & sel(r_dw, DwIcvec)) |
+  assign p_dw    = fw_req_i ? a_dw : 9'h0;
+  assign rd_core = (RISCV_IOMMU_CAPABILITIES_RESET & sel(a_dw, DwCaps)) |
+                   ({32'd0, fctl_v} & sel(a_dw, DwFctl)) | (ddtp_v & sel(a_dw, DwDdtp)) |
+                   (cqb_v & sel(a_dw, DwCqb)) | (fqb_v & sel(a_dw, DwFqb)) |
+                   ({12'd0, cqt_q, 12'd0, cqh_q} & sel(a_dw, DwCqh)) |
+                   ({12'd0, fqt_q, 12'd0, fqh_q} & sel(a_dw, DwFqh)) |
+                   ({fqcsr_v, cqcsr_v} & sel(a_dw, DwCsr)) |
+                   ({29'd0, ipsr_q, 32'd0} & sel(a_dw, DwIpsr)) |
+                   ({48'd0, icvec_q} & sel(a_dw, DwIcvec)) |
                    ({51'd0, db_q} & sel(p_dw, DwDb)) | ({dreq_hq, dreq_lq} & sel(p_dw, DwDreq)) |
                    ({60'd0, rise_q} & sel(p_dw, DwRise));
   assign q          = rd_core | rd_tr | rd_hpm | rd_msi;
   assign fw_rdata_o = fw_addr_i[2] ? q[63:32] : q[31:0];
 
-  // Outputs.
+  /////////////
+  // Outputs //
+  /////////////
+
   assign ddtp_mode_o = ddtp_mode_q;
   assign ddtp_ppn_o  = {ddtp_ph_q, ddtp_pl_q};
   assign fctl_wsi_o  = fctl_wsi_q;

@@ -24,7 +24,6 @@ module iommu_regfile_hpm #(
   input  wire logic        we_lo_i,     // write its low / high word with wv_i
   input  wire logic        we_hi_i,
   input  wire logic [63:0] wv_i,
-  input  wire logic [6:0]  rdw_i,       // doubleword read this cycle
   output      logic [63:0] rd_o,
 
   output      logic        pmip_o,      // some OF bit is set (ipsr.pmip source)
@@ -96,8 +95,8 @@ module iommu_regfile_hpm #(
     rd_ctr = 64'd0;
     rd_evt = 64'd0;
     for (int n = 0; n < NumCtr; n++) begin
-      if (rdw_i == DwCtr1 + 7'(n)) rd_ctr = rd_ctr | ctr_q[n];
-      if (rdw_i == DwEvt1 + 7'(n)) rd_evt = rd_evt | evt_q[n];
+      if (dw_i == DwCtr1 + 7'(n)) rd_ctr = rd_ctr | ctr_q[n];
+      if (dw_i == DwEvt1 + 7'(n)) rd_evt = rd_evt | evt_q[n];
     end
   end
 
@@ -206,7 +205,7 @@ module iommu_regfile_hpm #(
   ///////////
 
   // AND-OR of the doubleword selects (they are disjoint).
-  assign rd_o = rd_ctr | rd_evt | ({24'd0, inh_q, 24'd0, ovf_q} & {64{rdw_i == DwOvf}}) |
-                (cyc_q & {64{rdw_i == DwCycles}});
+  assign rd_o = rd_ctr | rd_evt | ({24'd0, inh_q, 24'd0, ovf_q} & {64{dw_i == DwOvf}}) |
+                (cyc_q & {64{dw_i == DwCycles}});
 
 endmodule

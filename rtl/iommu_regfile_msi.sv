@@ -22,20 +22,13 @@ module iommu_regfile_msi #(
   input  wire logic        we_lo_i,     // write its low / high word with wv_i
   input  wire logic        we_hi_i,
   input  wire logic [63:0] wv_i,
-  input  wire logic [6:0]  rdw_i,       // doubleword read this cycle
   output      logic [63:0] rd_o,
   output      logic        init_o,      // clearing after reset
   input  wire logic        clr_i        // clear the next entry this cycle (wv_i is 0)
 );
 
   // Entry e: doubleword DwMsi+2e = msi_addr, DwMsi+2e+1 = {vec_ctl, msi_data}.
-  logic [6:0] off, roff;
-  logic [3:0] re;
-  logic       rodd, rhit;
-  assign roff = rdw_i - DwMsi;
-  assign re   = roff[4:1];
-  assign rodd = roff[0];
-  assign rhit = (rdw_i >= DwMsi) && ({25'd0, roff} < 2 * NumVec);
+  logic [6:0] off;
   logic [3:0] e, e_acc;
   logic [4:0] clr_q;   // next entry to clear; bit 4: done
   assign init_o = !clr_q[4];
@@ -85,22 +78,22 @@ module iommu_regfile_msi #(
   logic [23:0] ah_rd;
   logic [31:0] d_rd;
   logic        c_rd;
-  assign al_rd = al_mem[re];
-  assign ah_rd = ah_mem[re];
-  assign d_rd  = d_mem[re];
-  assign c_rd  = c_mem[re];
+  assign al_rd = al_mem[e];
+  assign ah_rd = ah_mem[e];
+  assign d_rd  = d_mem[e];
+  assign c_rd  = c_mem[e];
 
   logic s_al, s_ah, s_d, s_c;
-  assign s_al = rhit && !rodd;
-  assign s_ah = rhit && !rodd;
-  assign s_d  = rhit && rodd;
-  assign s_c  = rhit && rodd;
+  assign s_al = hit && !odd;
+  assign s_ah = hit && !odd;
+  assign s_d  = hit && odd;
+  assign s_c  = hit && odd;
 
   assign rd_o = {8'd0, ah_rd & {24{s_ah}}, 30'd0, 2'd0} |
                 {31'd0, c_rd & s_c, d_rd & {32{s_d}}} |
                 {32'd0, al_rd & {30{s_al}}, 2'd0};
 
   logic unused_bits;
-  assign unused_bits = ^{off[6:5], roff[6:5], wv_i[63:56], wv_i[1:0]};
+  assign unused_bits = ^{off[6:5], wv_i[63:56], wv_i[1:0]};
 
 endmodule

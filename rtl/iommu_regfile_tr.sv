@@ -22,7 +22,6 @@ module iommu_regfile_tr #(
   input  wire logic        we_hi_i,
   input  wire logic        host_i,      // the access comes from the host port
   input  wire logic [63:0] wv_i,
-  input  wire logic [6:0]  rdw_i,       // doubleword read this cycle
   output      logic [63:0] rd_o,
 
   output      logic [63:0] tr_req_iova_o,
@@ -98,8 +97,8 @@ module iommu_regfile_tr #(
   end
 
   // AND-OR of the doubleword selects (they are disjoint).
-  assign rd_o = (iova_v & {64{rdw_i == DwIova}}) | (ctl_v & {64{rdw_i == DwCtl}}) |
-                (rsp_v & {64{rdw_i == DwRsp}});
+  assign rd_o = (iova_v & {64{dw_i == DwIova}}) | (ctl_v & {64{dw_i == DwCtl}}) |
+                (rsp_v & {64{dw_i == DwRsp}});
 
   assign tr_req_iova_o = iova_v;
   assign tr_req_ctl_o  = ctl_v;

@@ -31,7 +31,6 @@ module iommu_regfile_wu (
   input  wire logic        zero_i,      // no firmware access: wv_o = 0 (msi_cfg_tbl clear)
 
   output      logic [8:0]  dw_o,        // doubleword accessed (0x80+: firmware-private)
-  output      logic [8:0]  rdw_o,       // doubleword read (no dependence on the write strobes)
   output      logic        we_lo_o,     // write its low / high word
   output      logic        we_hi_o,
   output      logic        host_o,      // host write (host rules, doorbells)
@@ -73,7 +72,6 @@ module iommu_regfile_wu (
   assign h_wr    = h_any && (wr_dw_i[8:7] == 2'b00);
   assign host_o  = !fw_req_i && h_wr;
   assign dw_o    = fw_req_i ? fw_addr_i[11:3] : (h_any ? wr_dw_i : rd_dw_i);
-  assign rdw_o   = fw_req_i ? fw_addr_i[11:3] : rd_dw_i;
   assign we_lo_o = fw_req_i ? (fw_we_i && !fw_addr_i[2]) : (h_wr && wr_lo_i);
   assign we_hi_o = fw_req_i ? (fw_we_i && fw_addr_i[2]) : (h_wr && wr_hi_i);
 
