@@ -351,10 +351,7 @@ module iommu_regfile (
     .clr_i   (msi_init && !fw_req_i)
   );
 
-  ///////////////
-  // Read mux //
-  ///////////////
-
+  // Read mux.
   function automatic logic [63:0] sel(input logic [8:0] adw, input logic [8:0] dw);
     sel = {64{adw == dw}};
   endfunction
@@ -377,10 +374,7 @@ module iommu_regfile (
   assign q          = rd_core | rd_tr | rd_hpm | rd_msi;
   assign fw_rdata_o = fw_addr_i[2] ? q[63:32] : q[31:0];
 
-  /////////////
-  // Outputs //
-  /////////////
-
+  // Outputs.
   assign ddtp_mode_o = ddtp_mode_q;
   assign ddtp_ppn_o  = {ddtp_ph_q, ddtp_pl_q};
   assign fctl_wsi_o  = fctl_wsi_q;
