@@ -5,6 +5,7 @@
  * firmware sets the pending bit in the MRIF and sends the notice MSI, then answers the B.
  */
 #include "msi.h"
+#include "ddt.h"
 #include "fq.h"
 
 /* clang-format off */
@@ -98,6 +99,36 @@ static void msi_mrif(const struct fw_event *ev, uint64_t mrif, uint64_t dw1, uin
 		(void)fq_report(cause, src, iova, 0);
 }
 
+/*
+ * I = extract(gpn, mask) (spec 2.3.3): the bits of @gpn selected by @mask, gathered to the low
+ * end. One iteration per set mask bit, 32 bits at a time (RV32).
+ */
+static uint64_t msi_file_index(uint64_t gpn, uint64_t mask)
+{
+	uint64_t idx = 0;
+	unsigned n   = 0;
+
+	for (unsigned half = 0; half < 2; half++) {
+		uint32_t m = (uint32_t)(mask >> (32 * half));
+		uint32_t v = (uint32_t)(gpn >> (32 * half));
+
+		while (m) {
+			uint32_t low = m & (~m + 1);
+
+			if (v & low)
+				idx |= 1ull << n;
+			n++;
+			m &= m - 1;
+		}
+	}
+	return idx;
+}
+
+uint64_t msi_pte_addr(uint64_t base, uint64_t gpn, uint64_t mask)
+{
+	return base + msi_file_index(gpn, mask & RISCV_IOMMU_DC_MSI_ADDR_MASK_MASK) * 16;
+}
+
 void msi_handle_miss(const struct fw_event *ev)
 {
 	uint32_t w1	  = ev->w[1];
@@ -110,18 +141,31 @@ void msi_handle_miss(const struct fw_event *ev)
 		.write = (w1 & FWIF_EVT_CTX_MISS_W1_WRITE) != 0,
 	};
 	uint64_t iova = (uint64_t)ev->w[2] | ((uint64_t)ev->w[3] << 32);
-	uint64_t pte  = (uint64_t)ev->w[5] | ((uint64_t)ev->w[6] << 32);
+	/* W5/W6: the MSI page table's base (msiptp.PPN << 12) from the cached context */
+	uint64_t base		 = (uint64_t)ev->w[5] | ((uint64_t)ev->w[6] << 32);
+	const struct fw_cfg *cfg = fw_cfg_get();
+	struct riscv_iommu_dc dc;
+	uint64_t pte;
 	/* GPA page: the first stage's output (= IOVA>>12 with a Bare first stage) */
 	uint64_t gpn = (uint64_t)ev->w[7] |
 		       ((uint64_t)FW_GET(FWIF_EVT_MSI_MISS_W4_GPN_HI, ev->w[4]) << 32);
 	uint64_t ppn = 0, dw1 = 0;
 	unsigned cause;
 
-	/* The whole 16-byte PTE in one burst (dw1 matters only to MRIF). */
-	if (fw_burst(pte & ~15ull, FW_BUF_MSIPTE, 2, false) != FW_OK)
-		cause = RISCV_IOMMU_FQ_CAUSE_MSI_LOAD_FAULT;
-	else
-		cause = msi_pte_check(buf_read64(FW_BUF_MSIPTE), &ppn);
+	/*
+	 * The index needs the device's msi_addr_mask: read the device context again (the
+	 * datapath's cached copy was loaded from it; if software changed it without IODIR.INVAL
+	 * either value is allowed, and a context that no longer validates fails the request).
+	 */
+	cause = ddt_locate(src.did, cfg->ddtp, cfg->caps, cfg->fctl, &dc);
+	if (!cause) {
+		pte = msi_pte_addr(base, gpn, dc.msi_addr_mask);
+		/* The whole 16-byte PTE in one burst (dw1 matters only to MRIF). */
+		if (fw_burst(pte & ~15ull, FW_BUF_MSIPTE, 2, false) != FW_OK)
+			cause = RISCV_IOMMU_FQ_CAUSE_MSI_LOAD_FAULT;
+		else
+			cause = msi_pte_check(buf_read64(FW_BUF_MSIPTE), &ppn);
+	}
 	if (cause == MSI_PTE_MRIF) {
 		dw1 = buf_read64(FW_BUF_MSIPTE + 8);
 		if (!(fw_cfg_get()->caps & RISCV_IOMMU_CAPABILITIES_MSI_MRIF) ||

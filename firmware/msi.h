@@ -41,4 +41,10 @@ unsigned msi_mrif_update(uint64_t mrif, uint32_t id, uint64_t dw1);
  */
 void msi_handle_miss(const struct fw_event *ev);
 
+/**
+ * msi_pte_addr() - address of the MSI PTE for GPA page @gpn: @base (msiptp.PPN << 12) plus
+ * 16 × I, I = extract(@gpn, @mask) (spec 2.3.3).
+ */
+uint64_t msi_pte_addr(uint64_t base, uint64_t gpn, uint64_t mask);
+
 #endif /* FW_MSI_H */

@@ -222,7 +222,7 @@ module iommu_xlate #(
   logic [23:0] mq_did;
   logic [19:0] mq_pid;
   logic [63:0] mq_iova, mq_pte;
-  logic [51:0] mctx_mask, mctx_pat, msi_fidx;
+  logic [51:0] mctx_mask, mctx_pat;
 
   localparam int TlbIdxW = $clog2(IotlbEntries);
   logic               tlb_hit, tlb_touch, tlb_kill;
@@ -468,18 +468,9 @@ module iommu_xlate #(
   assign msi_sel = (mctx_mode == 4'd1) && !s1_on &&
                    ((st_addr[63:12] & ~mctx_mask) == (mctx_pat & ~mctx_mask));
 
-  // I = extract(A>>12, mask): gather the address bits selected by mask to the low end.
-  logic [5:0] fidx_n;
-  always_comb begin
-    msi_fidx = '0;
-    fidx_n   = '0;
-    for (int i = 0; i < 52; i++) begin
-      if (mctx_mask[i]) begin
-        msi_fidx[fidx_n] = st_addr[12+i];
-        fidx_n           = fidx_n + 6'd1;
-      end
-    end
-  end
+  // The MSI page-table index I = extract(A>>12, mask) is computed by the firmware on an MSI
+  // miss (a 52-bit bit-gather costs ~16 k LUT4 as logic; the miss path is firmware-bound anyway):
+  // the event carries the table base and the GPA page.
 
   iommu_msi_cache #(
     .Entries (4)
@@ -504,8 +495,7 @@ module iommu_xlate #(
   assign miss_gscid_o = mq_miss ? mq_mgscid : ctx_gscid;
   assign miss_fidx_o  = mq_miss ? mq_mgpn   : st_addr[63:12];
   assign miss_dtf_o   = mq_miss ? mq_dtf    : ctx_dtf;
-  assign miss_pte_o   = mq_miss ? mq_pte    :
-                        ({8'd0, mctx_ppn, 12'd0} | {8'd0, msi_fidx, 4'd0});
+  assign miss_pte_o   = mq_miss ? mq_pte    : {8'd0, mctx_ppn, 12'd0};  // MSI table base
 
   logic        fill, fill_gv, fill_s1, fill_g;
   logic [15:0] fill_gscid;

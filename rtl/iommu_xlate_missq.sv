@@ -359,21 +359,12 @@ module iommu_xlate_missq #(
     end
   end
 
-  // I = extract(GPA>>12, mask) for the PTE address of the owned slot.
-  logic [51:0] m_gpn, m_mask, m_fidx;
-  logic [5:0]  m_n;
-  assign m_gpn  = {8'd0, w_ppn[midx_q*44 +: 44]};
-  assign m_mask = w_mmask[midx_q*52 +: 52];
-  always_comb begin
-    m_fidx = '0;
-    m_n    = '0;
-    for (int i = 0; i < 52; i++) begin
-      if (m_mask[i]) begin
-        m_fidx[m_n] = m_gpn[i];
-        m_n         = m_n + 6'd1;
-      end
-    end
-  end
+  // The owned slot's GPA page; the firmware computes the MSI table index from it (the walker's
+  // mask output is not needed here).
+  logic [51:0] m_gpn;
+  logic        unused_mmask;
+  assign m_gpn        = {8'd0, w_ppn[midx_q*44 +: 44]};
+  assign unused_mmask = ^w_mmask;
 
   assign msi_miss_o   = mown_q;
   assign msi_did_o    = did_q[midx_q];
@@ -384,7 +375,7 @@ module iommu_xlate_missq #(
   assign msi_write_o  = write_q[midx_q];
   assign msi_iova_o   = iova_q[midx_q];
   assign msi_mgscid_o = gscid_q[midx_q];
-  assign msi_pte_o    = {8'd0, mptp_q[midx_q], 12'd0} | {8'd0, m_fidx, 4'd0};
+  assign msi_pte_o    = {8'd0, mptp_q[midx_q], 12'd0};  // MSI table base
   assign msi_mgpn_o   = m_gpn;
   assign msi_dtf_o    = dtf_q[midx_q];
 

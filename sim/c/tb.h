@@ -54,6 +54,8 @@ void mem_set_latency(unsigned cycles);
 void mem_set_backpressure(unsigned percent);
 /** mem_set_error() - accesses to [lo, hi) get SLVERR (on) until cleared (on=false). */
 void mem_set_error(uint64_t lo, uint64_t hi, bool on);
+/** mem_is_error() - @pa lies in an active error range (what the model answers with SLVERR). */
+bool mem_is_error(uint64_t pa);
 
 /** One memory-port transaction, as seen by the memory model. */
 struct mem_txn {

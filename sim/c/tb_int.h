@@ -24,8 +24,6 @@ void sb_reset(void);
 
 /** mem_bd_read64() - backdoor 8-byte read, *err set when @pa is in an error range. */
 uint64_t mem_bd_read64(uint64_t pa, bool *err);
-/** mem_is_error() - @pa lies in an active error range. */
-bool mem_is_error(uint64_t pa);
 
 /** tb_abort() - stop the run now: print the repro line, close the trace and exit(1). */
 void tb_abort(const char *why) __attribute__((noreturn));

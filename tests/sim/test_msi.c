@@ -4,8 +4,9 @@
  * first stage Bare) with msiptp Flat and an IMSIC-like layout (guest interrupt files at GPA
  * pages MSI_GPA + I, I = 0..3). Device writes to each interrupt-file page arrive at the PTE's
  * SPA page; an address outside the pattern goes through the G-stage; exec to an MSI page is
- * cause 1 (datapath); 262 (V=0) and 263 (M=2, C=1) are firmware-written records; after a PTE
- * change + IOTINVAL.GVMA the new target is used. Every DMA goes through the scoreboard.
+ * cause 1 (datapath); 261 (PTE bus error), 262 (V=0) and 263 (M=2, C=1) are firmware-written
+ * records; after a PTE change + IOTINVAL.GVMA the new target is used. Every DMA goes through
+ * the scoreboard.
  */
 #include "golden.h"
 #include "tb.h"
@@ -40,7 +41,7 @@ static uint32_t cq_tail;
 static uint64_t gm_rd(void *ctx, uint64_t pa, bool *err)
 {
 	(void)ctx;
-	(void)err;
+	*err = mem_is_error(pa);
 	return mem_rd64(pa);
 }
 
@@ -195,6 +196,10 @@ TB_TEST(msi_faults_inval)
 	a.exec = false;
 	mem_wr64(MSI_PT + 16 * 3, MSIPTE(IF1_SPA) | 1ull << 63); /* C=1: 263 */
 	fw_fault(&a, true, MSI_GPA + 0x3000, 263);
+	/* a bus error on the MSI PTE read: 261 (file 1 is not cached yet in this test) */
+	mem_set_error(MSI_PT + 16 * 1, MSI_PT + 16 * 2, true);
+	fw_fault(&a, true, MSI_GPA + 0x1000, 261);
+	mem_set_error(MSI_PT + 16 * 1, MSI_PT + 16 * 2, false);
 	/* cached target, then a new PTE: still the old target until IOTINVAL.GVMA */
 	msi_write(&a, MSI_GPA, IF0_SPA, 0x55);
 	mem_wr64(MSI_PT, MSIPTE(IF0_NEW));

@@ -36,18 +36,35 @@ static uint32_t last_write(uint32_t off)
 	return v;
 }
 
-static struct fw_event msi_event(uint64_t gpa, uint64_t pte, bool dtf, bool exec)
+/*
+ * The firmware re-reads the device context for msi_addr_mask: a 1LVL directory whose DC
+ * (device 0x22, preloaded in the burst buffer's DC slot) uses G-stage Sv39x4, msiptp Flat and
+ * @mask.
+ */
+static void msi_dc_setup(uint64_t mask)
+{
+	mock_page_set64(RISCV_IOMMU_REG_CAPABILITIES, RISCV_IOMMU_CAPABILITIES_RESET);
+	mock_page_set64(RISCV_IOMMU_REG_DDTP,
+			RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL | (0x80010ull << 10));
+	buf_put64(FW_BUF_DC + 0, RISCV_IOMMU_DC_TC_V);
+	buf_put64(FW_BUF_DC + 8, (8ull << 60) | (5ull << 44) | 0x80100); /* Sv39x4, 16 KiB root */
+	buf_put64(FW_BUF_DC + 32, (1ull << 60) | 0x80001);		 /* msiptp Flat */
+	buf_put64(FW_BUF_DC + 40, mask);
+	buf_put64(FW_BUF_DC + 48, 0x2800000ull & ~mask);
+}
+
+static struct fw_event msi_event(uint64_t gpa, uint64_t base, bool dtf, bool exec)
 {
 	struct fw_event ev = {.type = FWIF_EVT_MSI_MISS};
 
-	ev.w[0] = 0x42;
+	ev.w[0] = 0x22; /* fits a 1LVL directory of 64-byte contexts */
 	ev.w[1] = (exec ? FWIF_EVT_CTX_MISS_W1_EXEC : FWIF_EVT_CTX_MISS_W1_WRITE) |
 		  (dtf ? FWIF_EVT_MSI_MISS_W1_DTF : 0);
 	ev.w[2] = (uint32_t)gpa;
 	ev.w[3] = (uint32_t)(gpa >> 32);
 	ev.w[4] = 0x77 | (uint32_t)((gpa >> 44) << 16); /* GSCID, GPA page [47:32] */
-	ev.w[5] = (uint32_t)pte;
-	ev.w[6] = (uint32_t)(pte >> 32);
+	ev.w[5] = (uint32_t)base;			/* MSI page-table base (msiptp.PPN << 12) */
+	ev.w[6] = (uint32_t)(base >> 32);
 	ev.w[7] = (uint32_t)(gpa >> 12); /* GPA page [31:0] (first stage Bare: = IOVA page) */
 	return ev;
 }
@@ -71,14 +88,26 @@ UNIT_TEST(fw_msi_pte_check)
 	UT_EQ(msi_pte_check(PTE_V | PTE_MRIF | BIT_ULL(62), &ppn), C263); /* reserved */
 }
 
+/* I = extract(gpn, mask): the selected bits, gathered to the low end, across both halves. */
+UNIT_TEST(fw_msi_pte_index)
+{
+	UT_EQ(msi_pte_addr(0x1000, 0x2800123, 0xff), 0x1000 + 0x23 * 16);
+	UT_EQ(msi_pte_addr(0x1000, 0x2800123, 0), 0x1000);
+	UT_EQ(msi_pte_addr(0, 0x5, 0x5), 3 * 16); /* bits 0 and 2 -> 0b11 */
+	UT_EQ(msi_pte_addr(0, 0x4, 0x5), 2 * 16); /* bit 2 set, bit 0 clear -> 0b10 */
+	UT_EQ(msi_pte_addr(0, 1ull << 40, 1ull << 40 | 1), 2 * 16);    /* across the halves */
+	UT_EQ(msi_pte_addr(0, ~0ull, ~0ull), ((1ull << 52) - 1) * 16); /* mask is 52 bits */
+}
+
 UNIT_TEST(fw_msi_miss_load)
 {
-	uint64_t gpa = 0x2800123456ull, pte = 0x80001230ull;
+	uint64_t gpa = 0x2800123456ull;
 	struct fw_event ev;
 
 	mock_reset();
+	msi_dc_setup(0xff); /* I = GPA page [7:0] = 0x23: PTE at base + 0x230 */
 	buf_put64(FW_BUF_MSIPTE, PTE_V | PTE_BASIC | (0xABCDEF123ull << 10));
-	ev = msi_event(gpa, pte, false, false);
+	ev = msi_event(gpa, 0x80001000ull, false, false);
 	msi_handle_miss(&ev);
 	/* one 2-beat load of the 16-aligned PTE into the walk region */
 	UT_EQ(last_write(FWIF_BURST_ADDR_LO), 0x80001230u);
@@ -103,19 +132,24 @@ UNIT_TEST(fw_msi_miss_fail)
 
 	/* V=0: fail with 262; no cache load */
 	mock_reset();
+	msi_dc_setup(0xff);
 	buf_put64(FW_BUF_MSIPTE, PTE_BASIC);
 	ev = msi_event(0x1000, 0x2000, false, true);
 	msi_handle_miss(&ev);
 	UT_EQ(last_write(FWIF_MISS_CMD), FWIF_MISS_CMD_FAIL | (C262 << 16));
 	UT_EQ(last_write(FWIF_MSI_CMD), ~0u);
 
-	/* bus error on the PTE load: 261 */
+	/*
+	 * Bus errors on every load (the mock cannot fail one burst only): the device-context
+	 * re-read fails first, 257. (261 on the PTE load alone is checked in the co-simulation.)
+	 */
 	mock_reset();
+	msi_dc_setup(0xff);
 	mock.fwif[FWIF_BURST_STATUS / 4] = FWIF_BURST_STATUS_ERR;
 	ev				 = msi_event(0x1000, 0x2000, true, false);
 	msi_handle_miss(&ev);
 	UT_EQ(last_write(FWIF_MISS_CMD),
-	      FWIF_MISS_CMD_FAIL | (RISCV_IOMMU_FQ_CAUSE_MSI_LOAD_FAULT << 16));
+	      FWIF_MISS_CMD_FAIL | (RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT << 16));
 	UT_EQ(last_write(FWIF_MSI_CMD), ~0u);
 }
 
@@ -129,6 +163,7 @@ UNIT_TEST(fw_msi_miss_record_dtf)
 		mock_reset();
 		mock.page[RISCV_IOMMU_REG_FQCSR / 4] = RISCV_IOMMU_FQCSR_FQON;
 		mock_page_set64(RISCV_IOMMU_REG_FQB, 0x80000000ull >> 2);
+		msi_dc_setup(0xff);
 		buf_put64(FW_BUF_MSIPTE, PTE_V | (2ull << 1));
 		ev = msi_event(0x1000, 0x2000, dtf, false);
 		msi_handle_miss(&ev);
