@@ -15,6 +15,7 @@
 #define MSIPTE_MRIF_RSVD  (GENMASK_ULL(6, 3) | GENMASK_ULL(62, 54))
 #define MSIPTE_MRIF_RSVD1 (GENMASK_ULL(59, 54) | GENMASK_ULL(63, 61))
 #define MRIF_IDS          2048u /* AIA: an MRIF holds identities 1..2047 */
+#define MRIF_EXCL_TRIES   16u   /* exclusive load/store pairs before giving up */
 #define AXI_OKAY          0u
 #define AXI_SLVERR        2u
 /* clang-format on */
@@ -43,20 +44,52 @@ static uint64_t buf_read64(uint32_t off)
 	return fw_buf_read32(off) | ((uint64_t)fw_buf_read32(off + 4) << 32);
 }
 
+/*
+ * Set @bit in the pending doubleword at @dw without losing another agent's concurrent update
+ * (datapath.md §7b): exclusive load, set the bit, exclusive store; an OKAY store (the doubleword
+ * changed, or the monitor was lost) wrote nothing and the pair is retried, MRIF_EXCL_TRIES times
+ * at most, then the MSI is reported as an MRIF access fault (never a silent loss). A bit that is
+ * already set needs no store. A memory that answers the exclusive load OKAY has no monitor: the
+ * bit is then set with a plain store, not atomic against another agent (the old path).
+ */
+static unsigned mrif_set_pending(uint64_t dw, uint64_t bit)
+{
+	for (unsigned i = 0; i < MRIF_EXCL_TRIES; i++) {
+		int ld = fw_burst_excl(dw, FW_BUF_MSIPTE, false);
+		int st;
+		uint64_t pend;
+
+		if (ld != FW_OK && ld != FW_EXFAIL)
+			return RISCV_IOMMU_FQ_CAUSE_MRIF_FAULT;
+		pend = buf_read64(FW_BUF_MSIPTE);
+		if (pend & bit)
+			return 0;
+		pend |= bit;
+		fw_buf_write32(FW_BUF_MSIPTE, (uint32_t)pend);
+		fw_buf_write32(FW_BUF_MSIPTE + 4, (uint32_t)(pend >> 32));
+		if (ld == FW_EXFAIL) /* no exclusive monitor in the memory */
+			st = fw_burst(dw, FW_BUF_MSIPTE, 1, true);
+		else
+			st = fw_burst_excl(dw, FW_BUF_MSIPTE, true);
+		if (st == FW_OK)
+			return 0;
+		if (st != FW_EXFAIL)
+			return RISCV_IOMMU_FQ_CAUSE_MRIF_FAULT;
+	}
+	return RISCV_IOMMU_FQ_CAUSE_MRIF_FAULT;
+}
+
 unsigned msi_mrif_update(uint64_t mrif, uint32_t id, uint64_t dw1)
 {
 	uint64_t dw  = mrif + (id / 64u) * 16u; /* pending doubleword, enable doubleword after it */
 	uint64_t bit = 1ull << (id % 64u);
-	uint64_t pend;
+	unsigned cause;
 
-	/* One burst reads the pending and the enable doubleword (16-aligned: no 4 KiB crossing). */
-	if (fw_burst(dw, FW_BUF_MSIPTE, 2, false) != FW_OK)
-		return RISCV_IOMMU_FQ_CAUSE_MRIF_FAULT;
-	pend = buf_read64(FW_BUF_MSIPTE) | bit;
-	fw_buf_write32(FW_BUF_MSIPTE, (uint32_t)pend);
-	fw_buf_write32(FW_BUF_MSIPTE + 4, (uint32_t)(pend >> 32));
-	/* Not atomic against another agent writing the same doubleword meanwhile (no AMO_MRIF). */
-	if (fw_burst(dw, FW_BUF_MSIPTE, 1, true) != FW_OK)
+	cause = mrif_set_pending(dw, bit);
+	if (cause)
+		return cause;
+	/* The enable doubleword, read after the pending bit is set. */
+	if (fw_burst(dw + 8, FW_BUF_MSIPTE + 8, 1, false) != FW_OK)
 		return RISCV_IOMMU_FQ_CAUSE_MRIF_FAULT;
 	if (buf_read64(FW_BUF_MSIPTE + 8) & bit) {
 		uint32_t nid = (uint32_t)(FW_GET(RISCV_IOMMU_MSIPTE_DW1_N, dw1) |

@@ -26,11 +26,13 @@ unsigned msi_pte_check(uint64_t dw0, uint64_t *ppn);
 
 /**
  * msi_mrif_update() - set interrupt identity @id (1..2047) pending in the MRIF at @mrif
- * (512-aligned) with a read-modify-write of its pending doubleword (not atomic against other
- * writers of that doubleword), and if @id is enabled there send the notice MSI of the MRIF PTE
- * doubleword @dw1 (4 bytes NID to NPPN<<12).
+ * (512-aligned) with an exclusive read-modify-write of its pending doubleword (AXI4 exclusive
+ * load/store, retried while another agent changes the doubleword in between; a plain RMW when the
+ * memory has no exclusive monitor), and if @id is enabled there send the notice MSI of the MRIF
+ * PTE doubleword @dw1 (4 bytes NID to NPPN<<12).
  *
- * Return: 0 or RISCV_IOMMU_FQ_CAUSE_MRIF_FAULT (264) on a bus error of the MRIF access.
+ * Return: 0 or RISCV_IOMMU_FQ_CAUSE_MRIF_FAULT (264) on a bus error of the MRIF access or when
+ * 16 exclusive stores in a row failed.
  */
 unsigned msi_mrif_update(uint64_t mrif, uint32_t id, uint64_t dw1);
 

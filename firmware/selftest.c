@@ -16,7 +16,8 @@
  * Steps: Bare DMA round trip; CQ + FQ on; 1LVL DDT with one device (Sv39 first stage, one
  * 4 KiB page mapped); IODIR.INVAL_DDT + IOFENCE.C; translated DMA write and read with the data
  * checked in memory at the mapped PA; DMA write to an unmapped IOVA: SLVERR and a fault record
- * (cause 15, the device, the IOVA) in the FQ. Final line: "selftest: PASS" or "selftest: FAIL".
+ * (cause 15, the device, the IOVA) in the FQ; exclusive accesses to the BRAM (board_sysmem's
+ * monitor: a plain store between the exclusive load and store makes it fail). Final line: "selftest: PASS" or "selftest: FAIL".
  */
 #ifdef BOARD_SELFTEST
 
@@ -63,6 +64,7 @@ void board_irq_poll(void);
 #define FQ                (MEM + 0x5000u) /* 64 records, 2 KiB */
 #define BARE_BUF          (MEM + 0x8000u)
 #define PAGE_PA           (MEM + 0x9000u)
+#define EXCL_DW           (MEM + 0xa000u) /* exclusive-access step */
 #define IOVA_MAPPED       0x12345000ull
 #define IOVA_UNMAPPED     0x12346000ull
 #define DID               0x01u
@@ -386,6 +388,20 @@ static void st_thread(void)
 	CHECK((rec[0] >> 40) == DID, "record device_id");
 	CHECK(rec[2] == IOVA_UNMAPPED, "record iotval != IOVA");
 	host_wr32(RISCV_IOMMU_REG_FQH, (fqt + 1) & 63u);
+
+	STEP("exclusive load/store (MRIF update)");
+	CHECK(mem_wr64(EXCL_DW, 0x10), "plain store");
+	CHECK(fw_burst_excl(EXCL_DW, SBUF, false) == FW_OK, "exclusive load not EXOKAY");
+	CHECK(sbuf64(0) == 0x10, "exclusive load data");
+	CHECK(mem_wr64(EXCL_DW, 0x30), "another store in between");
+	sbuf_set64(0, 0x11);
+	CHECK(fw_burst_excl(EXCL_DW, SBUF, true) == FW_EXFAIL, "exclusive store not failed");
+	CHECK(fw_burst_excl(EXCL_DW, SBUF, false) == FW_OK && sbuf64(0) == 0x30,
+	      "exclusive load after the failure");
+	sbuf_set64(0, 0x31);
+	CHECK(fw_burst_excl(EXCL_DW, SBUF, true) == FW_OK, "exclusive store not EXOKAY");
+	CHECK(mem_load(EXCL_DW, 1) && sbuf64(0) == 0x31, "exclusive store data");
+	con_printf("  failed store wrote nothing, retry stored: ok\n");
 
 	st_step = "done";
 	PT_WAIT(uart_room());

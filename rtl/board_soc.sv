@@ -90,6 +90,7 @@ module board_soc #(
   logic [2:0] m_awsize;
   logic [1:0] m_awburst;
   logic [2:0] m_awprot;
+  logic       m_awlock;
   logic m_awvalid;
   logic m_awready;
   logic [63:0] m_wdata;
@@ -107,6 +108,7 @@ module board_soc #(
   logic [2:0] m_arsize;
   logic [1:0] m_arburst;
   logic [2:0] m_arprot;
+  logic       m_arlock;
   logic m_arvalid;
   logic m_arready;
   logic [5:0] m_rid;
@@ -196,6 +198,7 @@ module board_soc #(
     .m_axi_awsize_o (m_awsize),
     .m_axi_awburst_o (m_awburst),
     .m_axi_awprot_o (m_awprot),
+    .m_axi_awlock_o (m_awlock),
     .m_axi_awvalid_o (m_awvalid),
     .m_axi_awready_i (m_awready),
     .m_axi_wdata_o (m_wdata),
@@ -213,6 +216,7 @@ module board_soc #(
     .m_axi_arsize_o (m_arsize),
     .m_axi_arburst_o (m_arburst),
     .m_axi_arprot_o (m_arprot),
+    .m_axi_arlock_o (m_arlock),
     .m_axi_arvalid_o (m_arvalid),
     .m_axi_arready_i (m_arready),
     .m_axi_rid_i (m_rid),
@@ -322,6 +326,7 @@ module board_soc #(
     .s_awaddr_i (m_awaddr),
     .s_awlen_i (m_awlen),
     .s_awburst_i (m_awburst),
+    .s_awlock_i (m_awlock),
     .s_awvalid_i (m_awvalid),
     .s_awready_o (m_awready),
     .s_wdata_i (m_wdata),
@@ -337,6 +342,7 @@ module board_soc #(
     .s_araddr_i (m_araddr),
     .s_arlen_i (m_arlen),
     .s_arburst_i (m_arburst),
+    .s_arlock_i (m_arlock),
     .s_arvalid_i (m_arvalid),
     .s_arready_o (m_arready),
     .s_rid_o (m_rid),

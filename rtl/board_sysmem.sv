@@ -7,6 +7,13 @@
 // registered read). Reads and writes alternate when both wait. INCR and FIXED bursts only
 // differ in the address step (WRAP is treated as INCR: the IOMMU never issues it). An access
 // outside [Base, Base + size) writes nothing, reads 0 and answers SLVERR.
+//
+// Exclusive accesses (AXI4 A7.2), one-entry monitor: a 1-beat ARLOCK read arms it for its ID
+// and doubleword (answered EXOKAY; a newer exclusive read of any ID takes the monitor over). A
+// 1-beat AWLOCK write from that ID to that doubleword while armed is done and answered EXOKAY;
+// any other AWLOCK write writes nothing and is answered OKAY (so does a longer exclusive write,
+// and a longer exclusive read is answered OKAY: no monitor). Any write to the monitored
+// doubleword disarms it.
 
 `default_nettype none
 
@@ -21,6 +28,7 @@ module board_sysmem #(
   input  logic [63:0] s_awaddr_i,
   input  logic [7:0]  s_awlen_i,
   input  logic [1:0]  s_awburst_i,
+  input  logic        s_awlock_i,
   input  logic        s_awvalid_i,
   output logic        s_awready_o,
   input  logic [63:0] s_wdata_i,
@@ -36,6 +44,7 @@ module board_sysmem #(
   input  logic [63:0] s_araddr_i,
   input  logic [7:0]  s_arlen_i,
   input  logic [1:0]  s_arburst_i,
+  input  logic        s_arlock_i,
   input  logic        s_arvalid_i,
   output logic        s_arready_o,
   output logic [5:0]  s_rid_o,
@@ -49,6 +58,7 @@ module board_sysmem #(
   localparam int Words = 1 << AddrWidth;
   localparam int HiBit = AddrWidth + 3;    // first address bit above the RAM
   localparam logic [1:0] RespOkay   = 2'b00;
+  localparam logic [1:0] RespExokay = 2'b01;
   localparam logic [1:0] RespSlverr = 2'b10;
   localparam logic [1:0] BurstFixed = 2'b00;
 
@@ -72,6 +82,12 @@ module board_sysmem #(
   logic                 aw_bad, ar_bad;
   logic [63:0]          aw_hi, ar_hi, base_hi;
   logic [AddrWidth-1:0] aw_word, ar_word;
+  logic                 excl_q;             // this transaction is a 1-beat exclusive one
+  logic                 exok_q;             // ... write: the monitor allows it
+  logic                 mon_valid_q;
+  logic [5:0]           mon_id_q;
+  logic [AddrWidth-1:0] mon_word_q;
+  logic [1:0]           ok_resp;
 
   assign aw_word = s_awaddr_i[HiBit-1:3];
   assign ar_word = s_araddr_i[HiBit-1:3];
@@ -85,7 +101,8 @@ module board_sysmem #(
 
   assign take_aw = (state_q == StIdle) && s_awvalid_i && (!s_arvalid_i || !prio_rd_q);
   assign take_ar = (state_q == StIdle) && s_arvalid_i && !take_aw;
-  assign wr_en   = (state_q == StWrite) && s_wvalid_i && !bad_q;
+  assign wr_en   = (state_q == StWrite) && s_wvalid_i && !bad_q && (!excl_q || exok_q);
+  assign ok_resp = (excl_q && (s_rvalid_o || exok_q)) ? RespExokay : RespOkay;
   assign beat_done = (state_q == StRdData) && s_rready_i;
 
   assign s_awready_o = take_aw;
@@ -93,11 +110,11 @@ module board_sysmem #(
   assign s_wready_o  = (state_q == StWrite);
   assign s_bvalid_o  = (state_q == StResp);
   assign s_bid_o     = id_q;
-  assign s_bresp_o   = bad_q ? RespSlverr : RespOkay;
+  assign s_bresp_o   = bad_q ? RespSlverr : ok_resp;
   assign s_rvalid_o  = (state_q == StRdData);
   assign s_rid_o     = id_q;
   assign s_rdata_o   = bad_q ? 64'd0 : rdata_q;
-  assign s_rresp_o   = bad_q ? RespSlverr : RespOkay;
+  assign s_rresp_o   = bad_q ? RespSlverr : ok_resp;
   assign s_rlast_o   = (cnt_q == len_q);
 
   always_ff @(posedge clk_i) begin
@@ -110,6 +127,8 @@ module board_sysmem #(
       cnt_q     <= '0;
       fixed_q   <= 1'b0;
       bad_q     <= 1'b0;
+      excl_q    <= 1'b0;
+      exok_q    <= 1'b0;
     end else begin
       case (state_q)
         StIdle: begin
@@ -121,6 +140,9 @@ module board_sysmem #(
             len_q     <= s_awlen_i;
             fixed_q   <= (s_awburst_i == BurstFixed);
             bad_q     <= aw_bad;
+            excl_q    <= s_awlock_i;
+            exok_q    <= s_awlock_i && (s_awlen_i == 8'd0) && !aw_bad && mon_valid_q &&
+                         (mon_id_q == s_awid_i) && (mon_word_q == aw_word);
           end else if (take_ar) begin
             state_q   <= StRdAddr;
             prio_rd_q <= 1'b0;
@@ -130,6 +152,8 @@ module board_sysmem #(
             cnt_q     <= '0;
             fixed_q   <= (s_arburst_i == BurstFixed);
             bad_q     <= ar_bad;
+            excl_q    <= s_arlock_i && (s_arlen_i == 8'd0);
+            exok_q    <= 1'b0;
           end
         end
         StWrite: begin
@@ -166,6 +190,21 @@ module board_sysmem #(
         end
         default: state_q <= StIdle;
       endcase
+    end
+  end
+
+  // The exclusive monitor.
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      mon_valid_q <= 1'b0;
+      mon_id_q    <= '0;
+      mon_word_q  <= '0;
+    end else if (take_ar && s_arlock_i && (s_arlen_i == 8'd0) && !ar_bad) begin
+      mon_valid_q <= 1'b1;
+      mon_id_q    <= s_arid_i;
+      mon_word_q  <= ar_word;
+    end else if (wr_en && (s_wstrb_i != 8'h00) && (addr_q == mon_word_q)) begin
+      mon_valid_q <= 1'b0;
     end
   end
 

@@ -8,6 +8,12 @@
 // SIZE32 (BURST_CTRL[28]) with a 1-beat store: one narrow AXI write, AWSIZE=2 AWLEN=0 at the
 // 4-aligned BURST_ADDR, WSTRB = ADDR[2] ? 8'hF0 : 8'h0F, data = the buffer word (the value sits
 // in the byte lanes of its half). Loads and longer stores ignore SIZE32.
+// EXCL (BURST_CTRL[30]) with BEATS=1: an AXI4 exclusive access of 8 bytes (ARLOCK/AWLOCK=1,
+// SIZE32 ignored); EXCL with any other length flags an error and does nothing. EXOKAY is then the
+// good response: exok_o reports that the last burst was exclusive and answered EXOKAY (load: the
+// slave monitors the doubleword; store: the store was done). An OKAY answer to an exclusive
+// store means it failed and wrote nothing (OKAY to an exclusive load: the slave has no monitor).
+// EXOKAY to a normal access, or any SLVERR/DECERR, sets the error flag.
 //
 // The buffer is a 256 x 64-bit single-port RAM (one address, byte-enable write, registered read)
 // so that synthesis maps it to block RAM (ECP5: DP16KD). The engine has priority: a core access
@@ -27,11 +33,13 @@ module iommu_burst (
   input  logic        start_i,          // one-cycle pulse, ignored while busy
   input  logic        store_i,          // 1 buffer -> memory, 0 memory -> buffer
   input  logic        size32_i,         // with store_i and beats_i == 1: one 4-byte write
+  input  logic        excl_i,           // with beats_i == 1: exclusive load / store (AxLOCK)
   input  logic [7:0]  beats_i,          // 1..32; other values flag an error and do nothing
   input  logic [7:0]  boff_i,           // buffer offset in 8-byte words
   input  logic [63:0] addr_i,           // system-memory byte address, 8-aligned (SIZE32: 4)
   output logic        busy_o,
   output logic        err_o,            // bus error (or bad length) on the last burst
+  output logic        exok_o,           // the last burst was exclusive and got EXOKAY
 
   // Core port of the buffer
   input  logic        buf_en_i,
@@ -49,6 +57,7 @@ module iommu_burst (
   output logic [2:0]  m_axi_awsize_o,
   output logic [1:0]  m_axi_awburst_o,
   output logic [2:0]  m_axi_awprot_o,
+  output logic        m_axi_awlock_o,
   output logic        m_axi_awvalid_o,
   input  logic        m_axi_awready_i,
   output logic [63:0] m_axi_wdata_o,
@@ -66,6 +75,7 @@ module iommu_burst (
   output logic [2:0]  m_axi_arsize_o,
   output logic [1:0]  m_axi_arburst_o,
   output logic [2:0]  m_axi_arprot_o,
+  output logic        m_axi_arlock_o,
   output logic        m_axi_arvalid_o,
   input  logic        m_axi_arready_i,
   input  logic [3:0]  m_axi_rid_i,
@@ -94,9 +104,18 @@ module iommu_burst (
   logic        wbeat_q;                 // store: engine read register holds a W beat
   logic        err_q;
   logic        size32_q;                // this burst is one 4-byte store
-  logic        len_ok;
+  logic        excl_q;                  // this burst is one exclusive access
+  logic        exok_q;                  // ... and it got EXOKAY
+  logic        len_ok, size32;
+  logic        r_bad, b_bad;            // response neither OKAY nor the expected EXOKAY
 
-  assign len_ok = (beats_i != 8'd0) && (beats_i <= 8'd32);
+  localparam logic [1:0] RespOkay   = 2'b00;
+  localparam logic [1:0] RespExokay = 2'b01;
+
+  assign len_ok = (beats_i != 8'd0) && (beats_i <= 8'd32) && (!excl_i || beats_i == 8'd1);
+  assign size32 = size32_i && store_i && !excl_i && (beats_i == 8'd1);
+  assign r_bad  = (m_axi_rresp_i != RespOkay) && !(excl_q && m_axi_rresp_i == RespExokay);
+  assign b_bad  = (m_axi_bresp_i != RespOkay) && !(excl_q && m_axi_bresp_i == RespExokay);
 
   ////////////////////
   // Buffer RAM     //
@@ -237,14 +256,17 @@ module iommu_burst (
       wbeat_q   <= 1'b0;
       err_q     <= 1'b0;
       size32_q  <= 1'b0;
+      excl_q    <= 1'b0;
+      exok_q    <= 1'b0;
       addr_q    <= '0;
       len_q     <= '0;
       boff_q    <= '0;
     end else begin
       if (state_q == StIdle && start_i) begin
-        size32_q  <= size32_i && store_i && (beats_i == 8'd1);
-        addr_q    <= {addr_i[63:3], size32_i && store_i && (beats_i == 8'd1) && addr_i[2],
-                      2'b00};
+        size32_q  <= size32;
+        excl_q    <= excl_i;
+        exok_q    <= 1'b0;
+        addr_q    <= {addr_i[63:3], size32 && addr_i[2], 2'b00};
         len_q     <= beats_i - 8'd1;
         boff_q    <= boff_i;
         ax_done_q <= 1'b0;
@@ -259,8 +281,11 @@ module iommu_burst (
         end
         if (r_hs) begin
           wr_cnt_q <= wr_cnt_q + 8'd1;
-          if (m_axi_rresp_i != 2'b00) begin
+          if (r_bad) begin
             err_q <= 1'b1;
+          end
+          if (excl_q) begin
+            exok_q <= (m_axi_rresp_i == RespExokay);
           end
         end
         if (rd_issue) begin
@@ -277,8 +302,13 @@ module iommu_burst (
         end else if (w_hs) begin
           wbeat_q <= 1'b0;
         end
-        if (state_q == StResp && m_axi_bvalid_i && m_axi_bresp_i != 2'b00) begin
-          err_q <= 1'b1;
+        if (state_q == StResp && m_axi_bvalid_i) begin
+          if (b_bad) begin
+            err_q <= 1'b1;
+          end
+          if (excl_q) begin
+            exok_q <= (m_axi_bresp_i == RespExokay);
+          end
         end
       end
     end
@@ -286,6 +316,7 @@ module iommu_burst (
 
   assign busy_o = (state_q != StIdle);
   assign err_o  = err_q;
+  assign exok_o = exok_q;
 
   ////////////////////
   // AXI outputs    //
@@ -297,6 +328,7 @@ module iommu_burst (
   assign m_axi_awsize_o  = size32_q ? 3'd2 : 3'd3;
   assign m_axi_awburst_o = 2'b01;
   assign m_axi_awprot_o  = 3'b000;
+  assign m_axi_awlock_o  = excl_q;
   assign m_axi_awvalid_o = (state_q == StStore) && !ax_done_q;
   assign m_axi_wdata_o   = eng_rd_q ? ram_rdata_q : eng_hold_q;
   assign m_axi_wstrb_o   = !size32_q ? 8'hFF : (addr_q[2] ? 8'hF0 : 8'h0F);
@@ -310,6 +342,7 @@ module iommu_burst (
   assign m_axi_arsize_o  = 3'd3;
   assign m_axi_arburst_o = 2'b01;
   assign m_axi_arprot_o  = 3'b000;
+  assign m_axi_arlock_o  = excl_q;
   assign m_axi_arvalid_o = (state_q == StLoad) && !ax_done_q;
   assign m_axi_rready_o  = (state_q == StLoad);
 

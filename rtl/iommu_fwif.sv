@@ -112,6 +112,7 @@ module iommu_fwif #(
   output logic [2:0]   m_burst_awsize_o,
   output logic [1:0]   m_burst_awburst_o,
   output logic [2:0]   m_burst_awprot_o,
+  output logic         m_burst_awlock_o,
   output logic         m_burst_awvalid_o,
   input  logic         m_burst_awready_i,
   output logic [63:0]  m_burst_wdata_o,
@@ -129,6 +130,7 @@ module iommu_fwif #(
   output logic [2:0]   m_burst_arsize_o,
   output logic [1:0]   m_burst_arburst_o,
   output logic [2:0]   m_burst_arprot_o,
+  output logic         m_burst_arlock_o,
   output logic         m_burst_arvalid_o,
   input  logic         m_burst_arready_i,
   input  logic [3:0]   m_burst_rid_i,
@@ -318,7 +320,7 @@ module iommu_fwif #(
   logic        console_valid_q, simctrl_valid_q;
   logic [7:0]  console_q;
   logic [31:0] simctrl_q;
-  logic        burst_start, burst_busy, burst_err;
+  logic        burst_start, burst_busy, burst_err, burst_exok;
   logic        is_ctx_w;
 
   assign is_ctx_w    = (off[11:6] == 6'b0001_00);   // 0x100-0x13C
@@ -611,11 +613,13 @@ module iommu_fwif #(
     .start_i         (eng_start),
     .store_i         (ctrl_word[0]),
     .size32_i        (ctrl_word[28]),
+    .excl_i          (ctrl_word[30]),
     .beats_i         (ctrl_word[15:8]),
     .boff_i          (ctrl_word[26:19]),
     .addr_i          ({burst_hi_q, burst_lo_q}),
     .busy_o          (burst_busy),
     .err_o           (burst_err),
+    .exok_o          (burst_exok),
     .buf_en_i        (cbuf_en),
     .buf_we_i        (cbuf_we),
     .buf_adr_i       (cbuf_adr),
@@ -629,6 +633,7 @@ module iommu_fwif #(
     .m_axi_awsize_o  (m_burst_awsize_o),
     .m_axi_awburst_o (m_burst_awburst_o),
     .m_axi_awprot_o  (m_burst_awprot_o),
+    .m_axi_awlock_o  (m_burst_awlock_o),
     .m_axi_awvalid_o (m_burst_awvalid_o),
     .m_axi_awready_i (m_burst_awready_i),
     .m_axi_wdata_o   (m_burst_wdata_o),
@@ -646,6 +651,7 @@ module iommu_fwif #(
     .m_axi_arsize_o  (m_burst_arsize_o),
     .m_axi_arburst_o (m_burst_arburst_o),
     .m_axi_arprot_o  (m_burst_arprot_o),
+    .m_axi_arlock_o  (m_burst_arlock_o),
     .m_axi_arvalid_o (m_burst_arvalid_o),
     .m_axi_arready_i (m_burst_arready_i),
     .m_axi_rid_i     (m_burst_rid_i),
@@ -687,7 +693,8 @@ module iommu_fwif #(
           FWIF_BURST_ADDR_LO: rdata_q <= burst_lo_q;
           FWIF_BURST_ADDR_HI: rdata_q <= burst_hi_q;
           FWIF_CQX_STATUS:    rdata_q <= {16'd0, cqx_done_q, 7'd0, cqx_state_q != CxIdle};
-          FWIF_BURST_STATUS:  rdata_q <= {30'd0, burst_err, burst_busy || evt_copy_q || evt_start_q};
+          FWIF_BURST_STATUS:  rdata_q <= {29'd0, burst_exok, burst_err,
+                                           burst_busy || evt_copy_q || evt_start_q};
           FWIF_INV_W0:        rdata_q <= inv_w0_q;
           FWIF_INV_PSCID:     rdata_q <= inv_pscid_q;
           FWIF_INV_GSCID:     rdata_q <= inv_gscid_q;

@@ -8,7 +8,8 @@
 // every accepted AW is queued, and W beats are taken from the source at the head of that queue
 // until its WLAST: W follows AW order. On an empty queue the W channel follows the AW of the same
 // cycle, so a single-beat write needs no extra cycle. The address paths are combinational (no
-// added latency for a DMA on an idle port).
+// added latency for a DMA on an idle port). AxLOCK (exclusive access) comes from the burst engine
+// only: the DMA and the walker never lock.
 
 `default_nettype none
 
@@ -74,6 +75,7 @@ module iommu_mem_arb #(
   input  logic [2:0]   s2_awsize_i,
   input  logic [1:0]   s2_awburst_i,
   input  logic [2:0]   s2_awprot_i,
+  input  logic         s2_awlock_i,      // exclusive write (the others never lock)
   input  logic         s2_awvalid_i,
   output logic         s2_awready_o,
   input  logic [63:0]  s2_wdata_i,
@@ -91,6 +93,7 @@ module iommu_mem_arb #(
   input  logic [2:0]   s2_arsize_i,
   input  logic [1:0]   s2_arburst_i,
   input  logic [2:0]   s2_arprot_i,
+  input  logic         s2_arlock_i,      // exclusive read
   input  logic         s2_arvalid_i,
   output logic         s2_arready_o,
   output logic [3:0]   s2_rid_o,
@@ -107,6 +110,7 @@ module iommu_mem_arb #(
   output logic [2:0]   m_axi_awsize_o,
   output logic [1:0]   m_axi_awburst_o,
   output logic [2:0]   m_axi_awprot_o,
+  output logic         m_axi_awlock_o,
   output logic         m_axi_awvalid_o,
   input  logic         m_axi_awready_i,
   output logic [63:0]  m_axi_wdata_o,
@@ -124,6 +128,7 @@ module iommu_mem_arb #(
   output logic [2:0]   m_axi_arsize_o,
   output logic [1:0]   m_axi_arburst_o,
   output logic [2:0]   m_axi_arprot_o,
+  output logic         m_axi_arlock_o,
   output logic         m_axi_arvalid_o,
   input  logic         m_axi_arready_i,
   input  logic [5:0]   m_axi_rid_i,
@@ -166,6 +171,7 @@ module iommu_mem_arb #(
     m_axi_arsize_o  = s0_arsize_i;
     m_axi_arburst_o = s0_arburst_i;
     m_axi_arprot_o  = s0_arprot_i;
+    m_axi_arlock_o  = 1'b0;
     m_axi_arvalid_o = s0_arvalid_i;
     case (ar_src)
       SrcPtw: begin
@@ -184,6 +190,7 @@ module iommu_mem_arb #(
         m_axi_arsize_o  = s2_arsize_i;
         m_axi_arburst_o = s2_arburst_i;
         m_axi_arprot_o  = s2_arprot_i;
+        m_axi_arlock_o  = s2_arlock_i;
         m_axi_arvalid_o = s2_arvalid_i;
       end
       default: ;
@@ -238,6 +245,7 @@ module iommu_mem_arb #(
     m_axi_awsize_o  = s0_awsize_i;
     m_axi_awburst_o = s0_awburst_i;
     m_axi_awprot_o  = s0_awprot_i;
+    m_axi_awlock_o  = 1'b0;
     m_axi_awvalid_o = s0_awvalid_i && !wq_full;
     if (aw_src == SrcFw) begin
       m_axi_awid_o    = {aw_src, s2_awid_i};
@@ -246,6 +254,7 @@ module iommu_mem_arb #(
       m_axi_awsize_o  = s2_awsize_i;
       m_axi_awburst_o = s2_awburst_i;
       m_axi_awprot_o  = s2_awprot_i;
+      m_axi_awlock_o  = s2_awlock_i;
       m_axi_awvalid_o = s2_awvalid_i && !wq_full;
     end
   end

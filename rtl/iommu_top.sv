@@ -79,6 +79,7 @@ module iommu_top #(
   output logic [2:0]    m_axi_awsize_o,
   output logic [1:0]    m_axi_awburst_o,
   output logic [2:0]    m_axi_awprot_o,
+  output logic          m_axi_awlock_o,
   output logic          m_axi_awvalid_o,
   input  logic          m_axi_awready_i,
   output logic [63:0]   m_axi_wdata_o,
@@ -96,6 +97,7 @@ module iommu_top #(
   output logic [2:0]    m_axi_arsize_o,
   output logic [1:0]    m_axi_arburst_o,
   output logic [2:0]    m_axi_arprot_o,
+  output logic          m_axi_arlock_o,
   output logic          m_axi_arvalid_o,
   input  logic          m_axi_arready_i,
   input  logic [5:0]    m_axi_rid_i,
@@ -182,6 +184,7 @@ module iommu_top #(
   logic [2:0]    burst_awsize;
   logic [1:0]    burst_awburst;
   logic [2:0]    burst_awprot;
+  logic          burst_awlock;
   logic          burst_awvalid;
   logic          burst_awready;
   logic [63:0]   burst_wdata;
@@ -199,6 +202,7 @@ module iommu_top #(
   logic [2:0]    burst_arsize;
   logic [1:0]    burst_arburst;
   logic [2:0]    burst_arprot;
+  logic          burst_arlock;
   logic          burst_arvalid;
   logic          burst_arready;
   logic [3:0]    burst_rid;
@@ -570,6 +574,7 @@ module iommu_top #(
     .m_burst_awsize_o     (burst_awsize),
     .m_burst_awburst_o    (burst_awburst),
     .m_burst_awprot_o     (burst_awprot),
+    .m_burst_awlock_o     (burst_awlock),
     .m_burst_awvalid_o    (burst_awvalid),
     .m_burst_awready_i    (burst_awready),
     .m_burst_wdata_o      (burst_wdata),
@@ -587,6 +592,7 @@ module iommu_top #(
     .m_burst_arsize_o     (burst_arsize),
     .m_burst_arburst_o    (burst_arburst),
     .m_burst_arprot_o     (burst_arprot),
+    .m_burst_arlock_o     (burst_arlock),
     .m_burst_arvalid_o    (burst_arvalid),
     .m_burst_arready_i    (burst_arready),
     .m_burst_rid_i        (burst_rid),
@@ -655,6 +661,7 @@ module iommu_top #(
     .s2_awsize_i          (burst_awsize),
     .s2_awburst_i         (burst_awburst),
     .s2_awprot_i          (burst_awprot),
+    .s2_awlock_i          (burst_awlock),
     .s2_awvalid_i         (burst_awvalid),
     .s2_awready_o         (burst_awready),
     .s2_wdata_i           (burst_wdata),
@@ -672,6 +679,7 @@ module iommu_top #(
     .s2_arsize_i          (burst_arsize),
     .s2_arburst_i         (burst_arburst),
     .s2_arprot_i          (burst_arprot),
+    .s2_arlock_i          (burst_arlock),
     .s2_arvalid_i         (burst_arvalid),
     .s2_arready_o         (burst_arready),
     .s2_rid_o             (burst_rid),
@@ -686,6 +694,7 @@ module iommu_top #(
     .m_axi_awsize_o       (m_axi_awsize_o),
     .m_axi_awburst_o      (m_axi_awburst_o),
     .m_axi_awprot_o       (m_axi_awprot_o),
+    .m_axi_awlock_o       (m_axi_awlock_o),
     .m_axi_awvalid_o      (m_axi_awvalid_o),
     .m_axi_awready_i      (m_axi_awready_i),
     .m_axi_wdata_o        (m_axi_wdata_o),
@@ -703,6 +712,7 @@ module iommu_top #(
     .m_axi_arsize_o       (m_axi_arsize_o),
     .m_axi_arburst_o      (m_axi_arburst_o),
     .m_axi_arprot_o       (m_axi_arprot_o),
+    .m_axi_arlock_o       (m_axi_arlock_o),
     .m_axi_arvalid_o      (m_axi_arvalid_o),
     .m_axi_arready_i      (m_axi_arready_i),
     .m_axi_rid_i          (m_axi_rid_i),

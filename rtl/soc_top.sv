@@ -85,6 +85,7 @@ module soc_top #(
   output logic [2:0]    m_axi_awsize_o,
   output logic [1:0]    m_axi_awburst_o,
   output logic [2:0]    m_axi_awprot_o,
+  output logic          m_axi_awlock_o,    // exclusive write (firmware burst engine only)
   output logic          m_axi_awvalid_o,
   input  logic          m_axi_awready_i,
   output logic [63:0]   m_axi_wdata_o,
@@ -102,6 +103,7 @@ module soc_top #(
   output logic [2:0]    m_axi_arsize_o,
   output logic [1:0]    m_axi_arburst_o,
   output logic [2:0]    m_axi_arprot_o,
+  output logic          m_axi_arlock_o,    // exclusive read
   output logic          m_axi_arvalid_o,
   input  logic          m_axi_arready_i,
   input  logic [5:0]    m_axi_rid_i,
@@ -328,6 +330,7 @@ module soc_top #(
     .m_axi_awsize_o       (m_axi_awsize_o),
     .m_axi_awburst_o      (m_axi_awburst_o),
     .m_axi_awprot_o       (m_axi_awprot_o),
+    .m_axi_awlock_o       (m_axi_awlock_o),
     .m_axi_awvalid_o      (m_axi_awvalid_o),
     .m_axi_awready_i      (m_axi_awready_i),
     .m_axi_wdata_o        (m_axi_wdata_o),
@@ -345,6 +348,7 @@ module soc_top #(
     .m_axi_arsize_o       (m_axi_arsize_o),
     .m_axi_arburst_o      (m_axi_arburst_o),
     .m_axi_arprot_o       (m_axi_arprot_o),
+    .m_axi_arlock_o       (m_axi_arlock_o),
     .m_axi_arvalid_o      (m_axi_arvalid_o),
     .m_axi_arready_i      (m_axi_arready_i),
     .m_axi_rid_i          (m_axi_rid_i),

@@ -38,6 +38,8 @@ using TraceFile = VerilatedVcdC;
 	X(awready_##D, awready) X(wready_##D, wready) X(bvalid_##D, bvalid) X(bid_##D, bid) \
 	X(bresp_##D, bresp) X(arready_##D, arready) X(rvalid_##D, rvalid) X(rid_##D, rid)   \
 	X(rdata_##D, rdata) X(rresp_##D, rresp) X(rlast_##D, rlast)
+// Memory-port only (the device port has no AxLOCK): exclusive accesses of the burst engine.
+#define MEM_LOCK(X) X(awlock_o, awlock) X(arlock_o, arlock)
 #define DEV_SIDEBAND(X)                                                                      \
 	X(aw_did_i, aw_did) X(aw_pid_i, aw_pid) X(aw_pv_i, aw_pv) X(ar_did_i, ar_did) \
 	X(ar_pid_i, ar_pid) X(ar_pv_i, ar_pv)
@@ -103,6 +105,7 @@ extern "C" void glue_settle(void)
 	AXIL_OUT(OUT_AXIL)
 	AXI_SLV(OUT_DEV, o)
 	AXI_MST(OUT_MEM, o)
+	MEM_LOCK(OUT_MEM)
 	sim_ports.wsi = top->wsi_o;
 	sim_ports.console_valid = top->console_valid_o;
 	sim_ports.console_data = top->console_data_o;

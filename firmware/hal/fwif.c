@@ -162,6 +162,25 @@ int fw_burst(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store)
 	return r == FW_OK ? fw_burst_wait() : r;
 }
 
+int fw_burst_excl(uint64_t pa, uint32_t buf_off, bool store)
+{
+	uint32_t st;
+
+	if ((pa & 7) || (buf_off & 7) || buf_off + 8u > FWIF_BUF_SIZE)
+		return FW_EINVAL;
+	burst_addr(pa);
+	fwif_write32(FWIF_BURST_CTRL, (store ? FWIF_BURST_CTRL_STORE : 0) |
+					      (FWIF_HAVE_EXCL ? FWIF_BURST_CTRL_EXCL : 0) |
+					      (1u << FWIF_BURST_CTRL_BEATS_SHIFT) |
+					      (buf_off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+	do {
+		st = fwif_read32(FWIF_BURST_STATUS);
+	} while (st & FWIF_BURST_STATUS_BUSY);
+	if (st & FWIF_BURST_STATUS_ERR)
+		return FW_EIO;
+	return (st & FWIF_BURST_STATUS_EXOK) ? FW_OK : FW_EXFAIL;
+}
+
 int fw_store32(uint64_t pa, uint32_t val)
 {
 	uint32_t st;

@@ -19,6 +19,7 @@ enum fw_err {
 	FW_EIO	    = -2, /* bus error on a burst */
 	FW_ETIMEOUT = -3,
 	FW_ENOTSUP  = -4, /* the RTL lacks the feature */
+	FW_EXFAIL   = -5, /* exclusive access answered OKAY (fw_burst_excl()) */
 };
 
 /* ---- Spec register page (firmware port: bypasses host access rules) ---- */
@@ -203,6 +204,24 @@ void fw_panic(uint32_t code) __attribute__((noreturn));
  * the 8-byte beat. Returns FW_OK, FW_EIO (bus error) or FW_ENOTSUP (no SIZE32 in the RTL).
  */
 int fw_store32(uint64_t pa, uint32_t val);
+
+/*
+ * Exclusive accesses through the burst engine (BURST_CTRL.EXCL, BEATS=1): one 8-byte AXI4
+ * exclusive load (ARLOCK=1) or store (AWLOCK=1); BURST_STATUS.EXOK reports an EXOKAY answer.
+ * FWIF_HAVE_EXCL=0 (a build for an older bitstream) makes fw_burst_excl() issue plain accesses
+ * and answer FW_EXFAIL, as a memory without an exclusive monitor does.
+ */
+#ifndef FWIF_HAVE_EXCL
+#define FWIF_HAVE_EXCL 1
+#endif
+
+/**
+ * fw_burst_excl() - one exclusive 8-byte access at @pa (8-aligned) from (@store=false) or to the
+ * burst buffer at @buf_off. Returns FW_OK (EXOKAY: the load armed the memory's monitor, the store
+ * was done), FW_EXFAIL (OKAY: a failed store wrote nothing; a load's data is valid but the memory
+ * has no monitor, so an exclusive store cannot be told from a plain one), FW_EIO or FW_EINVAL.
+ */
+int fw_burst_excl(uint64_t pa, uint32_t buf_off, bool store);
 
 /** fw_cycle_lo() - low 32 bits of the cycle counter, for short intervals. */
 static inline uint32_t fw_cycle_lo(void)

@@ -4,7 +4,7 @@
  * Sparse 64-bit address space (hash of 4 KiB pages, zero when untouched), latency L from the
  * address handshake to the first R beat / the B response, seeded ready back-pressure and valid
  * gaps, SLVERR ranges, several outstanding bursts, responses in order per ID (IDs may overtake
- * each other), and a log of every transaction.
+ * each other), exclusive accesses (one monitor per ID, tb.h) and a log of every transaction.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +17,7 @@
 #define PAGE_SIZE  (1u << PAGE_SHIFT)
 #define MAX_OUT	   16 /* outstanding reads, and writes, accepted at once */
 #define MAX_ERR	   16
+#define MAX_ID	   64 /* 6-bit AXI IDs: one exclusive monitor each */
 
 struct page {
 	uint64_t pn;
@@ -31,7 +32,17 @@ struct burst {
 	uint64_t t_ready; /* first cycle a response may be presented */
 	uint64_t t_wdone; /* cycle of the last W beat */
 	bool err;
+	bool excl; /* AxLOCK */
+	bool exok; /* exclusive write: the monitor allowed it (decided at the first W beat) */
 };
+
+/* Exclusive monitor of one ID: [addr, addr + bytes) since the exclusive read sampled it. */
+static struct {
+	bool armed;
+	uint64_t addr;
+	unsigned size, len;
+} mon[MAX_ID];
+static unsigned excl_ok, excl_fail;
 
 static struct page **pages;
 static size_t page_cap, page_cnt;
@@ -52,6 +63,36 @@ static size_t log_cnt, log_cap;
 /* Observer of stored W beats (intfile.h); additive, NULL when unused. */
 static mem_write_hook_fn wr_hook;
 static void *wr_hook_ctx;
+static mem_read_hook_fn rd_hook;
+static void *rd_hook_ctx;
+
+void mem_set_read_hook(mem_read_hook_fn fn, void *ctx)
+{
+	rd_hook	    = fn;
+	rd_hook_ctx = ctx;
+}
+
+void mem_excl_count(unsigned *ok, unsigned *fail)
+{
+	*ok   = excl_ok;
+	*fail = excl_fail;
+}
+
+static uint64_t excl_bytes(unsigned size, unsigned len)
+{
+	return (uint64_t)(len + 1) << size;
+}
+
+/* Any write to [pa, pa + n) disarms every monitor that overlaps it. */
+static void mon_clear(uint64_t pa, size_t n)
+{
+	for (unsigned i = 0; i < MAX_ID; i++) {
+		uint64_t a = mon[i].addr, e = a + excl_bytes(mon[i].size, mon[i].len);
+
+		if (mon[i].armed && pa < e && a < pa + n)
+			mon[i].armed = false;
+	}
+}
 
 void mem_set_write_hook(mem_write_hook_fn fn, void *ctx)
 {
@@ -106,6 +147,7 @@ void mem_wr(uint64_t pa, const void *buf, size_t n)
 {
 	const uint8_t *s = buf;
 
+	mon_clear(pa, n);
 	while (n) {
 		size_t off = pa & (PAGE_SIZE - 1), k = PAGE_SIZE - off;
 
@@ -274,11 +316,12 @@ static bool burst_err(const struct burst *b)
 }
 
 static void accept(struct burst *q, unsigned *cnt, uint64_t addr, unsigned id, unsigned len,
-		   unsigned size, unsigned type, bool write)
+		   unsigned size, unsigned type, bool write, bool excl)
 {
 	struct burst *b = &q[(*cnt)++];
 
-	*b	   = (struct burst){.addr = addr, .id = id, .len = len, .size = size, .type = type};
+	*b = (struct burst){
+		.addr = addr, .id = id, .len = len, .size = size, .type = type, .excl = excl};
 	b->t_ready = tb_cycle() + latency;
 	if (size > 3 || type == 3)
 		tb_fail(__FILE__, __LINE__, "mem: bad %s burst size=%u burst=%u addr=0x%llx",
@@ -288,6 +331,13 @@ static void accept(struct burst *q, unsigned *cnt, uint64_t addr, unsigned id, u
 	if (type == 1 && (addr >> 12) != (beat_addr(b, len) >> 12))
 		tb_fail(__FILE__, __LINE__, "mem: burst at 0x%llx (%u beats) crosses 4 KiB",
 			(unsigned long long)addr, len + 1);
+	if (excl && (len > 15 || excl_bytes(size, len) > 128 ||
+		     (excl_bytes(size, len) & (excl_bytes(size, len) - 1)) ||
+		     (addr & (excl_bytes(size, len) - 1))))
+		tb_fail(__FILE__, __LINE__,
+			"mem: exclusive %s at 0x%llx size=%u beats=%u breaks the AXI rules",
+			write ? "AW" : "AR", (unsigned long long)addr, size, len + 1);
+	b->id  = id & (MAX_ID - 1);
 	b->err = burst_err(b);
 	log_txn(b, write);
 }
@@ -339,7 +389,8 @@ void mem_cycle(void)
 		p->bvalid = 0;
 	}
 	if (p->arvalid && p->arready)
-		accept(rd, &rd_cnt, p->araddr, p->arid, p->arlen, p->arsize, p->arburst, false);
+		accept(rd, &rd_cnt, p->araddr, p->arid, p->arlen, p->arsize, p->arburst, false,
+		       p->arlock);
 	if (p->wvalid && p->wready) {
 		struct burst *b = NULL;
 
@@ -350,7 +401,16 @@ void mem_cycle(void)
 			tb_fail(__FILE__, __LINE__, "mem: W beat with no write burst");
 			return;
 		}
-		if (!b->err) {
+		if (b->excl && b->beat == 0) {
+			/* Decided when the data arrives: a write after the AW still wins. */
+			b->exok = !b->err && mon[b->id].armed && mon[b->id].addr == b->addr &&
+				  mon[b->id].size == b->size && mon[b->id].len == b->len;
+			if (b->exok)
+				excl_ok++;
+			else
+				excl_fail++;
+		}
+		if (!b->err && (!b->excl || b->exok)) {
 			uint64_t a = beat_addr(b, b->beat) & ~7ull;
 			uint64_t v = mem_rd64(a);
 
@@ -370,7 +430,8 @@ void mem_cycle(void)
 		b->t_wdone = tb_cycle();
 	}
 	if (p->awvalid && p->awready)
-		accept(wr, &wr_cnt, p->awaddr, p->awid, p->awlen, p->awsize, p->awburst, true);
+		accept(wr, &wr_cnt, p->awaddr, p->awid, p->awlen, p->awsize, p->awburst, true,
+		       p->awlock);
 
 	/* Inputs for the next cycle. */
 	p->arready = rd_cnt < MAX_OUT && !tb_randp(bp_percent);
@@ -385,18 +446,29 @@ void mem_cycle(void)
 		if (r_cur >= 0 && !tb_randp(bp_percent)) {
 			struct burst *b = &rd[r_cur];
 
+			uint64_t a = beat_addr(b, b->beat) & ~7ull;
+
 			p->rvalid = 1;
 			p->rid	  = (uint8_t)b->id;
-			p->rresp  = b->err ? AXI_SLVERR : AXI_OKAY;
-			p->rdata  = b->err ? 0xbadbadbadbadbad0ull
-					   : mem_rd64(beat_addr(b, b->beat) & ~7ull);
+			p->rresp  = b->err ? AXI_SLVERR : b->excl ? AXI_EXOKAY : AXI_OKAY;
+			p->rdata  = b->err ? 0xbadbadbadbadbad0ull : mem_rd64(a);
 			p->rlast  = b->beat == b->len;
+			if (b->excl && !b->err && b->beat == 0) {
+				mon[b->id].armed = true;
+				mon[b->id].addr	 = b->addr;
+				mon[b->id].size	 = b->size;
+				mon[b->id].len	 = b->len;
+			}
+			if (rd_hook)
+				rd_hook(rd_hook_ctx, a, b->id, b->excl);
 		}
 	}
 	if (!p->bvalid && (b_cur = pick(wr, wr_cnt, true)) >= 0 && !tb_randp(bp_percent)) {
 		p->bvalid = 1;
 		p->bid	  = (uint8_t)wr[b_cur].id;
-		p->bresp  = wr[b_cur].err ? AXI_SLVERR : AXI_OKAY;
+		p->bresp  = wr[b_cur].err    ? AXI_SLVERR
+			    : wr[b_cur].excl ? (wr[b_cur].exok ? AXI_EXOKAY : AXI_OKAY)
+					     : AXI_OKAY;
 	}
 }
 
@@ -405,5 +477,7 @@ void mem_reset(void)
 	rd_cnt = wr_cnt = 0;
 	r_cur = b_cur = -1;
 	log_cnt	      = 0;
+	memset(mon, 0, sizeof(mon));
+	excl_ok = excl_fail = 0;
 	memset(&sim_ports.mem, 0, sizeof(sim_ports.mem));
 }

@@ -25,6 +25,7 @@ struct port_axil {
 /** struct port_axi - one AXI4 port (64-bit data); sideband fields are used by s_axi only. */
 struct port_axi {
 	uint8_t awvalid, awready, awid, awlen, awsize, awburst, awprot;
+	uint8_t awlock, arlock; /* m_axi only: exclusive access */
 	uint64_t awaddr;
 	uint32_t aw_did, aw_pid;
 	uint8_t aw_pv;

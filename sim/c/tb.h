@@ -57,6 +57,25 @@ void mem_set_error(uint64_t lo, uint64_t hi, bool on);
 /** mem_is_error() - @pa lies in an active error range (what the model answers with SLVERR). */
 bool mem_is_error(uint64_t pa);
 
+/*
+ * Exclusive accesses (AXI4 A7.2): one monitor per AXI ID. An ARLOCK read arms the monitor of its
+ * ID for its byte range when its first beat's data is sampled (EXOKAY on every beat); any write
+ * to that range afterwards, by anyone (W beats, and the backdoor mem_wr*()), disarms it. An
+ * AWLOCK write with the monitor of its ID armed for the same address, size and length is done
+ * and answered EXOKAY (and disarms it); otherwise it writes nothing and is answered OKAY. An
+ * exclusive access that breaks the AXI rules (total size a power of two up to 128 bytes, aligned
+ * to it, at most 16 beats) fails the test.
+ */
+/**
+ * mem_set_read_hook() - call @fn for every R beat, right after the model sampled its data at
+ * @pa (8-aligned) and armed the monitor of an exclusive read: a backdoor write from the hook
+ * is another agent's write between that read and any later write. NULL removes the hook.
+ */
+typedef void (*mem_read_hook_fn)(void *ctx, uint64_t pa, unsigned id, bool excl);
+void mem_set_read_hook(mem_read_hook_fn fn, void *ctx);
+/** mem_excl_count() - exclusive writes since reset answered EXOKAY (*ok) and OKAY (*fail). */
+void mem_excl_count(unsigned *ok, unsigned *fail);
+
 /** One memory-port transaction, as seen by the memory model. */
 struct mem_txn {
 	uint64_t cycle; /* address handshake */

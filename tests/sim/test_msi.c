@@ -353,3 +353,89 @@ TB_TEST(msi_mrif)
 	CHECK_EQ(dma_write32(&a, iova, 70), AXI_OKAY);
 	CHECK_EQ(mem_rd64(NOTICE), NID);
 }
+
+/*
+ * MRIF pending bit against a concurrent writer (issue 5 item 3, datapath.md §7b): another agent
+ * (the read hook below) sets a different bit of the same pending doubleword right after the
+ * firmware read it, before its store. The exclusive store then fails (OKAY, nothing written) and
+ * firmware retries: both bits end up set. An agent that keeps winning makes the firmware give up
+ * after 16 tries with cause 264 (record, SLVERR) instead of losing either update.
+ */
+struct mrif_race {
+	uint64_t pa;	  /* pending doubleword watched */
+	uint64_t bit;	  /* the other agent's bit */
+	unsigned left;	  /* firmware reads still to race with */
+	unsigned excl_rd; /* firmware exclusive reads seen */
+};
+
+static void mrif_race_hook(void *ctx, uint64_t pa, unsigned id, bool excl)
+{
+	struct mrif_race *r = ctx;
+
+	if (pa != r->pa || id >> 4 != MEM_SRC_FW)
+		return;
+	r->excl_rd += excl;
+	if (r->left) {
+		r->left--;
+		/* another agent's write: lands between this read and the firmware's store */
+		mem_wr64(pa, mem_rd64(pa) | r->bit);
+	}
+}
+
+TB_TEST(msi_mrif_race)
+{
+	static const uint64_t zero[512];
+	struct dma_attr a     = {.did = 1, .id = 7};
+	uint64_t iova	      = MSI_GPA + 0x3000, rec[4];
+	struct mrif_race race = {.pa = MRIF_A + 0x20, .bit = 1ull << 9};
+	unsigned ok0, fail0, ok1, fail1;
+	uint32_t t0;
+	bool ok;
+
+	CHECK(tb_wait_fw_boot());
+	setup();
+	mem_wr(MRIF_A, zero, 512);
+	mem_wr(NOTICE, zero, 64);
+	mem_wr64(MSI_PT + 16 * 3, MRIFPTE(MRIF_A));
+	mem_wr64(MSI_PT + 16 * 3 + 8, MRIFDW1);
+	mem_wr64(MRIF_A + 0x28, 1ull << 2); /* identity 130 enabled */
+	mem_set_read_hook(mrif_race_hook, &race);
+	/* identity 130 while the agent sets identity 137 once: both pending, notice sent */
+	race.left = 1;
+	mem_excl_count(&ok0, &fail0);
+	CHECK_EQ(dma_write32(&a, iova, 130), AXI_OKAY);
+	mem_excl_count(&ok1, &fail1);
+	CHECK_EQ(mem_rd64(MRIF_A + 0x20), (1ull << 2) | (1ull << 9));
+	CHECK_EQ(mem_rd64(NOTICE), NID);
+	CHECK_EQ(race.left, 0);
+	CHECK_EQ(race.excl_rd, 2); /* the first pair failed, the second one stored */
+	CHECK_EQ(fail1 - fail0, 1);
+	CHECK_EQ(ok1 - ok0, 1);
+	mem_wr64(NOTICE, 0);
+	/* three races in a row (identity 131, agent bit 10): four tries, nothing lost */
+	race.bit     = 1ull << 10;
+	race.left    = 3;
+	race.excl_rd = 0;
+	CHECK_EQ(dma_write32(&a, iova, 131), AXI_OKAY);
+	CHECK_EQ(mem_rd64(MRIF_A + 0x20), (1ull << 2) | (1ull << 3) | (1ull << 9) | (1ull << 10));
+	CHECK_EQ(race.excl_rd, 4);
+	CHECK_EQ(mem_rd64(NOTICE), 0); /* 131 not enabled */
+	/* an agent that always wins (bit 11): 16 tries, then 264 and SLVERR; the agent's bit stays */
+	race.bit     = 1ull << 11;
+	race.left    = 1000;
+	race.excl_rd = 0;
+	t0	     = host_read32(RISCV_IOMMU_REG_FQT);
+	sb_enable(false); /* the scoreboard's MRIF model knows no other agent */
+	CHECK_EQ(dma_write32(&a, iova, 132), AXI_SLVERR);
+	sb_enable(true);
+	host_poll32(RISCV_IOMMU_REG_FQT, 0xffffffffu, (t0 + 1) & ((1u << FQ_LOG2) - 1), 400000,
+		    &ok);
+	CHECK(ok);
+	mem_rd(FQ_BASE + 32ull * t0, rec, sizeof(rec));
+	CHECK_EQ(rec[0] & 0xfff, 264);
+	CHECK_EQ(rec[2], iova);
+	CHECK_EQ(race.excl_rd, 16);
+	CHECK_EQ(mem_rd64(MRIF_A + 0x20) >> 4, (1ull << 9 | 1ull << 10 | 1ull << 11) >> 4);
+	CHECK_EQ(mem_rd64(MRIF_A + 0x20) & (1ull << 4), 0);
+	mem_set_read_hook(NULL, NULL);
+}
