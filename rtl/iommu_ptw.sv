@@ -34,6 +34,16 @@ module iommu_ptw (
   input  logic [51:0]  msi_mask_i,
   input  logic [51:0]  msi_pat_i,
   output logic         busy_o,
+  // Walk cache (iommu_walk_cache, first stage with G-stage Bare only): a hit at start begins the
+  // walk at level 0 in table wc_ppn_i; a level-1 pointer PTE read by a walk that saw no flush_i
+  // since its start is offered as a fill (wc_fill_o, one cycle, key IOVA[47:21] and Sv48).
+  input  logic         wc_hit_i,
+  input  logic [43:0]  wc_ppn_i,
+  input  logic         wc_flush_i,
+  output logic         wc_fill_o,
+  output logic         wc_sv48_o,
+  output logic [26:0]  wc_vpn_o,
+  output logic [43:0]  wc_ppn_o,
 
   // ---- Result (done_o is a one-cycle pulse) ----
   output logic         done_o,
@@ -84,6 +94,9 @@ module iommu_ptw (
   logic        msi_q, msi_d, msi_on_q;
   logic [51:0] msi_mask_q, msi_pat_q;
   logic        msi_match;             // the first-stage leaf's GPA page is an MSI page
+  logic        wc_ok_q;               // no walk-cache flush since start (G-stage Bare)
+  logic        s1_sv48_q;
+  logic        wc_use;                // start from the walk cache
 
   // ---- Cause codes by original access type ----
   logic [11:0] cause_pf, cause_gpf, cause_af;
@@ -140,7 +153,7 @@ module iommu_ptw (
 
   logic [1:0]  lvl_m1;
   logic [63:0] iova_sh, gpa_sh_next, gpa_sh_top;
-  logic [10:0] idx_s1_start, idx_s1_next, idx_g_top, idx_g_next;
+  logic [10:0] idx_s1_start, idx_s1_wc, idx_s1_next, idx_g_top, idx_g_next;
   logic [61:0] gpa_hi;
   logic [11:0] gpa_off, iova_off;
   logic [3:0]  pte_p1;
@@ -152,6 +165,7 @@ module iommu_ptw (
   assign gpa_sh_next  = gpa_q >> (7'd12 + 7'd9 * {5'd0, lvl_m1});
   assign gpa_sh_top   = gpa_q >> (7'd12 + 7'd9 * {5'd0, s2_top});
   assign idx_s1_start = {2'd0, (s1_mode_i == 4'd9) ? iova_i[47:39] : iova_i[38:30]};
+  assign idx_s1_wc    = {2'd0, iova_i[20:12]};
   assign idx_s1_next  = {2'd0, iova_sh[8:0]};
   assign idx_g_next   = {2'd0, gpa_sh_next[8:0]};
   assign idx_g_top    = gpa_sh_top[10:0];
@@ -212,10 +226,10 @@ module iommu_ptw (
           implicit_d = 1'b0;
           if (s1_mode_i != 4'd0) begin
             // Walk the first stage from the root; its PTE addresses are GPAs if G is on.
-            lvl_d    = (s1_mode_i == 4'd9) ? 2'd3 : 2'd2;
+            lvl_d    = wc_use ? 2'd0 : ((s1_mode_i == 4'd9) ? 2'd3 : 2'd2);
             s1_lvl_d = lvl_d;
             in_g_d   = 1'b0;
-            addr_d   = pte_addr(s1_ppn_i, idx_s1_start);
+            addr_d   = wc_use ? pte_addr(wc_ppn_i, idx_s1_wc) : pte_addr(s1_ppn_i, idx_s1_start);
             gpa_d    = addr_d;
             if (iova_noncanon) begin
               fault_d = 1'b1;
@@ -336,6 +350,16 @@ module iommu_ptw (
     end
   end
 
+  // A walk fills the walk cache only if no flush came since it started (spec 1.11: no stale
+  // fill); a flush in the fill cycle also wins in iommu_walk_cache.
+  always_ff @(posedge clk_i) begin
+    if (state_q == StIdle && start_i) begin
+      wc_ok_q <= !wc_flush_i && (s2_mode_i == 4'd0);
+    end else if (wc_flush_i) begin
+      wc_ok_q <= 1'b0;
+    end
+  end
+
   always_ff @(posedge clk_i) begin
     in_g_q     <= in_g_d;
     implicit_q <= implicit_d;
@@ -363,6 +387,7 @@ module iommu_ptw (
       priv_q    <= priv_i;
       sum_q     <= sum_i;
       s2_on_q   <= (s2_mode_i != 4'd0);
+      s1_sv48_q <= (s1_mode_i == 4'd9);
       s2_sv48_q <= (s2_mode_i == 4'd9);
       s2_root_q <= s2_ppn_i;
     end
@@ -382,7 +407,15 @@ module iommu_ptw (
   assign msi_mask_o = msi_mask_q;
   assign first_rd   = (state_q == StIdle) && start_i && (s1_mode_i != 4'd0) &&
                       (s2_mode_i == 4'd0) && !iova_noncanon;
-  assign rd_addr_o  = first_rd ? pte_addr(s1_ppn_i, idx_s1_start) : addr_q;
+  assign wc_use     = wc_hit_i && (s2_mode_i == 4'd0);
+  assign rd_addr_o  = first_rd ? (wc_use ? pte_addr(wc_ppn_i, idx_s1_wc)
+                                         : pte_addr(s1_ppn_i, idx_s1_start)) : addr_q;
+  // Level-1 first-stage pointer that passed every check (not a faulting level).
+  assign wc_fill_o  = (state_q == StRdWait) && rd_rvalid_i && !rd_err_i && !pte_bad &&
+                      !pte_leaf && !in_g_q && !s2_on_q && (lvl_q == 2'd1) && wc_ok_q;
+  assign wc_sv48_o  = s1_sv48_q;
+  assign wc_vpn_o   = iova_q[47:21];
+  assign wc_ppn_o   = pte_ppn;
   assign rd_valid_o = (state_q == StRdReq) || first_rd;
 
 endmodule

@@ -593,6 +593,7 @@ module iommu_xlate #(
     .walk_s2_mode_i  (ctx_s2_mode),
     .walk_s2_ppn_i   (ctx_s2_ppn),
     .inv_i           (inv_valid_i),
+    .wc_flush_i      (inv_valid_i || ctx_inv_i || ctx_load_i),
     .iss_valid_o     (iss_valid),
     .iss_take_i      (iss_take),
     .iss_write_o     (iss_write),

@@ -15,7 +15,8 @@
 
 module iommu_xlate_missq #(
   parameter int IdWidth = 4,
-  parameter int Slots   = 4    // 2..(1 << IdWidth)
+  parameter int Slots   = 4,   // 2..(1 << IdWidth)
+  parameter int WcEntries = 4  // walk cache entries (power of two, >= 2)
 ) (
   input  logic               clk_i,
   input  logic               rst_i,
@@ -59,6 +60,7 @@ module iommu_xlate_missq #(
   input  logic [51:0]        walk_msi_pat_i,
   input  logic [43:0]        walk_msi_ptp_i,  // msiptp.PPN
   input  logic               inv_i,        // IOTLB invalidation this cycle
+  input  logic               wc_flush_i,   // walk cache flush (IOTINVAL, context load/inval)
 
   // ---- Oldest ready slot, offered to the issue port ----
   output logic               iss_valid_o,
@@ -175,6 +177,9 @@ module iommu_xlate_missq #(
   logic [Slots*44-1:0]  w_ppn;
   logic [Slots*3-1:0]   w_size, w_perm2;
   logic [Slots*4-1:0]   w_perm1;
+  logic [Slots-1:0]     w_wc_fill, w_wc_sv48;
+  logic [Slots*27-1:0]  w_wc_vpn;
+  logic [Slots*44-1:0]  w_wc_ppn;
 
   ///////////////////////////
   // Query: chain and page //
@@ -489,6 +494,54 @@ module iommu_xlate_missq #(
     end
   end
 
+  ////////////////
+  // Walk cache //
+  ////////////////
+
+  // One lookup (the starting walk's IOVA and context), one fill per cycle: R beats arrive one
+  // per cycle, so at most one walker offers a fill (OR of the one-hot walker outputs).
+  logic        wc_hit, wc_fill, wc_fsv48;
+  logic [43:0] wc_ppn, wc_fppn;
+  logic [26:0] wc_fvpn;
+  logic [19:0] wc_fpscid;
+  always_comb begin
+    wc_fill   = 1'b0;
+    wc_fsv48  = 1'b0;
+    wc_fvpn   = '0;
+    wc_fppn   = '0;
+    wc_fpscid = '0;
+    for (int i = 0; i < Slots; i++) begin
+      if (w_wc_fill[i]) begin
+        wc_fill   = 1'b1;
+        wc_fsv48  = wc_fsv48 | w_wc_sv48[i];
+        wc_fvpn   = wc_fvpn | w_wc_vpn[i*27 +: 27];
+        wc_fppn   = wc_fppn | w_wc_ppn[i*44 +: 44];
+        wc_fpscid = wc_fpscid | pscid_q[i];
+      end
+    end
+  end
+
+  logic [26:0] wc_lvpn;
+  assign wc_lvpn = q_addr_i[47:21];
+
+  iommu_walk_cache #(
+    .Entries (WcEntries)
+  ) u_wc (
+    .clk_i        (clk_i),
+    .rst_i        (rst_i),
+    .lk_sv48_i    (walk_s1_mode_i == 4'd9),
+    .lk_pscid_i   (q_pscid_i),
+    .lk_vpn_i     (wc_lvpn),
+    .lk_hit_o     (wc_hit),
+    .lk_ppn_o     (wc_ppn),
+    .fill_i       (wc_fill),
+    .fill_sv48_i  (wc_fsv48),
+    .fill_pscid_i (wc_fpscid),
+    .fill_vpn_i   (wc_fvpn),
+    .fill_ppn_i   (wc_fppn),
+    .flush_i      (wc_flush_i)
+  );
+
   for (genvar i = 0; i < Slots; i++) begin : gen_walker
     assign w_start[i]    = enq_i && enq_walk_i && (free_idx == SW'(i));
     assign w_rd_ready[i] = m_ptw_arready_i && (gnt == SW'(i));
@@ -510,6 +563,13 @@ module iommu_xlate_missq #(
       .msi_on_i    (walk_msi_on_i),
       .msi_mask_i  (walk_msi_mask_i),
       .msi_pat_i   (walk_msi_pat_i),
+      .wc_hit_i    (wc_hit),
+      .wc_ppn_i    (wc_ppn),
+      .wc_flush_i  (wc_flush_i),
+      .wc_fill_o   (w_wc_fill[i]),
+      .wc_sv48_o   (w_wc_sv48[i]),
+      .wc_vpn_o    (w_wc_vpn[i*27 +: 27]),
+      .wc_ppn_o    (w_wc_ppn[i*44 +: 44]),
       .msi_o       (w_msi[i]),
       .msi_mask_o  (w_mmask[i*52 +: 52]),
       .busy_o      (w_busy[i]),

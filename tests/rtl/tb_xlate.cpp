@@ -709,11 +709,12 @@ void test_miss_latency()
     unsigned nb = (unsigned)(n.t_dma - n.t_acc);
     printf("M4: L=%u Sv39 miss %u cycles (hit %u), penalty %u = 3L%+d\n", L, miss, hit,
            miss - hit, (int)(miss - hit) - 3 * (int)L);
-    printf("M4w: L=%u neighbouring page penalty %u = L%+d (no walk cache)\n", L, nb - hit,
+    printf("M4w: L=%u neighbouring page penalty %u = L%+d (walk cache)\n", L, nb - hit,
            (int)(nb - hit) - (int)L);
     if (L == 1)
       printf("M1: IOTLB hit adds %u cycle(s)\n", hit);
     check(miss - hit <= 3 * L + 3, "M4 Sv39 miss penalty <= 3L+3");
+    check(nb - hit <= L + 4, "M4w neighbouring page (walk cache warm) <= L+4");
   }
   lat = 10;
 }
@@ -1019,6 +1020,83 @@ void test_inval_in_flight()
   lat = 10;
 }
 
+// Address of the level-'lvl' PTE of va (tables already built by map()).
+uint64_t pte_at(uint64_t root, uint64_t va, unsigned lvl, unsigned topl)
+{
+  uint64_t tbl = root;
+  for (int l = topl; l >= 0; l--) {
+    uint64_t a = tbl + ((va >> (12 + 9 * l)) & 511) * 8;
+    if ((unsigned)l == lvl)
+      return a;
+    tbl = (mem[a] >> 10) << 12;
+  }
+  return 0;
+}
+
+// Walk cache (level-0 table bases): invalidation, context reload, in-flight walks, faults.
+void test_walk_cache()
+{
+  lat = 30;
+  ctx_inv_all();
+  uint64_t root = alloc();
+  ctx_load(sv39_ctx(root, 63));
+  // Region 0x40000000..+2M: old level-0 table maps pages 0..3 to 0x800000+; a second table
+  // (built in a scratch root) maps them to 0x900000+.
+  for (unsigned i = 0; i < 4; i++)
+    map(root, 0x40000000 + i * 0x1000ull, 0x800000 + i * 0x1000ull, 0, FL, 2);
+  uint64_t scratch = alloc();
+  for (unsigned i = 0; i < 4; i++)
+    map(scratch, 0x40000000 + i * 0x1000ull, 0x900000 + i * 0x1000ull, 0, FL, 2);
+  uint64_t l1 = pte_at(root, 0x40000000, 1, 2), l1_new = mem[pte_at(scratch, 0x40000000, 1, 2)];
+  uint64_t l1_old = mem[l1];
+  Obs o = run({false, 1, 0x40000000});  // fills the walk cache
+  check(o.dma_addr == 0x800000, "walk cache: first walk");
+  o = run({false, 1, 0x40001000});
+  check(o.dma_addr == 0x801000 && (jit || o.t_dma - o.t_acc <= 30 + 5),
+        "walk cache: neighbour hits it");
+  // The non-leaf PTE changes, IOTINVAL.VMA (any) flushes the walk cache.
+  mem[l1] = l1_new;
+  inv(false, false, true, false, 0, 0, 0x40001);
+  o = run({false, 1, 0x40002000});
+  check(o.dma_addr == 0x902000, "walk cache: flushed by IOTINVAL.VMA");
+  // Context reload with another iosatp (same PSCID): the new root is walked.
+  mem[l1] = l1_old;
+  uint64_t root2 = alloc();
+  map(root2, 0x40003000, 0xa03000, 0, FL, 2);
+  ctx_inv_all();
+  ctx_load(sv39_ctx(root2, 63));
+  o = run({false, 1, 0x40003000});
+  check(o.dma_addr == 0xa03000, "walk cache: context reload does not hit stale entries");
+  // A walk in flight across an invalidation must not fill: the level-1 PTE is changed and
+  // invalidated after the walk read it, before its R beat (timing: no jitter, no back-pressure).
+  ctx_inv_all();
+  ctx_load(sv39_ctx(root, 63));
+  mem[l1] = l1_old;
+  inv(false, false, false, false, 0, 0, 0);  // empty IOTLB: the next request walks
+  if (!jit && !bp) {
+    eng_start();
+    eng_add(false, 3, 0x40000000, 0, false, 0x800000);
+    for (int i = 0; i < 30 + 10; i++)
+      tick();
+    mem[l1] = l1_new;
+    inv(false, false, true, false, 0, 0, 0x40000);
+    bool ok = eng_finish();
+    check(ok, "walk cache: walk across invalidation answers with what it read");
+    o = run({false, 1, 0x40001000});
+    check(o.dma_addr == 0x901000, "walk cache: walk across invalidation did not fill");
+  }
+  // An invalid level-1 PTE (fault) is never cached: once made valid it is used without an
+  // invalidation.
+  uint64_t l1b = pte_at(root, 0x40200000, 1, 2);
+  mem[l1b] = 0;
+  o = run({false, 1, 0x40200000});
+  check(o.fault && cause(o) == 13, "walk cache: invalid level-1 PTE faults");
+  map(root, 0x40201000, 0xb01000, 0, FL, 2);
+  o = run({false, 1, 0x40201000});
+  check(!o.fault && o.dma_addr == 0xb01000, "walk cache: faulting level not cached");
+  lat = 10;
+}
+
 // Sv48x4 G-stage only, and nested Sv48 over Sv48x4.
 void test_sv48x4()
 {
@@ -1125,6 +1203,7 @@ int main(int argc, char **argv)
   test_hit_under_miss();
   test_walks_in_flight();
   test_inval_in_flight();
+  test_walk_cache();
   test_random(3000);
   // Everything again with random memory back-pressure and latency jitter (no timing checks).
   printf("-- rerun with random back-pressure (30%%) and latency jitter (0-20) --\n");
@@ -1139,6 +1218,7 @@ int main(int argc, char **argv)
   test_inval();
   test_sv48x4();
   test_inval_in_flight();
+  test_walk_cache();
   test_random(3000);
   bp = 0;
   jit = 0;
