@@ -34,18 +34,26 @@ module iommu_ctx_cache #(
   output logic [43:0]       s1_ppn_o,
   output logic [15:0]       gscid_o,
   output logic [3:0]        s2_mode_o,
-  output logic [43:0]       s2_ppn_o
+  output logic [43:0]       s2_ppn_o,
+  output logic [3:0]        msi_mode_o,   // msiptp.MODE
+  output logic [43:0]       msi_ppn_o,    // msiptp.PPN
+  output logic [51:0]       msi_mask_o,   // msi_addr_mask
+  output logic [51:0]       msi_pat_o     // msi_addr_pattern
 );
 
   localparam int IdxW = (Entries > 1) ? $clog2(Entries) : 1;
 
-  // Stored entry: the key fields apart, the rest as W1..W7 of the load (MSI words unused here).
+  // Stored entry: the key fields apart, W1..W7 of the load, and the MSI fields of W8..W14.
   logic            valid_q [Entries];
   logic [23:0]     did_q   [Entries];
   logic [19:0]     pid_q   [Entries];
   logic            pv_q    [Entries];
   logic            pdtv_q  [Entries];
   logic [7*32-1:0] ent_q   [Entries];
+  logic [3:0]      mmode_q [Entries];
+  logic [43:0]     mppn_q  [Entries];
+  logic [51:0]     mmask_q [Entries];
+  logic [51:0]     mpat_q  [Entries];
   logic [IdxW-1:0] rr_q;
 
   // ---- Lookup ----
@@ -74,6 +82,10 @@ module iommu_ctx_cache #(
   assign gscid_o   = sel[128+15:128];
   assign s2_mode_o = sel[128+31:128+28];
   assign s2_ppn_o  = {sel[192+11:192], sel[160+31:160]};
+  assign msi_mode_o = mmode_q[hit_idx];
+  assign msi_ppn_o  = mppn_q[hit_idx];
+  assign msi_mask_o = mmask_q[hit_idx];
+  assign msi_pat_o  = mpat_q[hit_idx];
 
   // ---- Load slot: same key, else free, else round robin ----
   logic [23:0]     new_did;
@@ -141,12 +153,18 @@ module iommu_ctx_cache #(
       pv_q[slot]   <= new_pv;
       pdtv_q[slot] <= new_pdtv;
       ent_q[slot]  <= w_i[8*32-1:32];
+      mmode_q[slot] <= w_i[8*32+31:8*32+28];
+      mppn_q[slot]  <= {w_i[10*32+11:10*32], w_i[9*32+31:9*32]};
+      mmask_q[slot] <= {w_i[12*32+19:12*32], w_i[11*32+31:11*32]};
+      mpat_q[slot]  <= {w_i[14*32+19:14*32], w_i[13*32+31:13*32]};
     end
   end
 
-  // W0[31:24], W1 key/unused bits, W2[27:20], W5[27:16], W8..W15 (MSI) are not used here.
+  // W0[31:24], W1 key/unused bits, W2[27:20], W5[27:16], the reserved bits of W8..W14 and W15
+  // are not used.
   logic unused_ctx;
-  assign unused_ctx = ^{w_i[16*32-1:8*32], w_i[31:24], sel[21:0], sel[31:25], sel[32+27:32+20],
+  assign unused_ctx = ^{w_i[16*32-1:15*32], w_i[14*32+31:14*32+20], w_i[12*32+31:12*32+20],
+                        w_i[10*32+31:10*32+12], w_i[8*32+27:8*32], w_i[31:24], sel[21:0], sel[31:25], sel[32+27:32+20],
                         sel[96+31:96+12], sel[128+27:128+16], sel[192+31:192+12]};
 
 endmodule

@@ -210,7 +210,7 @@ module iommu_xlate #(
   logic [15:0] ctx_gscid;
 
   // MSI (spec 1.8): side table of the context's msiptp/mask/pattern, and the MSI-PTE cache.
-  logic        mctx_hit, msi_sel, msi_hit;
+  logic        msi_sel, msi_hit;
   logic [3:0]  mctx_mode;
   logic [43:0] mctx_ppn, msi_ppn;
   // MSI after a first-stage walk: resolved in the miss queue (second MSI-PTE cache port)
@@ -314,7 +314,7 @@ module iommu_xlate #(
     .st_dbg_o         (st_dbg),
     .st_done_o        (st_done),
     .ddtp_mode_i      (ddtp_mode_i),
-    .ctx_hit_i        (ctx_hit && mctx_hit),
+    .ctx_hit_i        (ctx_hit),
     .ctx_pdtv_i       (ctx_pdtv),
     .ctx_dtf_i        (ctx_dtf),
     .ctx_ens_i        (ctx_ens),
@@ -438,28 +438,11 @@ module iommu_xlate #(
     .s1_ppn_o  (ctx_s1_ppn),
     .gscid_o   (ctx_gscid),
     .s2_mode_o (ctx_s2_mode),
-    .s2_ppn_o  (ctx_s2_ppn)
-  );
-
-  iommu_msi_ctx #(
-    .Entries (8)
-  ) u_msi_ctx (
-    .clk_i     (clk_i),
-    .rst_i     (rst_i),
-    .load_i    (ctx_load_i),
-    .w_i       (ctx_w_i),
-    .inv_i     (ctx_inv_i),
-    .inv_op_i  (ctx_inv_op_i),
-    .inv_did_i (ctx_inv_did_i),
-    .inv_pid_i (ctx_inv_pid_i),
-    .did_i     (st_did),
-    .pv_i      (st_pv),
-    .pid_i     (st_pid),
-    .hit_o     (mctx_hit),
-    .mode_o    (mctx_mode),
-    .ppn_o     (mctx_ppn),
-    .mask_o    (mctx_mask),
-    .pattern_o (mctx_pat)
+    .s2_ppn_o  (ctx_s2_ppn),
+    .msi_mode_o (mctx_mode),
+    .msi_ppn_o  (mctx_ppn),
+    .msi_mask_o (mctx_mask),
+    .msi_pat_o  (mctx_pat)
   );
 
   // An MSI is a GPA page with (A>>12) & ~mask == pattern & ~mask, msiptp Flat. With a Bare
