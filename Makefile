@@ -30,8 +30,12 @@ CWARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wundef -Wcast-align \
 VEXRISCV_DIR = $(shell $(PYTHON) -c "import pythondata_cpu_vexriscv as m; print(m.data_location)" 2>/dev/null)
 VEXRISCV_V   = $(VEXRISCV_DIR)/VexRiscv.v
 
-RTL_SRCS := $(sort $(wildcard rtl/*.sv))
-RTL_INCS := $(wildcard rtl/*.svh)
+# The IP (one folder, one top: iommu_top) and the management subsystem around it (soc_top).
+IOMMU_SRCS := $(sort $(wildcard rtl/iommu/*.sv))
+SOC_SRCS   := $(sort $(wildcard rtl/soc/*.sv))
+RTL_SRCS   := $(IOMMU_SRCS) $(SOC_SRCS)
+RTL_INCS   := $(wildcard rtl/iommu/*.svh)
+RTL_INCDIR := -Irtl/iommu
 
 # VEXRISCV_* are recursive (=) so that they are read after the tools are installed.
 # ---- Tools: installed by the project's own script when missing -----------------
@@ -56,6 +60,7 @@ include tests/unit/unit.mk
 include sim/sim.mk
 include tools/lint.mk
 -include fpga/synth.mk
+-include fpga/ulx3s/board.mk
 -include tools/bench.mk
 -include tools/demo.mk
 

@@ -2,9 +2,9 @@
 /*
  * Board self-test (board build only: make fw-board, -DBOARD_SELFTEST). On the FPGA board there
  * is no host CPU and no device, so the management core plays them too, through the board
- * peripherals at 0xE000_0000 (rtl/board_periph.sv): a host window (AXI4-Lite master on the
+ * peripherals at 0xE000_0000 (fpga/ulx3s/board_periph.sv): a host window (AXI4-Lite master on the
  * IOMMU's register port) and a test DMA engine (AXI4 master on the device port). System memory
- * is the 64 KiB BRAM at 0x8000_0000 (rtl/board_sysmem.sv); the "host" writes its tables there
+ * is the 64 KiB BRAM at 0x8000_0000 (fpga/ulx3s/board_sysmem.sv); the "host" writes its tables there
  * with the firmware burst engine.
  *
  * The normal firmware main loop (main.c, unchanged) keeps running the IOMMU: the board build

@@ -8,7 +8,7 @@ $(SYNTH_DIR)/%.stat: | $(TOOLS_STAMP)
 	$(Q)echo "synth: $* (yosys synth_ecp5)"
 	$(Q)$(YOSYS) -q -l $(SYNTH_DIR)/$*.log -p "$(SYNTH_READ_$*) ; synth_ecp5 -top $(SYNTH_TOP_$*) ; tee -o $@ stat" >/dev/null
 
-SYNTH_RTL_READ = read_verilog -Irtl -sv -DSYNTHESIS $(RTL_SRCS)
+SYNTH_RTL_READ = read_verilog $(RTL_INCDIR) -sv -DSYNTHESIS $(RTL_SRCS)
 SYNTH_TOP_iommu      := iommu_top
 SYNTH_READ_iommu      = $(SYNTH_RTL_READ) ; chparam -set IotlbEntries $(IOTLB_ENTRIES) iommu_top
 SYNTH_TOP_xlate      := iommu_xlate
@@ -28,5 +28,3 @@ synth: $(addprefix $(SYNTH_DIR)/,$(addsuffix .stat,$(SYNTH_PARTS))) ## Yosys ECP
 # Re-synthesise when any RTL changes.
 $(addprefix $(SYNTH_DIR)/,$(addsuffix .stat,$(SYNTH_PARTS))): $(RTL_SRCS) $(RTL_INCS) fpga/synth.mk
 
-# The ULX3S board design (boardtest, bitstream, flash).
--include fpga/board.mk

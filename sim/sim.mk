@@ -16,7 +16,7 @@ SIM_C_SRCS   = $(sort $(wildcard sim/c/*.c tests/sim/*.c)) $(LIB_SRCS) $(SIM_MOD
 SIM_C_OBJS   = $(patsubst %.c,$(SIM_DIR)/cobj/%.o,$(SIM_C_SRCS))
 SIM_CFLAGS   = $(CWARN) -O2 -g -MMD -MP -Iinclude -Isim/c -Isim/model -Ilib \
                $(if $(strip $(SIM_MODEL)),-DTB_HAVE_GOLDEN)
-SIM_VFLAGS   = --cc --exe --build -j 2 --top-module soc_top -Irtl -Wno-fatal \
+SIM_VFLAGS   = --cc --exe --build -j 2 --top-module soc_top $(RTL_INCDIR) -Wno-fatal \
                --assert --x-assign unique --x-initial unique $(SIM_TRACE) \
                -GFwHexFile='"$(SIM_FW_HEX)"' -GIotlbEntries=$(IOTLB_ENTRIES) \
                -CFLAGS "-O2 -std=c++17 -I$(CURDIR)/sim/c" \

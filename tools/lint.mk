@@ -6,11 +6,11 @@ C_FORMAT_SRCS = $(shell git ls-files '*.c' '*.h' 2>/dev/null | grep -v -E '^incl
 lint: lint-verilator lint-yosys lint-iverilog format-check ## Verilator -Wall, Yosys, Icarus, clang-format (all blocking)
 
 lint-verilator: | $(TOOLS_STAMP)
-	$(Q)$(VERILATOR) --lint-only -Wall -Irtl --top-module soc_top rtl/lint.vlt $(VEXRISCV_V) $(RTL_SRCS)
+	$(Q)$(VERILATOR) --lint-only -Wall $(RTL_INCDIR) --top-module soc_top rtl/lint.vlt $(VEXRISCV_V) $(RTL_SRCS)
 	@echo "lint: verilator clean"
 
 lint-yosys: | $(TOOLS_STAMP)
-	$(Q)$(YOSYS) -q -p "read_verilog -Irtl -sv $(RTL_SRCS); hierarchy -check -top iommu_top; proc; check -assert" >/dev/null
+	$(Q)$(YOSYS) -q -p "read_verilog $(RTL_INCDIR) -sv $(IOMMU_SRCS); hierarchy -check -top iommu_top; proc; check -assert" >/dev/null
 	@echo "lint: yosys clean"
 
 # Icarus 11 prints two "sorry" notes for legal code of the STYLE subset: it ignores the
@@ -20,7 +20,7 @@ lint-yosys: | $(TOOLS_STAMP)
 IVERILOG_KNOWN := Case unique/unique0 qualities are ignored|constant selects in always_\* processes are not currently supported
 lint-iverilog: | $(TOOLS_STAMP)
 	$(Q)mkdir -p $(BUILD)
-	$(Q)$(IVERILOG) -g2012 -Wall -Irtl -s soc_top -o $(BUILD)/iverilog_elab.vvp $(VEXRISCV_V) $(RTL_SRCS) 2>&1 \
+	$(Q)$(IVERILOG) -g2012 -Wall $(RTL_INCDIR) -s soc_top -o $(BUILD)/iverilog_elab.vvp $(VEXRISCV_V) $(RTL_SRCS) 2>&1 \
 	  | grep -v -E "^$$|VexRiscv\.v|$(IVERILOG_KNOWN)" | (! grep .)
 	@echo "lint: iverilog clean"
 

@@ -397,7 +397,7 @@ static void gen_table(const char *root)
 	fclose(o);
 }
 
-/* ---- rtl/iommu_regs.svh -------------------------------------------------------------------- */
+/* ---- rtl/iommu/iommu_regs.svh -------------------------------------------------------------------- */
 
 static void sv_fields(FILE *o, const char *owner, const char *prefix)
 {
@@ -455,7 +455,7 @@ static void sv_page_table(FILE *o, const char *what, int sel)
 
 static void gen_sv(const char *root)
 {
-	FILE *o = open_out(root, "rtl/iommu_regs.svh");
+	FILE *o = open_out(root, "rtl/iommu/iommu_regs.svh");
 	fprintf(o, "// %s\n", GEN_NOTE);
 	fprintf(o, "// SPDX-License-Identifier: Apache-2.0\n");
 	fprintf(o, "// Register page, structure and iommu_fwif constants; `include inside a module "

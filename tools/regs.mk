@@ -2,7 +2,7 @@
 # Register description (STYLE 4.3): include/iommu_regs.def -> generated C header, register
 # table, RTL localparams and documentation. Generated files are committed; CI checks for drift.
 REGMAPGEN := $(BUILD)/regmapgen
-REGS_GENERATED := include/riscv_iommu_regs.h include/riscv_iommu_regtable.h rtl/iommu_regs.svh \
+REGS_GENERATED := include/riscv_iommu_regs.h include/riscv_iommu_regtable.h rtl/iommu/iommu_regs.svh \
                   doc/registers.md
 
 $(REGMAPGEN): tools/regmapgen.c include/iommu_regs.def | $(TOOLS_STAMP)

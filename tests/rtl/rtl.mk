@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # RTL block tests under Verilator: iommu_xlate (context cache, IOTLB, walker, cause chain).
-RTL_XLATE_SRCS := rtl/iommu_xlate.sv rtl/iommu_xlate_rsp.sv rtl/iommu_xlate_ctrl.sv \
-                  rtl/iommu_xlate_missq.sv rtl/iommu_ctx_cache.sv \
-                  rtl/iommu_iotlb.sv rtl/iommu_ptw.sv rtl/iommu_ptw_perm.sv rtl/iommu_walk_cache.sv \
-                  rtl/iommu_msi_cache.sv
+RTL_XLATE_SRCS := rtl/iommu/iommu_xlate.sv rtl/iommu/iommu_xlate_rsp.sv rtl/iommu/iommu_xlate_ctrl.sv \
+                  rtl/iommu/iommu_xlate_missq.sv rtl/iommu/iommu_ctx_cache.sv \
+                  rtl/iommu/iommu_iotlb.sv rtl/iommu/iommu_ptw.sv rtl/iommu/iommu_ptw_perm.sv rtl/iommu/iommu_walk_cache.sv \
+                  rtl/iommu/iommu_msi_cache.sv
 RTL_XLATE_DIR  := $(BUILD)/rtl/xlate
 RTL_XLATE_BIN  := $(RTL_XLATE_DIR)/Viommu_xlate
 

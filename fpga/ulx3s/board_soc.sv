@@ -1,20 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // board_soc: the FPGA board design without its pins: soc_top (with the board port enabled),
 // board_periph (host window, test DMA engine, LEDs) and board_sysmem (64 KiB BRAM system
-// memory at 0x8000_0000 on the memory port). fpga/ulx3s_top.sv adds the clock, the reset
-// button, the UART and the LEDs; the board co-simulation (fpga/sim) runs this same design.
+// memory at 0x8000_0000 on the memory port). fpga/ulx3s/ulx3s_top.sv adds the clock, the reset
+// button, the UART and the LEDs; the board co-simulation (fpga/ulx3s/sim) runs this same design.
 //
 // Reset: rst_i (active high, asynchronous to nothing here) is registered twice for the board
 // blocks, as soc_top does for its own.
 
 `default_nettype none
 
-`ifndef BOARD_FW_HEX
-`define BOARD_FW_HEX "build/fw-board/fw.hex"
-`endif
-
 module board_soc #(
-  parameter     FwHexFile = `BOARD_FW_HEX,
+  parameter     FwHexFile = "",         // firmware image ($readmemh); "" = none
   parameter int MemWords  = 13            // system memory: 2^MemWords 64-bit words
 ) (
   input  logic        clk_i,

@@ -6,12 +6,12 @@
 // LEDs: led[0] booted, led[1] self-test PASS, led[2] self-test FAIL, led[7] heartbeat
 // (~1.5 Hz: the clock runs). Reset: a power-on reset of 2^PorBits cycles after configuration,
 // or while btn[0] (the PWR button, active low on the board) is held.
-// Pins: fpga/ulx3s_v20.lpf. Build: make bitstream; load: make flash.
+// Pins: fpga/ulx3s/ulx3s_v20.lpf. Build: make bitstream; load: make flash.
 
 `default_nettype none
 
 module ulx3s_top #(
-  parameter     FwHexFile = "build/fw-board/fw.hex",
+  parameter     FwHexFile = "",        // firmware image ($readmemh); make passes build/fw-board/fw.hex
   parameter int UartDiv   = 217,   // 25 MHz / 115200
   parameter int PorBits   = 16
 ) (

