@@ -23,7 +23,7 @@ else
 Q :=
 endif
 
-# One warning set for firmware, simulation C and unit tests (STYLE 4.4).
+# One warning set for firmware, simulation C and unit tests (doc/design-rules.md §4).
 CWARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wundef -Wcast-align \
          -Wstrict-prototypes -Wmissing-prototypes
 

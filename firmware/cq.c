@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-/* Command queue: fetch in bursts, decode, execute (IOMMU spec 4.1, notes 1.11). */
+/* Command queue: fetch in bursts, decode, execute (IOMMU spec 4.1 "Command-Queue"). */
 #include "cq.h"
 #include "hal/console.h"
 #include "riscv_iommu_bits.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Command queue engine (IOMMU spec 4.1 "Command-Queue", notes 1.11). */
+/* Command queue engine (IOMMU spec 4.1 "Command-Queue"). */
 #ifndef FW_CQ_H
 #define FW_CQ_H
 

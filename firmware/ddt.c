@@ -88,7 +88,10 @@ static bool dc_msi_misconfigured(const struct riscv_iommu_dc *dc, uint64_t caps,
 		return true;
 	if (msimode == RISCV_IOMMU_MSIPTP_MODE_OFF)
 		return false;
-	/* Flat only, with MSI_FLAT; and Off is required when iohgatp is Bare (notes 1.4). */
+	/*
+	 * Flat only, with MSI_FLAT; and Off is required when iohgatp is Bare (spec "Device-context
+	 * configuration checks").
+	 */
 	return msimode != RISCV_IOMMU_MSIPTP_MODE_FLAT ||
 	       !cap(caps, RISCV_IOMMU_CAPABILITIES_MSI_FLAT) ||
 	       gmode == RISCV_IOMMU_IOHGATP_MODE_BARE;

@@ -10,8 +10,9 @@
 #include "riscv_iommu_bits.h"
 
 /**
- * ddt_dc_check() - the device-context checks of spec 2.1.4 / notes 1.4 for the capabilities
- * @caps and @fctl. @ext: 64-byte (MSI_FLAT) format, else only tc/iohgatp/ta/fsc are judged.
+ * ddt_dc_check() - the device-context checks of spec 2.1.4 ("Device-context configuration
+ * checks") for the capabilities @caps and @fctl. @ext: 64-byte (MSI_FLAT) format, else only
+ * tc/iohgatp/ta/fsc are judged.
  *
  * Return: 0 when the DC may be used, RISCV_IOMMU_FQ_CAUSE_DDT_INVALID (258) when tc.V=0,
  * RISCV_IOMMU_FQ_CAUSE_DDT_MISCONFIGURED (259) for a reserved bit or an illegal setting.

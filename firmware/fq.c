@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-/* Fault queue writer (IOMMU spec 4.2 "Fault/Event-Queue", notes 1.9). */
+/* Fault queue writer (IOMMU spec 4.2 "Fault/Event-Queue"). */
 #include "fq.h"
 #include "hal/fwif.h"
 #include "riscv_iommu_bits.h"

@@ -6,7 +6,7 @@ FW_ARCH    := firmware/arch/vexriscv
 FW_CC      := $(RV_PREFIX)gcc
 FW_OBJCOPY := $(RV_PREFIX)objcopy
 FW_SIZE    := $(RV_PREFIX)size
-# -misa-spec=2.2 keeps Debian gcc 12 on the rv32im multilib and accepts CSR instructions (DESIGN §4).
+# -misa-spec=2.2 keeps Debian gcc 12 on the rv32im multilib and accepts CSR instructions (doc/targets.md §5).
 FW_ARCHFLAGS := -march=rv32im -misa-spec=2.2 -mabi=ilp32
 FW_CFLAGS  := $(FW_ARCHFLAGS) -Os -g -ffreestanding -fno-builtin -ffunction-sections -fdata-sections \
               -mcmodel=medlow $(CWARN) -Iinclude -Ifirmware

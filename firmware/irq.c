@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-/* MSI generation: ipsr edges -> icvec vector -> msi_cfg_tbl write (IOMMU spec "MSI", notes 1.13). */
+/* MSI generation: ipsr edges -> icvec vector -> msi_cfg_tbl write (IOMMU spec "msi_cfg_tbl"). */
 #include <stddef.h>
 
 #include "irq.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Interrupt generation by MSI through msi_cfg_tbl (IOMMU spec 5.x "Interrupts", notes 1.13). */
+/* Interrupt generation by MSI through msi_cfg_tbl (IOMMU spec "ipsr", "icvec", "msi_cfg_tbl"). */
 #ifndef FW_IRQ_H
 #define FW_IRQ_H
 

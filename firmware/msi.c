@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * MSI-PTE walk on an MSI_MISS event (IOMMU spec 1.8): basic mode (M=3) fills the MSI-PTE cache;
- * MRIF mode (M=1) is done here, per MSI: the datapath hands the write over (MISS_CMD absorb),
- * firmware sets the pending bit in the MRIF and sends the notice MSI, then answers the B.
+ * MSI-PTE walk on an MSI_MISS event (IOMMU spec "Process to translate addresses of MSIs"):
+ * basic mode (M=3) fills the MSI-PTE cache; MRIF mode (M=1) is done here, per MSI: the
+ * datapath hands the write over (MISS_CMD absorb), firmware sets the pending bit in the MRIF
+ * and sends the notice MSI, then answers the B.
  */
 #include "msi.h"
 #include "ddt.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* MSI address translation on an MSI-PTE cache miss (IOMMU spec 1.8, AIA MSI page tables). */
+/* MSI translation on an MSI-PTE cache miss (spec "Process to translate addresses of MSIs"). */
 #ifndef FW_MSI_H
 #define FW_MSI_H
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Process-directory walk, process-context checks and the PDTV=1 context-cache fill on a context
- * miss (IOMMU spec 2.3.2, 2.2; notes 1.5), with the G-stage for PDT addresses when iohgatp is on.
+ * miss (IOMMU spec 2.3.2, 2.2), with the G-stage for PDT addresses when iohgatp is on.
  */
 #ifndef FW_PDT_H
 #define FW_PDT_H

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Field helpers for the generated masks, and static checks of the structure layouts (STYLE 4.3). */
+/* Field helpers for the generated masks, static checks of the layouts (doc/design-rules.md §3). */
 #ifndef RISCV_IOMMU_BITS_H
 #define RISCV_IOMMU_BITS_H
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-/* Host library: the init sequence of Linux riscv_iommu_init() (linux-driver.md 1.4). */
+/* Host library: the init sequence of Linux riscv_iommu_init() (doc/linux-driver.md §3). */
 #include "host_internal.h"
 
 /* Poll budgets in microseconds (Linux: queue CSR 150 ms, ddtp busy 10 s). */

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# Benchmarks (DESIGN.md section 5): every co-simulation test named bench_* runs once (seed 1);
+# Benchmarks (doc/targets.md §1–2): every co-simulation test named bench_* runs once (seed 1);
 # tools/bench.py prints the table (metric, conditions, value, L, IOTLB entries, target, met)
 # and writes $(BUILD)/bench.json. A missed target is reported, never a failure; a run fails only
 # when the DUT misbehaves.

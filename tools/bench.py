@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
 """make bench: run every co-simulation test named bench_* once, collect their records, print
-a table against the targets of DESIGN.md section 5 and write a JSON list of the records.
+a table against the targets of doc/targets.md §1 and write a JSON list of the records.
 
 Each test appends JSON lines (sim/c/bench.c tb_bench_record) to the file named by the
 environment variable TB_BENCH_JSONL. A benchmark fails only when the DUT misbehaves (the test

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# Lint gates (STYLE 4.8): Verilator -Wall, Yosys check, Icarus elaboration, clang-format.
+# Lint gates (doc/design-rules.md §8): Verilator -Wall, Yosys check, Icarus elaboration, clang-format.
 C_FORMAT_SRCS = $(shell git ls-files '*.c' '*.h' 2>/dev/null | grep -v -E '^include/riscv_iommu_regs\.h$$')
 
 .PHONY: lint lint-verilator lint-yosys lint-iverilog format format-check
@@ -13,7 +13,7 @@ lint-yosys: | $(TOOLS_STAMP)
 	$(Q)$(YOSYS) -q -p "read_verilog $(RTL_INCDIR) -sv $(IOMMU_SRCS); hierarchy -check -top iommu_top; proc; check -assert" >/dev/null
 	@echo "lint: yosys clean"
 
-# Icarus 11 prints two "sorry" notes for legal code of the STYLE subset: it ignores the
+# Icarus 11 prints two "sorry" notes for legal code of our RTL subset (doc/design-rules.md §2): it ignores the
 # unique/unique0 qualifier, and it widens always_comb sensitivity to a whole vector when a constant
 # part-select is read. Neither changes elaboration, so exactly those two are filtered; any other
 # output (warnings from the core file excepted) fails the gate.

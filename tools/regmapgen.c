@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
  * regmapgen - turn include/iommu_regs.def into the C header, the RTL localparams, the register
- * table used by the co-simulation test, and the register documentation (STYLE 4.3).
+ * table used by the co-simulation test, and the register documentation (doc/design-rules.md §3).
  *
  * Usage: regmapgen <repo-root>   (writes the four outputs below that root; `make regs`)
  */
@@ -460,7 +460,8 @@ static void gen_sv(const char *root)
 	fprintf(o, "// SPDX-License-Identifier: Apache-2.0\n");
 	fprintf(o, "// Register page, structure and iommu_fwif constants; `include inside a module "
 		   "body.\n");
-	fprintf(o, "// Names equal the C macros of include/riscv_iommu_regs.h (STYLE 4.2).\n");
+	fprintf(o, "// Names equal the C macros of include/riscv_iommu_regs.h "
+		   "(doc/design-rules.md §2).\n");
 	fprintf(o, "// A module uses a few of these constants; the rest are unused by design.\n");
 	fprintf(o, "\n");
 	for (size_t i = 0; i < NROWS; i++) {

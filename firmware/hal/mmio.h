@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* MMIO accessors: every firmware access to hardware registers goes through these (STYLE 4.4). */
+/* MMIO accessors (doc/design-rules.md §4): every firmware register access goes through these. */
 #ifndef HAL_MMIO_H
 #define HAL_MMIO_H
 

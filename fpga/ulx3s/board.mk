@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# ULX3S board design (DESIGN.md §8): self-test firmware on the FPGA, its co-simulation, the
+# ULX3S board design (doc/targets.md §3): self-test firmware on the FPGA, its co-simulation, the
 # bitstream and flashing.
 #   make boardtest   Verilator model of fpga/ulx3s/ulx3s_top.sv (short UART bit time) running
 #                    $(BUILD)/fw-board/fw.hex to "selftest: PASS"

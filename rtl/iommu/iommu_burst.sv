@@ -3,7 +3,7 @@
 //
 // Moves 1..32 beats of 8 bytes between the buffer and system memory as one AXI4 INCR burst
 // (ID 0, source 2 at the arbiter), so firmware never reads system memory word by word
-// (DESIGN.md §5). Load: memory -> buffer. Store: buffer -> memory. Any non-OKAY response sets
+// (doc/targets.md §1). Load: memory -> buffer. Store: buffer -> memory. Any non-OKAY response sets
 // the error flag of that burst. The caller keeps a burst inside one 4 KiB page (AXI rule).
 // SIZE32 (BURST_CTRL[28]) with a 1-beat store: one narrow AXI write, AWSIZE=2 AWLEN=0 at the
 // 4-aligned BURST_ADDR, WSTRB = ADDR[2] ? 8'hF0 : 8'h0F, data = the buffer word (the value sits

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// MSI-PTE cache (IOMMU spec 1.8 / AIA basic-translate PTEs, M=3): the target PPN of a guest
-// interrupt-file page, per (GSCID, GPA page number).
+// MSI-PTE cache (IOMMU spec "Process to translate addresses of MSIs", basic-translate PTEs,
+// M=3): the target PPN of a guest interrupt-file page, per (GSCID, GPA page number).
 //
 // Key: the GSCID and the page number of the MSI GPA. Within one GSCID every context must use
 // the same MSI page table (spec: MSI PTEs are cached per GSCID and flushed by IOTINVAL.GVMA), so

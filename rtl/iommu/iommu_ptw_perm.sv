@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Leaf PTE permission check (Priv spec 12.3.2 step 6-8, IOMMU spec 2.3 / notes 1.5, 1.7).
+// Leaf PTE permission check (Priv spec 12.3.2 step 6-8, IOMMU spec 2.3 and the process-context ENS/SUM rules).
 //
 // Used by the walker on leaves it finds and by the translation stage on IOTLB hits (the IOTLB
 // stores the leaf bits with A=1 and W folded as W&D, so a hit re-runs exactly these rules).

@@ -2,7 +2,7 @@
 // Walk cache: first-stage non-leaf PTEs that point to a level-0 table (Sv39/Sv48, G-stage Bare).
 //
 // An entry maps {Sv48, PSCID, IOVA[47:21]} to the PPN of the level-0 table, so a miss to a page
-// whose last-level table is known reads one PTE (IOMMU spec 1.10/1.11 allows caching non-leaf
+// whose last-level table is known reads one PTE (IOMMU spec "Caching in-memory data structures" and the IOTINVAL rules allow caching non-leaf
 // PTEs tagged like the IOTLB). Sv39 IOVAs are canonical when looked up (the walker checks that
 // first), so IOVA[47:39] is the sign extension and the tag stays exact. Walks with the G-stage
 // active neither look up nor fill (their table addresses are GPAs).

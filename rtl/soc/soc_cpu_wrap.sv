@@ -3,7 +3,7 @@
 //
 // Wraps the VexRiscv core (pythondata-cpu-vexriscv, VexRiscv.v: RV32IM, 4 KiB I$ and D$) so that
 // another RV32 core with Wishbone buses can be dropped in by editing this file only
-// (DESIGN.md §4). Reset vector 0 (start of soc_ram). Both buses are Wishbone classic, 32-bit,
+// (doc/targets.md §5). Reset vector 0 (start of soc_ram). Both buses are Wishbone classic, 32-bit,
 // word addresses; CTI=010 marks incrementing cache-refill bursts.
 
 `default_nettype none

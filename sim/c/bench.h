@@ -2,7 +2,7 @@
 /*
  * Benchmark records (make bench, tools/bench.py): each measurement is one JSON line appended to
  * the file named by the environment variable TB_BENCH_JSONL, and printed to the test log.
- * Benchmarks measure; they never fail because a target is missed (DESIGN.md section 5).
+ * Benchmarks measure; they never fail because a target is missed (doc/targets.md §2).
  */
 #ifndef BENCH_H
 #define BENCH_H
@@ -16,7 +16,7 @@
 
 /**
  * tb_bench_record() - record one measurement.
- * @metric: DESIGN.md section 5 metric ("M1", "M4w", ...; "M1-ref" for reference figures).
+ * @metric: doc/targets.md §1 metric ("M1", "M4w", ...; "M1-ref" for reference figures).
  * @name:   what was measured, with its conditions.
  * @value:  the figure.
  * @unit:   its unit ("cycles", "%", ...).

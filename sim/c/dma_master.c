@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * DMA master on the device port s_axi_* with the sideband of DESIGN.md section 3
+ * DMA master on the device port s_axi_* with the sideband of doc/architecture.md §6
  * (device_id, process_id, pv on AR/AW; AxPROT[0] privileged, AxPROT[2] instruction).
  * Several operations may be outstanding; AR and AW issue in call order, W beats follow AW
  * order, responses are matched per AXI ID in order. Every finished operation goes to the

@@ -133,7 +133,7 @@ void sb_cycle(void)
 	f		     = &faults[nfaults++];
 	for (int i = 0; i < 4; i++)
 		f->dw[i] = (uint64_t)r[2 * i + 1] << 32 | r[2 * i];
-	/* Spec notes 1.9: CAUSE[11:0], PID[31:12], PV[32], PRIV[33], TTYP[39:34], DID[63:40]. */
+	/* Fault record (spec 4.2): CAUSE[11:0], PID[31:12], PV[32], PRIV[33], TTYP[39:34], DID[63:40]. */
 	f->cycle   = tb_cycle();
 	f->cause   = f->dw[0] & 0xfff;
 	f->pid	   = (f->dw[0] >> 12) & 0xfffff;

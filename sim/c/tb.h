@@ -94,7 +94,7 @@ const struct mem_txn *mem_log_get(size_t i);
 
 /* ---- DMA master (device port) -------------------------------------------- */
 
-/** Who issues a DMA: the sideband of DESIGN.md section 3. */
+/** Who issues a DMA: the device-port sideband of doc/architecture.md §6. */
 struct dma_attr {
 	uint32_t did; /* device_id, 24 bits */
 	uint32_t pid; /* process_id, 20 bits */

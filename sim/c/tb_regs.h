@@ -2,7 +2,7 @@
 /*
  * Register offsets and the few field values the co-simulation tests use. Offsets come from the
  * generated include/riscv_iommu_regs.h when it is present; the fallbacks below are the spec's
- * register map (spec notes 1.2) so that the tests build before it lands.
+ * register map (spec "Register layout") so that the tests build before it lands.
  */
 #ifndef TB_REGS_H
 #define TB_REGS_H
@@ -50,7 +50,7 @@
 #define RISCV_IOMMU_REG_IPSR 0x054u
 #endif
 
-/* Field values (spec notes 1.2), named for the tests only. */
+/* Field values (spec register sections), named for the tests only. */
 #define TB_DDTP_MODE_MASK 0xfull
 #define TB_DDTP_BUSY	  (1ull << 4)
 #define TB_DDTP_PPN_SHIFT 10

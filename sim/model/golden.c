@@ -48,7 +48,7 @@ bool gm_cause_dtf_suppressed(unsigned cause)
 	}
 }
 
-/* A burst must stay inside one 4 KiB page: our "transaction type not supported" (DESIGN 3). */
+/* A burst must stay inside one 4 KiB page (doc/architecture.md §6), else cause 260. */
 static bool crosses_page(const struct gm_req *req)
 {
 	uint64_t len = (uint64_t)(req->beats ? req->beats : 1) * 8u;

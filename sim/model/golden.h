@@ -145,7 +145,7 @@ bool gm_cause_dtf_suppressed(unsigned cause);
 		       GM_CAP_SV48X4 | GM_CAP_MSI_FLAT | GM_CAP_MSI_MRIF | (3ull << 28) |   \
 		       GM_CAP_HPM | GM_CAP_DBG | GM_CAP_PAS_MASK | GM_CAP_PD8 |             \
 		       GM_CAP_PD17 | GM_CAP_PD20)
-/* This project's capabilities (DESIGN.md section 2). */
+/* This project's capabilities (doc/targets.md §4). */
 #define GM_CAPS_PROJECT (0x10ull | GM_CAP_SV39 | GM_CAP_SV48 | GM_CAP_SV39X4 |          \
 			 GM_CAP_SV48X4 | GM_CAP_MSI_FLAT | GM_CAP_MSI_MRIF |             \
 			 GM_CAP_IGS_BOTH | GM_CAP_HPM | GM_CAP_DBG |                     \

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Control-plane benchmarks (DESIGN.md section 5, make bench): M9 IOTINVAL.VMA + IOFENCE.C
+ * Control-plane benchmarks (doc/targets.md §1, make bench): M9 IOTINVAL.VMA + IOFENCE.C
  * latency, M10 command throughput from a full queue, M11 fault record latency, M14 context fetch
  * latency per DDT depth. The queues are the ones the host library set up (Linux init, CQ and FQ
  * of 256 entries); commands are written into the CQ directly so that one cqt write starts them.

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * M17 simulation speed (DESIGN.md section 5, make bench): the whole SoC (management core running
+ * M17 simulation speed (doc/targets.md §1, make bench): the whole SoC (management core running
  * the firmware, IOMMU translating, memory and DMA models, scoreboard) with no trace, streaming
  * translated DMA over more pages than the IOTLB holds, for at least 1 M cycles; wall clock from
  * clock_gettime().

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Translation datapath benchmarks (DESIGN.md section 5, make bench): M1 hit added latency, M2 hit
+ * Translation datapath benchmarks (doc/targets.md §1, make bench): M1 hit added latency, M2 hit
  * throughput, M4/M4w Sv39 miss penalty, M5 nested miss penalty, M6 hit under miss, M7 walks in
  * flight, M3 streaming overhead vs Bare. The device is attached to an Sv39 paging domain by the
  * host library (Linux init sequence); memory latency L is fixed per measurement. A benchmark

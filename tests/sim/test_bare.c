@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Bare mode: ddtp written as Linux does (W64, then poll busy, linux-driver.md 1.4 step 2);
+ * Bare mode: ddtp written as Linux does (W64, then poll busy, doc/linux-driver.md §3 step 2);
  * afterwards every DMA passes through untranslated (spec 2.3 step 2) for any device_id,
  * process_id and privilege, over several burst sizes, blocking and overlapped.
  */
@@ -12,7 +12,7 @@
 
 static uint64_t rand_iova(unsigned beats)
 {
-	/* 8-aligned, inside one 4 KiB page (a burst must not cross it, DESIGN.md section 3). */
+	/* 8-aligned, inside one 4 KiB page (a burst must not cross it, doc/architecture.md §6). */
 	uint64_t page = BASE + (tb_rand64() % (SPAN >> 12) << 12);
 
 	return page + 8ull * (tb_rand() % (512 - beats + 1));

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Command queue in firmware (spec 4.1, notes 1.11): every legal command completes and cqh
+ * Command queue in firmware (spec 4.1 "Command-Queue"): every legal command completes and cqh
  * passes it; IODIR.INVAL_DDT really drops a cached context; IOFENCE.C AV=1 stores DATA;
  * IOFENCE.C WSI=1 sets fence_w_ip and drives the icvec.civ wire; each illegal command stops
  * the queue with cmd_ill and cqh on it, and clearing cmd_ill resumes; a fetch bus error sets

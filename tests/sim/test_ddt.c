@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Firmware DDT walk on a context miss (spec 2.3.1, notes 1.4): 1/2/3LVL directories with
+ * Firmware DDT walk on a context miss (spec 2.3.1): 1/2/3LVL directories with
  * extended DCs, a DMA that hits each, then one case per fault: 257 (bus error on the DDT
  * read), 258 (V=0), 259 (several misconfigurations), 260 (device_id too wide). Each fault
  * gives SLVERR and a record in the fault queue with every field checked.

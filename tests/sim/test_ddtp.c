@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * ddtp as the Linux driver probes it (linux-driver.md 1.4 steps 2 and 5): Off/Bare with PPN 0
+ * ddtp as the Linux driver probes it (doc/linux-driver.md §3 steps 2 and 5): Off/Bare with PPN 0
  * read back PPN 0; 1LVL/2LVL/3LVL are accepted from Off; an xLVL -> xLVL change and reserved
  * modes are refused (the old value stays); busy is set by the write and cleared by firmware,
  * and a write while busy is ignored. Each step runs with 8-byte and with split writes.

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Fault queue in firmware (spec 4.2, notes 1.9): with ddtp Off every DMA faults (cause 256,
+ * Fault queue in firmware (spec 4.2): with ddtp Off every DMA faults (cause 256,
  * RTL record via a FAULT event). A 4-entry queue takes 3 records in order, then fqof is set and
  * later records are dropped, while every DMA still gets its SLVERR at once (DMA never stalls
  * on the queue). A store bus error sets fqmf and drops records until software clears it.

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Interrupt generation (spec notes 1.13). WSI: a new fault record sets ipsr.fip, which drives
- * the wire icvec.fiv. MSI (fctl.WSI=0): the fip edge sends msi_data to msi_addr as one 4-byte
- * write (burst engine SIZE32): the test checks the data, that the neighbouring 4 bytes are never
- * touched, that a masked vector is held until unmasked and then written exactly once, and that
- * a bus error on the MSI write is reported as cause 273 with iotval = msi_addr.
+ * Interrupt generation (spec "ipsr", "icvec", "msi_cfg_tbl"). WSI: a new fault record sets
+ * ipsr.fip, which drives the wire icvec.fiv. MSI (fctl.WSI=0): the fip edge sends msi_data to
+ * msi_addr as one 4-byte write (burst engine SIZE32): the test checks the data, that the
+ * neighbouring 4 bytes are never touched, that a masked vector is held until unmasked and then
+ * written exactly once, and that a bus error on the MSI write is reported as cause 273 with
+ * iotval = msi_addr.
  */
 #include "tb.h"
 #include "tb_regs.h"

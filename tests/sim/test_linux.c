@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * Linux-driver replay suite: what the upstream riscv-iommu driver does to the IOMMU (the
- * shared notes linux-driver.md), replayed through the host library against the real firmware
- * and RTL:
+ * Linux-driver replay suite: what the upstream riscv-iommu driver does to the IOMMU
+ * (doc/linux-driver.md), replayed through the host library against the real firmware and RTL:
  *   - probe with 1 and with 4 wired interrupts (icvec computed, written, read back) and with
  *     MSIs (fctl.WSI cleared, msi_cfg_tbl programmed, a fault arrives as an MSI write);
  *   - attach, map, unmap with per-page flushes (< 2 MiB) and a per-PSCID flush (>= 2 MiB), the
@@ -178,7 +177,7 @@ TB_TEST(linux_map_unmap_flush)
 	CHECK_EQ(dma_read(&a, iova2 + 0x3ff000, d, 1), AXI_SLVERR);
 }
 
-/* The driver's fault thread, step by step (linux-driver.md 1.9). */
+/* The driver's fault thread, step by step (doc/linux-driver.md §8). */
 TB_TEST(linux_fault_loop)
 {
 	struct iohost_domain dom;

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * MSI address translation, basic mode (spec 1.8, issue 5): a G-stage context (Sv39x4, GSCID 5,
- * first stage Bare) with msiptp Flat and an IMSIC-like layout (guest interrupt files at GPA
- * pages MSI_GPA + I, I = 0..3). Device writes to each interrupt-file page arrive at the PTE's
- * SPA page; an address outside the pattern goes through the G-stage; exec to an MSI page is
- * cause 1 (datapath); 261 (PTE bus error), 262 (V=0) and 263 (M=2, C=1) are firmware-written
- * records; after a PTE change + IOTINVAL.GVMA the new target is used. Every DMA goes through
- * the scoreboard.
+ * MSI address translation, basic mode (spec "Process to translate addresses of MSIs", issue 5): a
+ * G-stage context (Sv39x4, GSCID 5, first stage Bare) with msiptp Flat and an IMSIC-like layout
+ * (guest interrupt files at GPA pages MSI_GPA + I, I = 0..3). Device writes to each interrupt-file
+ * page arrive at the PTE's SPA page; an address outside the pattern goes through the G-stage; exec
+ * to an MSI page is cause 1 (datapath); 261 (PTE bus error), 262 (V=0) and 263 (M=2, C=1) are
+ * firmware-written records; after a PTE change + IOTINVAL.GVMA the new target is used. Every DMA
+ * goes through the scoreboard.
  */
 #include "golden.h"
 #include "tb.h"
@@ -214,12 +214,13 @@ TB_TEST(msi_faults_inval)
 }
 
 /*
- * MSI after a first-stage walk (spec 1.6 step 8): did 2 has an Sv39 first stage (iosatp in the
- * DC, no PDT) nested in the Sv39x4 G-stage of did 1 (GSCID 5; msiptp Flat needs a G-stage). Its
- * first-stage tables live at GPA S1_GPA (G-stage mapped onto S1_ROOT). The first stage maps
- * S1_IOVA onto the interrupt file 1 page, S1_IOVA + 4 KiB onto DATA_GPA and S1_IOVA + 8 KiB onto
- * interrupt file 2 (V=0). The walker's GPA is checked against the pattern: a match is translated
- * by the MSI-PTE cache (first a firmware MSI_MISS from the miss queue), never by the G-stage.
+ * MSI after a first-stage walk (spec "Process to translate an IOVA", MSI check on the GPA): did 2
+ * has an Sv39 first stage (iosatp in the DC, no PDT) nested in the Sv39x4 G-stage of did 1 (GSCID
+ * 5; msiptp Flat needs a G-stage). Its first-stage tables live at GPA S1_GPA (G-stage mapped onto
+ * S1_ROOT). The first stage maps S1_IOVA onto the interrupt file 1 page, S1_IOVA + 4 KiB onto
+ * DATA_GPA and S1_IOVA + 8 KiB onto interrupt file 2 (V=0). The walker's GPA is checked against the
+ * pattern: a match is translated by the MSI-PTE cache (first a firmware MSI_MISS from the miss
+ * queue), never by the G-stage.
  */
 /* clang-format off */
 #define MRIF_A     0x80410000ull /* 512-byte MRIF */
@@ -292,7 +293,7 @@ TB_TEST(msi_first_stage)
 }
 
 /*
- * MRIF mode (M=1, spec 1.8, issue 5 item 3): interrupt file 3 becomes an MRIF-mode PTE. Firmware
+ * MRIF mode (M=1, issue 5 item 3): interrupt file 3 becomes an MRIF-mode PTE. Firmware
  * takes each write (never cached): a 4-byte write of identity i sets pending bit i of the MRIF
  * (pending doubleword i/64 at +16*(i/64), enable doubleword after it); when i is enabled the
  * notice MSI (data NID) arrives at NPPN<<12. An 8-byte write is not an MSI: discarded, OKAY. An

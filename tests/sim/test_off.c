@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Reset state Off (spec notes 1.1, architecture.md section 2): before anything is written,
+ * Reset state Off (spec "Reset behavior", architecture.md section 2): before anything is written,
  * every DMA gets SLVERR, memory is untouched, and each request leaves a record with cause 256
  * ("all inbound transactions disallowed"). The first requests go out before the firmware has
  * booted, since the reset state must hold from the first cycle; their records are not checked

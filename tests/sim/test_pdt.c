@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Firmware PDT walk on a context miss (spec 2.3.2, notes 1.5): PD8 and PD17 tables, two
+ * Firmware PDT walk on a context miss (spec 2.3.2): PD8 and PD17 tables, two
  * process_ids of one device with different first-stage tables, DPE / no-PASID rules, ENS=0
  * supervisor (260 from the datapath), a G-stage (Sv39x4) for the PDT, and each PDT fault
  * (265/266/267, 260 process_id too wide, guest-page fault on the implicit PDT read). Every

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Queue bring-up as the Linux driver does it (linux-driver.md 1.4 steps 3 and 4): xqb = 0x1F
+ * Queue bring-up as the Linux driver does it (doc/linux-driver.md §3 steps 3 and 4): xqb = 0x1F
  * reads back the largest LOG2SZ-1 and PPN 0; xqb = PPN | logsz reads back exactly; xqcsr =
  * EN|IE|MF goes busy, then on with cqh / fqt zero; writing 0 turns it off again.
  */
@@ -31,7 +31,7 @@ static void bring_up(const struct queue *q)
 	CHECK_EQ(r >> TB_QB_PPN_SHIFT, 0);
 	CHECK(max >= 1);
 	logsz = q->want < max ? q->want : max;
-	/* Aligned to the queue size, at least 4 KiB (spec notes 1.2). */
+	/* Aligned to the queue size, at least 4 KiB (spec "cqb", "fqb"). */
 	ppn = q->base >> 12;
 	host_write64(q->qb, ppn << TB_QB_PPN_SHIFT | logsz);
 	CHECK_EQ(host_read64(q->qb), ppn << TB_QB_PPN_SHIFT | logsz);

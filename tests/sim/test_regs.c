@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * Register page tests (STYLE 4.3 test 2): reset values, RO/WARL/RW1C masks and split 8-byte
+ * Register page tests (doc/design-rules.md §3): reset values, RO/WARL/RW1C masks and split 8-byte
  * writes, driven entirely by the generated include/riscv_iommu_regtable.h.
  */
 #include <stdbool.h>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * A VM owns a device (spec 1.4, 1.8; issue 5 item 5): two guests A and B, each with its own
- * G-stage (Sv39x4, own GSCID, iohgatp in its device's DC), its own process directory and Sv39
- * first-stage tables built in guest memory (their addresses are GPAs mapped by the guest's
- * G-stage), MSI remapping (msiptp Flat, mask/pattern, basic PTEs M=3 onto the guest's
- * interrupt files, sim/c/intfile.h) and a passed-through device each (0x31 for A, 0x32 for B).
- * Same guest-physical layout in both guests: same GPAs, same IOVAs, same PSCID, different
- * system memory and interrupt files.
+ * A VM owns a device (spec "Device-context fields", MSI translation; issue 5 item 5): two guests A
+ * and B, each with its own G-stage (Sv39x4, own GSCID, iohgatp in its device's DC), its own process
+ * directory and Sv39 first-stage tables built in guest memory (their addresses are GPAs mapped by
+ * the guest's G-stage), MSI remapping (msiptp Flat, mask/pattern, basic PTEs M=3 onto the guest's
+ * interrupt files, sim/c/intfile.h) and a passed-through device each (0x31 for A, 0x32 for B). Same
+ * guest-physical layout in both guests: same GPAs, same IOVAs, same PSCID, different system memory
+ * and interrupt files.
  *
  * The device's DMA carries process_id 1 (the guest's first stage, then the G-stage); its MSIs
  * carry no process_id (PCIe MSIs never do; DC.tc.DPE=0: first stage Bare, so the MSI address

@@ -18,7 +18,7 @@ UNIT_TEST(fw_cq_decode_linux_commands)
 {
 	struct cq_op op;
 
-	/* linux-driver.md 1.7 */
+	/* doc/linux-driver.md §6 */
 	UT_EQ(dec(0x3, 0, &op), CQ_INV_DDT);
 	UT_EQ(op.dv, 0);
 	UT_EQ(dec(0x3 | BIT_ULL(33) | (0x123456ull << 40), 0, &op), CQ_INV_DDT);

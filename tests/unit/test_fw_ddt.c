@@ -45,7 +45,10 @@ UNIT_TEST(fw_ddt_dc_invalid)
 	UT_EQ(check((struct riscv_iommu_dc){.tc = BIT_ULL(40)}), RISCV_IOMMU_FQ_CAUSE_DDT_INVALID);
 }
 
-/* The cause-259 list of notes 1.4 for our capabilities, one setting at a time. */
+/*
+ * The cause-259 list (spec "Device-context configuration checks") for our capabilities, one
+ * setting at a time.
+ */
 UNIT_TEST(fw_ddt_dc_misconfigured)
 {
 	static const struct riscv_iommu_dc bad[] = {
