@@ -28,3 +28,29 @@ synth: $(addprefix $(SYNTH_DIR)/,$(addsuffix .stat,$(SYNTH_PARTS))) ## Yosys ECP
 # Re-synthesise when any RTL changes.
 $(addprefix $(SYNTH_DIR)/,$(addsuffix .stat,$(SYNTH_PARTS))): $(RTL_SRCS) $(RTL_INCS) fpga/synth.mk
 
+
+# ---- Out-of-context implementation of one block: the fast loop for timing work ----------------
+#   make fpga-ooc                 iommu_top: synth + nextpnr placement (Fmax estimate), ~6 min
+#   make fpga-ooc OOC_ROUTE=1     ... and routing: the real Fmax, ~15 min
+#   make fpga-ooc OOC_TOP=iommu_xlate OOC_FREQ=75
+#   make fpga-ltp [OOC_TOP=...]   longest register-to-register logic path by module (seconds after
+#                                 the synthesis step)
+OOC_TOP   ?= iommu_top
+OOC_FREQ  ?= 50
+OOC_ROUTE ?= 0
+OOC_DIR    = $(BUILD)/fpga-ooc/$(OOC_TOP)
+FLOW_ENV   = FLOW_SRCS="$(IOMMU_SRCS)" FLOW_INC="$(RTL_INCDIR)" YOSYS="$(YOSYS)"
+
+.PHONY: fpga-ooc fpga-ltp
+fpga-ooc: | $(TOOLS_STAMP) board-tools ## out-of-context place (and OOC_ROUTE=1 route) of OOC_TOP: Fmax, utilisation, worst paths
+	$(Q)$(FLOW_ENV) bash tools/fpga_flow.sh ooc $(OOC_DIR) $(OOC_TOP) $(OOC_FREQ) $(OOC_ROUTE)
+	$(Q)grep -E "Max frequency" $(OOC_DIR)/pnr.log | tail -1
+	$(Q)$(PYTHON) tools/pnr_report.py $(OOC_DIR)/report.json --name ooc_$(OOC_TOP) --json $(BUILD)/bench.json
+	$(Q)bash tools/ltp.sh $(OOC_DIR)/$(OOC_TOP).json $(YOSYS)
+
+fpga-ltp: | $(TOOLS_STAMP) ## longest logic path of OOC_TOP after synthesis (no place and route)
+	$(Q)mkdir -p $(OOC_DIR)
+	$(Q)$(YOSYS) -q -l $(OOC_DIR)/synth.log -p "read_verilog $(RTL_INCDIR) -sv -DSYNTHESIS \
+	  $(IOMMU_SRCS); synth_ecp5 -top $(OOC_TOP) -json $(OOC_DIR)/$(OOC_TOP).json; \
+	  tee -q -o $(OOC_DIR)/synth.stat stat" >/dev/null
+	$(Q)bash tools/ltp.sh $(OOC_DIR)/$(OOC_TOP).json $(YOSYS)

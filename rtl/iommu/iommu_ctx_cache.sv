@@ -56,23 +56,33 @@ module iommu_ctx_cache #(
   logic [51:0]     mpat_q  [Entries];
   logic [IdxW-1:0] rr_q;
 
-  // ---- Lookup ----
-  logic [IdxW-1:0] hit_idx;
+  // ---- Lookup: AND-OR over a one-hot match vector ----
+  // Keys are unique: a load replaces the entry of its key and drops every entry of the same did
+  // that a lookup could also match (a pdtv=0 entry matches any pid), so at most one entry
+  // matches and no priority chain is needed.
+  // The data of the hit entry is read by index from distributed RAM (the stored words are only
+  // ever read one entry at a time); the index is an OR of the matching indices (one-hot, so no
+  // priority chain).
+  logic [Entries-1:0] match;
+  logic [IdxW-1:0]    hit_idx;
   always_comb begin
-    hit_o   = 1'b0;
     hit_idx = '0;
     for (int i = 0; i < Entries; i++) begin
-      if (valid_q[i] && (did_q[i] == did_i) &&
-          (!pdtv_q[i] || ((pv_q[i] == pv_i) && (!pv_i || (pid_q[i] == pid_i))))) begin
-        hit_o   = 1'b1;
-        hit_idx = IdxW'(i);
-      end
+      match[i] = valid_q[i] && (did_q[i] == did_i) &&
+                 (!pdtv_q[i] || ((pv_q[i] == pv_i) && (!pv_i || (pid_q[i] == pid_i))));
+      hit_idx  = hit_idx | (match[i] ? IdxW'(i) : '0);
     end
   end
+  assign hit_o = |match;
 
   logic [7*32-1:0] sel;   // W1..W7 of the hit entry
-  assign sel       = ent_q[hit_idx];
-  assign pdtv_o    = pdtv_q[hit_idx];
+  assign sel        = ent_q[hit_idx];
+  assign pdtv_o     = pdtv_q[hit_idx];
+  assign msi_mode_o = mmode_q[hit_idx];
+  assign msi_ppn_o  = mppn_q[hit_idx];
+  assign msi_mask_o = mmask_q[hit_idx];
+  assign msi_pat_o  = mpat_q[hit_idx];
+
   assign dtf_o     = sel[22];
   assign ens_o     = sel[23];
   assign sum_o     = sel[24];
@@ -82,10 +92,6 @@ module iommu_ctx_cache #(
   assign gscid_o   = sel[128+15:128];
   assign s2_mode_o = sel[128+31:128+28];
   assign s2_ppn_o  = {sel[192+11:192], sel[160+31:160]};
-  assign msi_mode_o = mmode_q[hit_idx];
-  assign msi_ppn_o  = mppn_q[hit_idx];
-  assign msi_mask_o = mmask_q[hit_idx];
-  assign msi_pat_o  = mpat_q[hit_idx];
 
   // ---- Load slot: same key, else free, else round robin ----
   logic [23:0]     new_did;
@@ -135,7 +141,8 @@ module iommu_ctx_cache #(
       end
     end else begin
       for (int i = 0; i < Entries; i++) begin
-        if (inv_i && inv_hit[i]) begin
+        if ((inv_i && inv_hit[i]) ||
+            (load_i && (did_q[i] == new_did) && (!new_pdtv || !pdtv_q[i]))) begin
           valid_q[i] <= 1'b0;
         end
       end
@@ -164,7 +171,8 @@ module iommu_ctx_cache #(
   // are not used.
   logic unused_ctx;
   assign unused_ctx = ^{w_i[16*32-1:15*32], w_i[14*32+31:14*32+20], w_i[12*32+31:12*32+20],
-                        w_i[10*32+31:10*32+12], w_i[8*32+27:8*32], w_i[31:24], sel[21:0], sel[31:25], sel[32+27:32+20],
+                        w_i[10*32+31:10*32+12], w_i[8*32+27:8*32], w_i[31:24], sel[21:0],
+                        sel[31:25], sel[32+27:32+20],
                         sel[96+31:96+12], sel[128+27:128+16], sel[192+31:192+12]};
 
 endmodule

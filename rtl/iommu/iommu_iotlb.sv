@@ -3,11 +3,12 @@
 //
 // An entry caches a complete translation IOVA -> SPA (first stage, G-stage, or both combined)
 // with the leaf permissions of both stages (W already ANDed with D, A=1 implied), so every
-// permission check can be redone on a hit (IOMMU spec 1.10 tags: PSCID, GSCID, IOVA).
+// permission check can be redone on a hit (IOMMU spec "Caching in-memory data structures":
+// tags PSCID, GSCID, IOVA).
 // Tag: {GV = iohgatp != Bare, GSCID if GV, S1 = iosatp != Bare, PSCID if S1 and G=0, G, VPN, size}.
 // Sizes: 0 4 KiB, 1 64 KiB NAPOT, 2 2 MiB, 3 1 GiB, 4 512 GiB.
-// Invalidation (IOTINVAL.VMA/GVMA, notes 1.11) completes in the handshake cycle, so inv_ready_o is
-// constant 1; a fill in that cycle is dropped (the walker also drops fills of walks that were in
+// Invalidation (IOTINVAL.VMA/GVMA, spec 4.1 "Command-Queue") completes in the handshake cycle,
+// so inv_ready_o is constant 1; a fill in that cycle is dropped (the walker also drops fills of walks that were in
 // flight across an invalidation). GVMA with an address flushes combined GVA->SPA entries of the
 // GSCID as a whole (the GPA is not kept), G-stage-only entries by their address.
 
@@ -95,24 +96,36 @@ module iommu_iotlb #(
   // Lookup //
   ////////////
 
+  // At most one entry should match (a walk fills only after its page missed, and a page being
+  // walked stalls later misses to it), so no priority chain is needed. Two walks of different
+  // 4 KiB pages of one superpage can still fill two entries that cover each other; such a double
+  // match is not used (a miss: the request re-walks) and both entries are dropped in that cycle.
+  logic [Entries-1:0] match;
   always_comb begin
-    hit_o     = 1'b0;
-    hit_idx_o = '0;
     for (int i = 0; i < Entries; i++) begin
-      if (valid_q[i] && (gv_q[i] == gv_i) && (!gv_i || (gscid_q[i] == gscid_i)) &&
-          (s1_q[i] == s1_i) && (!s1_i || g_q[i] || (pscid_q[i] == pscid_i)) &&
-          (((vpn_q[i] ^ vpn_i) & ~mask[i]) == 52'd0)) begin
-        hit_o     = 1'b1;
-        hit_idx_o = IdxW'(i);
-      end
+      match[i] = valid_q[i] && (gv_q[i] == gv_i) && (!gv_i || (gscid_q[i] == gscid_i)) &&
+                 (s1_q[i] == s1_i) && (!s1_i || g_q[i] || (pscid_q[i] == pscid_i)) &&
+                 (((vpn_q[i] ^ vpn_i) & ~mask[i]) == 52'd0);
     end
   end
 
+  // The index is an OR of the matching indices; the data (only ever read one entry at a time)
+  // comes by index from distributed RAM.
+  always_comb begin
+    hit_idx_o = '0;
+    for (int i = 0; i < Entries; i++) begin
+      hit_idx_o = hit_idx_o | (match[i] ? IdxW'(i) : '0);
+    end
+  end
   logic [51:0] hit_mask;
   assign hit_mask = mask[hit_idx_o];
   assign ppn_o    = (ppn_q[hit_idx_o] & ~hit_mask[43:0]) | (vpn_i[43:0] & hit_mask[43:0]);
   assign perm1_o  = perm1_q[hit_idx_o];
   assign perm2_o  = perm2_q[hit_idx_o];
+
+  logic match_any, match_multi;
+  iommu_onehot_chk #(.N(Entries)) u_chk (.v_i(match), .any_o(match_any), .multi_o(match_multi));
+  assign hit_o = match_any && !match_multi;
 
   //////////////////
   // Invalidation //
@@ -144,15 +157,21 @@ module iommu_iotlb #(
   // Fill slot and tree-PLRU  //
   //////////////////////////////
 
+  // Tree node n (1..Entries-1) has children 2n and 2n+1; node n is at level l when n >> l == 1,
+  // and the path to leaf idx passes it when idx >> (IdxW - l) == n - (1 << l). The loops unroll
+  // to constant indices (no adders, no variable-index reads).
   logic [IdxW-1:0] victim, slot, upd_idx;
   logic            have_free;
-  int              node;
   always_comb begin
-    node = 1;
+    // Victim: follow the PLRU bits from the root (bit l of the victim picks the child).
+    victim = '0;
     for (int l = 0; l < IdxW; l++) begin
-      node = 2 * node + (plru_q[node] ? 1 : 0);
+      for (int n = 1; n < Entries; n++) begin
+        if ((n >> l) == 1 && (victim >> (IdxW - l)) == IdxW'(n - (1 << l))) begin
+          victim[IdxW-1-l] = plru_q[n];
+        end
+      end
     end
-    victim    = IdxW'(node - Entries);
     have_free = 1'b0;
     slot      = victim;
     for (int i = Entries - 1; i >= 0; i--) begin
@@ -169,13 +188,14 @@ module iommu_iotlb #(
 
   // Make every node on the path of upd_idx point away from it.
   logic [Entries-1:1] plru_d;
-  int               unode;
   always_comb begin
     plru_d = plru_q;
-    unode  = 1;
-    for (int l = IdxW - 1; l >= 0; l--) begin
-      plru_d[unode] = !upd_idx[l];
-      unode         = 2 * unode + (upd_idx[l] ? 1 : 0);
+    for (int l = 0; l < IdxW; l++) begin
+      for (int n = 1; n < Entries; n++) begin
+        if ((n >> l) == 1 && (upd_idx >> (IdxW - l)) == IdxW'(n - (1 << l))) begin
+          plru_d[n] = !upd_idx[IdxW-1-l];
+        end
+      end
     end
   end
 
@@ -190,7 +210,8 @@ module iommu_iotlb #(
         plru_q <= plru_d;
       end
       for (int i = 0; i < Entries; i++) begin
-        if ((inv_valid_i && inv_hit[i]) || (kill_i && (kill_idx_i == IdxW'(i)))) begin
+        if ((inv_valid_i && inv_hit[i]) || (kill_i && (kill_idx_i == IdxW'(i))) ||
+            (match_multi && match[i])) begin
           valid_q[i] <= 1'b0;
         end
       end

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // Page-table walker: first stage Sv39/Sv48, G-stage Sv39x4/Sv48x4, nested two-stage walks.
 //
-// Owns one walk at a time (Priv spec 12.3.2 / 18.5.1 two-stage translation, IOMMU spec 2.3 step 7-8).
+// Owns one walk at a time (Priv spec 12.3.2 / 18.5.1 two-stage translation, IOMMU spec 2.3
+// steps 7-8).
 // First-stage PTE addresses are GPAs when the G-stage is active and are translated through the
 // G-stage as implicit reads before being read. Every PTE is one 8-byte read on m_ptw_*; the PTE is
 // checked in the cycle its R beat arrives and the next read is issued the cycle after. The first
-// read of a first-stage-only walk is requested combinationally in the start cycle (the miss cycle),
-// so an Sv39 walk costs 3L+3 from miss to result-ready (DESIGN M4). Inputs other than start_i
+// read leaves the cycle after the start (the miss cycle), from a register: the miss decision and
+// the read-port arbitration are not chained in one cycle. An Sv39 walk costs 3L+4 from miss to
+// result-ready (M4, doc/targets.md §1). Inputs other than start_i
 // are sampled at start only; the result outputs hold until the next start.
 // Faults (cause by original access type): page fault 12/13/15, guest-page fault 20/21/23 with
 // iotval2 = GPA[63:2]<<2 | implicit, PTE read bus error 1/5/7. Success returns the SPA PPN of the
@@ -29,7 +31,8 @@ module iommu_ptw (
   input  logic [43:0]  s1_ppn_i,
   input  logic [3:0]   s2_mode_i,   // iohgatp mode: 0 Bare, 8 Sv39x4, 9 Sv48x4
   input  logic [43:0]  s2_ppn_i,
-  // MSI (spec 1.6 step 8): a final GPA page matching the context's pattern ends the walk
+  // MSI (spec "Process to translate an IOVA", MSI check on the GPA): a final GPA page
+  // matching the context's pattern ends the walk.
   input  logic         msi_on_i,    // msiptp.MODE = Flat
   input  logic [51:0]  msi_mask_i,
   input  logic [51:0]  msi_pat_i,
@@ -69,7 +72,6 @@ module iommu_ptw (
 
   typedef enum logic [2:0] {StIdle, StGStart, StRdReq, StRdWait, StDone} state_e;
 
-  logic        first_rd;   // start of an S1-only walk: its root read goes out in the start cycle
 
   state_e      state_q, state_d;
   logic [63:0] iova_q;
@@ -147,12 +149,15 @@ module iommu_ptw (
   );
 
   // ---- Index helpers (shifts outside always_comb keep Icarus' sensitivity exact) ----
+  // PTE address = table base + 8 * index, as an OR (no carry chain): a 9-bit index stays inside
+  // its 4 KiB table, and the 11-bit index of the 16 KiB G-stage root lands in PPN bits 1:0, which
+  // are 0 because the firmware loads only 16 KiB-aligned roots (cause 259 otherwise).
   function automatic logic [63:0] pte_addr(input logic [43:0] tbl, input logic [10:0] idx);
-    pte_addr = {8'd0, tbl, 12'd0} + {50'd0, idx, 3'd0};
+    pte_addr = {8'd0, tbl[43:2], tbl[1:0] | idx[10:9], idx[8:0], 3'd0};
   endfunction
 
   logic [1:0]  lvl_m1;
-  logic [63:0] iova_sh, gpa_sh_next, gpa_sh_top;
+
   logic [10:0] idx_s1_start, idx_s1_wc, idx_s1_next, idx_g_top, idx_g_next;
   logic [61:0] gpa_hi;
   logic [11:0] gpa_off, iova_off;
@@ -161,14 +166,21 @@ module iommu_ptw (
   logic        pte_g;
 
   assign lvl_m1       = lvl_q - 2'd1;
-  assign iova_sh      = iova_q >> (7'd12 + 7'd9 * {5'd0, lvl_m1});
-  assign gpa_sh_next  = gpa_q >> (7'd12 + 7'd9 * {5'd0, lvl_m1});
-  assign gpa_sh_top   = gpa_q >> (7'd12 + 7'd9 * {5'd0, s2_top});
+  // VPN[level] of an address: a 4-way select, not a barrel shift.
+  function automatic logic [8:0] vpn_at(input logic [47:12] a, input logic [1:0] lvl);
+    case (lvl)
+      2'd0:    vpn_at = a[20:12];
+      2'd1:    vpn_at = a[29:21];
+      2'd2:    vpn_at = a[38:30];
+      default: vpn_at = a[47:39];
+    endcase
+  endfunction
   assign idx_s1_start = {2'd0, (s1_mode_i == 4'd9) ? iova_i[47:39] : iova_i[38:30]};
   assign idx_s1_wc    = {2'd0, iova_i[20:12]};
-  assign idx_s1_next  = {2'd0, iova_sh[8:0]};
-  assign idx_g_next   = {2'd0, gpa_sh_next[8:0]};
-  assign idx_g_top    = gpa_sh_top[10:0];
+  assign idx_s1_next  = {2'd0, vpn_at(iova_q[47:12], lvl_m1)};
+  assign idx_g_next   = {2'd0, vpn_at(gpa_q[47:12], lvl_m1)};
+  // G-stage root: 11 bits, GPA[40:30] (Sv39x4) or GPA[49:39] (Sv48x4).
+  assign idx_g_top    = s2_sv48_q ? gpa_q[49:39] : gpa_q[40:30];
   assign gpa_hi       = gpa_q[63:2];
   assign gpa_off      = gpa_q[11:0];
   assign iova_off     = iova_q[11:0];
@@ -176,9 +188,9 @@ module iommu_ptw (
   assign pte_p2       = {pte[3], pte[2] & pte[7], pte[1]};
   assign pte_g        = pte[5];
 
-  // RSW (9:8) is software-owned; the shifted copies only feed their low index bits.
+  // RSW (9:8) is software-owned; IOVA bits above the SPA width never reach a PTE address.
   logic unused_ptw;
-  assign unused_ptw = ^{pte[9:8], iova_sh[63:9], gpa_sh_next[63:9], gpa_sh_top[63:11]};
+  assign unused_ptw = ^{pte[9:8], iova_q[63:56]};
 
   logic        gpa_wide, iova_noncanon;
   logic [1:0]  s2_top;
@@ -238,10 +250,8 @@ module iommu_ptw (
             end else if (s2_mode_i != 4'd0) begin
               implicit_d = 1'b1;
               state_d    = StGStart;
-            end else if (rd_ready_i) begin
-              state_d = StRdWait;
             end else begin
-              state_d = StRdReq;
+              state_d = StRdReq;   // the first read leaves from a register, the cycle after
             end
           end else begin
             gpa_d      = iova_i;
@@ -350,8 +360,8 @@ module iommu_ptw (
     end
   end
 
-  // A walk fills the walk cache only if no flush came since it started (spec 1.11: no stale
-  // fill); a flush in the fill cycle also wins in iommu_walk_cache.
+  // A walk fills the walk cache only if no flush came since it started (spec 4.1 IOTINVAL
+  // rules: no stale fill); a flush in the fill cycle also wins in iommu_walk_cache.
   always_ff @(posedge clk_i) begin
     if (state_q == StIdle && start_i) begin
       wc_ok_q <= !wc_flush_i && (s2_mode_i == 4'd0);
@@ -405,17 +415,14 @@ module iommu_ptw (
   assign perm2_o    = perm2_q;
   assign msi_o      = msi_q;
   assign msi_mask_o = msi_mask_q;
-  assign first_rd   = (state_q == StIdle) && start_i && (s1_mode_i != 4'd0) &&
-                      (s2_mode_i == 4'd0) && !iova_noncanon;
   assign wc_use     = wc_hit_i && (s2_mode_i == 4'd0);
-  assign rd_addr_o  = first_rd ? (wc_use ? pte_addr(wc_ppn_i, idx_s1_wc)
-                                         : pte_addr(s1_ppn_i, idx_s1_start)) : addr_q;
+  assign rd_addr_o  = addr_q;
   // Level-1 first-stage pointer that passed every check (not a faulting level).
   assign wc_fill_o  = (state_q == StRdWait) && rd_rvalid_i && !rd_err_i && !pte_bad &&
                       !pte_leaf && !in_g_q && !s2_on_q && (lvl_q == 2'd1) && wc_ok_q;
   assign wc_sv48_o  = s1_sv48_q;
   assign wc_vpn_o   = iova_q[47:21];
   assign wc_ppn_o   = pte_ppn;
-  assign rd_valid_o = (state_q == StRdReq) || first_rd;
+  assign rd_valid_o = (state_q == StRdReq);
 
 endmodule

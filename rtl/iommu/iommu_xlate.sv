@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Translation datapath: device AXI4 port in, translated AXI4 to memory out.
 //
-// Wiring of the translation blocks (IOMMU spec 1.6 process to translate, 1.9 fault record):
+// Wiring of the translation blocks (IOMMU spec "Process to translate an IOVA", 4.2 fault record):
 // iommu_xlate_ctrl (intake, one translation stage, cause chain, issue port, fault record),
 // iommu_ctx_cache and iommu_iotlb (looked up in the stage), iommu_xlate_missq (parked misses and
 // their walkers, hit under miss, several walks in flight on m_ptw_*), iommu_xlate_rsp (R/B
@@ -209,7 +209,7 @@ module iommu_xlate #(
   logic [43:0] ctx_s1_ppn, ctx_s2_ppn;
   logic [15:0] ctx_gscid;
 
-  // MSI (spec 1.8): side table of the context's msiptp/mask/pattern, and the MSI-PTE cache.
+  // MSI (spec "Process to translate addresses of MSIs"): side table of the context's msiptp/mask/pattern, and the MSI-PTE cache.
   logic        msi_sel, msi_hit;
   logic [3:0]  mctx_mode;
   logic [43:0] mctx_ppn, msi_ppn;
@@ -447,7 +447,7 @@ module iommu_xlate #(
 
   // An MSI is a GPA page with (A>>12) & ~mask == pattern & ~mask, msiptp Flat. With a Bare
   // first stage (GPA = IOVA) the stage checks it; otherwise the walker checks the first stage's
-  // GPA and the miss queue translates it (spec 1.6 step 8).
+  // GPA and the miss queue translates it (spec "Process to translate an IOVA", MSI check on the GPA).
   assign msi_sel = (mctx_mode == 4'd1) && !s1_on &&
                    ((st_addr[63:12] & ~mctx_mask) == (mctx_pat & ~mctx_mask));
 
@@ -661,7 +661,7 @@ module iommu_xlate #(
     .rd_err_busy_o    (rd_err_busy),
     .wr_issue_i       (m_dma_awvalid_o && m_dma_awready_i),
     .wr_issue_id_i    (is_id),
-    .wr_route_valid_i (is_done && is_write && !dbg_done_o),
+    .wr_route_valid_i (is_done && is_write),
     .wr_route_drop_i  (!is_pass),
     .wr_route_absorb_i (is_absorb),
     .wr_route_id_i    (is_id),

@@ -4,7 +4,7 @@
 //
 // One request per cycle enters the stage (AR/AW round robin, the one added cycle). The context
 // cache and IOTLB are looked up combinationally on the stage register and the decision (IOMMU
-// spec 1.6 steps 1-8, doc/datapath.md 5) is taken in the same cycle. A decided request leaves to
+// spec "Process to translate an IOVA", doc/datapath.md §5) is taken in the same cycle. A decided request leaves to
 // m_dma_* (or gets SLVERR + record) in that cycle through the issue port, unless it must stay
 // behind a parked request of its chain (then it parks as a follower). An IOTLB miss parks the
 // request and starts a walker; only a context miss (firmware) or a full miss queue stalls the
@@ -98,7 +98,7 @@ module iommu_xlate_ctrl #(
   input  logic               miss_absorb_i, // with miss_fail_i: firmware takes the write (MRIF)
   input  logic               miss_block_i,  // a miss-queue slot owns the miss interface
   output logic               cm_busy_o,     // the stage uses (or is about to use) it
-  // MSI (spec 1.8): the stage's GPA is an interrupt-file page of a Flat msiptp context
+  // MSI (spec "Process to translate addresses of MSIs"): the stage's GPA is an interrupt-file page of a Flat msiptp context
   input  logic               msi_sel_i,
   input  logic               msi_hit_i,     // MSI-PTE cache hit
   input  logic [43:0]        msi_ppn_i,
@@ -177,11 +177,11 @@ module iommu_xlate_ctrl #(
   logic [1:0]         st_burst_q;
   logic [23:0]        st_did_q;
   logic [19:0]        st_pid_q;
-  logic               st_pv_q, st_dbg_q, st_badburst_q;
+  logic               st_pv_q, st_dbg_q, st_bad_q;
   logic               st_done, st_ready, take_ar, take_aw, take_dbg;
 
   // Debug marker in the miss queue: AXI burst type 2'b11 (reserved). Device requests with that
-  // burst type are stored as INCR and flagged (st_badburst_q, a 260 fault), so only a debug
+  // burst type are stored as INCR and flagged (st_bad_q, a 260 fault), so only a debug
   // request can carry it through a slot.
   localparam logic [1:0] BurstDbg = 2'b11;
 
@@ -209,6 +209,16 @@ module iommu_xlate_ctrl #(
     end
   end
 
+  // Unsupported transaction (260), decided at intake: the reserved burst type, or an INCR burst
+  // that leaves its 4 KiB page (FIXED/WRAP cannot cross it). The page is left exactly when
+  // offset + bytes - 1 carries out of bit 11, so a short add of the page offset suffices.
+  function automatic logic bad_txn(input logic [11:0] off, input logic [7:0] len,
+                                   input logic [2:0] size, input logic [1:0] burst);
+    logic [5:0] pages;   // pages stepped over by the last byte: (offset + bytes - 1) >> 12
+    pages   = 6'(({6'd0, off} + (({10'd0, len} + 18'd1) << size) - 18'd1) >> 12);
+    bad_txn = (burst == BurstDbg) || ((burst == 2'b01) && (pages != 6'd0));
+  endfunction
+
   always_ff @(posedge clk_i) begin
     if (take_dbg) begin
       // A debug request is a single-beat read (NW=1) or write (NW=0); Exe checks X only.
@@ -223,7 +233,7 @@ module iommu_xlate_ctrl #(
       st_pid_q      <= dbg_pid_i;
       st_pv_q       <= dbg_pv_i;
       st_dbg_q      <= 1'b1;
-      st_badburst_q <= 1'b0;
+      st_bad_q      <= 1'b0;
     end else if (take_aw) begin
       st_write_q    <= 1'b1;
       st_id_q       <= s_axi_awid_i;
@@ -236,7 +246,7 @@ module iommu_xlate_ctrl #(
       st_pid_q      <= s_axi_aw_pid_i;
       st_pv_q       <= s_axi_aw_pv_i;
       st_dbg_q      <= 1'b0;
-      st_badburst_q <= (s_axi_awburst_i == BurstDbg);
+      st_bad_q      <= bad_txn(s_axi_awaddr_i[11:0], s_axi_awlen_i, s_axi_awsize_i, s_axi_awburst_i);
     end else if (take_ar) begin
       st_write_q    <= 1'b0;
       st_id_q       <= s_axi_arid_i;
@@ -249,7 +259,7 @@ module iommu_xlate_ctrl #(
       st_pid_q      <= s_axi_ar_pid_i;
       st_pv_q       <= s_axi_ar_pv_i;
       st_dbg_q      <= 1'b0;
-      st_badburst_q <= (s_axi_arburst_i == BurstDbg);
+      st_bad_q      <= bad_txn(s_axi_araddr_i[11:0], s_axi_arlen_i, s_axi_arsize_i, s_axi_arburst_i);
     end
   end
 
@@ -313,14 +323,9 @@ module iommu_xlate_ctrl #(
   assign hit_perm_bad = (s1_on_i && p1_bad) || (s2_on_i && p2_bad);
 
   logic        cm_abs_q;
-  logic        cm_wait_q, cm_fail_q, cm_msi_q, cross_4k, need_cm, need_walk, need_msi;
-  logic [63:0] st_last;
+  logic        cm_wait_q, cm_fail_q, cm_msi_q, need_cm, need_walk, need_msi;
   logic [11:0] st_off;
   assign st_off   = st_addr_q[11:0];
-  // INCR bursts must stay inside one 4 KiB page (FIXED/WRAP cannot cross it).
-  assign st_last  = st_addr_q + ((64'd1 + {56'd0, st_len_q}) << st_size_q) - 64'd1;
-  assign cross_4k = ((st_burst_q == 2'b01) && (st_last[63:12] != st_addr_q[63:12])) ||
-                    st_badburst_q;   // reserved burst type: unsupported transaction (260)
 
   logic        dec_pass, dec_fault, dec_record;
   logic [11:0] dec_cause;
@@ -350,7 +355,7 @@ module iommu_xlate_ctrl #(
       end
     end else if (!ctx_hit_i || cm_wait_q) begin
       need_cm = 1'b1;
-    end else if ((st_pv_q && !ctx_pdtv_i) || cross_4k || (st_priv && !ctx_ens_i)) begin
+    end else if ((st_pv_q && !ctx_pdtv_i) || st_bad_q || (st_priv && !ctx_ens_i)) begin
       dec_fault  = 1'b1;
       dec_record = !ctx_dtf_i;
       dec_cause  = CAUSE_TTYP_DISALLOWED;
@@ -379,7 +384,7 @@ module iommu_xlate_ctrl #(
   // Disposition: issue, park, or stall       //
   //////////////////////////////////////////////
 
-  logic park_walk, park_follow, direct, direct_ok, is_ok;
+  logic park_walk, park_follow, direct, direct_ok;
 
   // A miss parks unless the same page is already being walked (its fill will hit next).
   assign park_walk   = st_valid_q && need_walk && !q_page_busy_i && q_free_i;
@@ -394,34 +399,33 @@ module iommu_xlate_ctrl #(
   assign enq_cause_o  = dec_cause;
   assign enq_daddr_o  = dec_addr;
 
-  // Issue port: a ready parked request first, else the stage's direct request. A stage request
-  // already offered to memory keeps the port until it leaves (AXI: payload stable while valid).
-  logic use_q, lock_stage_q;
-  assign use_q = iss_valid_i && !lock_stage_q;
-
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      lock_stage_q <= 1'b0;
-    end else begin
-      lock_stage_q <= direct && !use_q && !is_done_o;
-    end
-  end
-
-  logic        is_fault, is_record;
+  // Issue port: a ready parked request first, else the stage's direct request. What it picks
+  // enters a two-entry register slice (iommu_skid) toward memory and the response block, so a
+  // request offered on m_dma_* comes from flops and cannot change before its handshake (an
+  // invalidation or a fill in the stage no longer reaches an offered request), and the memory
+  // port's ready never reaches the lookup. A debug request ends at the issue port (it never
+  // reaches memory); a fault record is emitted when its request enters the slice.
+  logic        use_q, is_valid, is_dbg, is_fault, is_record, is_absorb, acc, slice_ready;
+  logic        sel_write;
+  logic [IdWidth-1:0] sel_id;
+  logic [63:0] sel_addr, is_iotval2, is_iova;
+  logic [7:0]  sel_len;
+  logic [2:0]  sel_size, sel_prot;
+  logic [1:0]  sel_burst;
   logic [11:0] is_cause;
-  logic [63:0] is_iotval2, is_iova;
   logic [23:0] is_did;
   logic [19:0] is_pid;
-  logic        is_pv, is_valid, is_dbg;
+  logic        is_pv;
 
+  assign use_q      = iss_valid_i;
   assign is_valid   = use_q || direct;
-  assign is_write_o = use_q ? iss_write_i : st_write_q;
-  assign is_id_o    = use_q ? iss_id_i    : st_id_q;
-  assign is_addr_o  = use_q ? iss_addr_i  : dec_addr;
-  assign is_len_o   = use_q ? iss_len_i   : st_len_q;
-  assign is_size_o  = use_q ? iss_size_i  : st_size_q;
-  assign is_burst_o = use_q ? iss_burst_i : st_burst_q;
-  assign is_prot_o  = use_q ? iss_prot_i  : st_prot_q;
+  assign sel_write  = use_q ? iss_write_i : st_write_q;
+  assign sel_id     = use_q ? iss_id_i    : st_id_q;
+  assign sel_addr   = use_q ? iss_addr_i  : dec_addr;
+  assign sel_len    = use_q ? iss_len_i   : st_len_q;
+  assign sel_size   = use_q ? iss_size_i  : st_size_q;
+  assign sel_burst  = use_q ? iss_burst_i : st_burst_q;
+  assign sel_prot   = use_q ? iss_prot_i  : st_prot_q;
   assign is_fault   = use_q ? iss_fault_i : dec_fault;
   assign is_record  = use_q ? iss_record_i : dec_record;
   assign is_cause   = use_q ? iss_cause_i  : dec_cause;
@@ -431,34 +435,59 @@ module iommu_xlate_ctrl #(
   assign is_pid     = use_q ? iss_pid_i   : st_pid_q;
   assign is_pv      = use_q ? iss_pv_i    : st_pv_q;
   assign is_dbg     = use_q ? (iss_burst_i == BurstDbg) : st_dbg_q;
+  assign is_absorb  = is_fault && (is_cause == CAUSE_ABSORB);
+
+  assign acc         = is_valid && (is_dbg || slice_ready);
+  assign iss_take_o  = use_q && acc;
+  assign direct_ok   = direct && !use_q && acc;
+  assign st_done     = direct_ok || enq_o;
+
+  // Debug result: a walk slot's leaf size; a direct pass (Bare, both stages Bare) is 4 KiB.
+  assign dbg_done_o  = acc && is_dbg;
+  assign dbg_fault_o = is_fault;
+  assign dbg_ppn_o   = sel_addr[55:12];
+  assign dbg_size_o  = use_q ? iss_wsize_i : 3'd0;
+
+  // ---- Issue slice: {write, id, addr[55:0], len, size, burst, prot, fault, absorb} ----
+  localparam int SliceW = 1 + IdWidth + 56 + 8 + 3 + 2 + 3 + 1 + 1;
+  logic              hd_valid, hd_ok, hd_write, hd_fault, hd_absorb;
+  logic [55:0]       hd_addr;
+  logic [SliceW-1:0] hd_data;
+
+  iommu_skid #(
+    .W (SliceW)
+  ) u_slice (
+    .clk_i       (clk_i),
+    .rst_i       (rst_i),
+    .in_valid_i  (is_valid && !is_dbg),
+    .in_ready_o  (slice_ready),
+    .in_data_i   ({sel_write, sel_id, sel_addr[55:0], sel_len, sel_size, sel_burst, sel_prot,
+                   is_fault, is_absorb}),
+    .out_valid_o (hd_valid),
+    .out_ready_i (hd_ok),
+    .out_data_o  (hd_data)
+  );
+  assign {hd_write, is_id_o, hd_addr, is_len_o, is_size_o, is_burst_o, is_prot_o, hd_fault,
+          hd_absorb} = hd_data;
+  assign is_write_o = hd_write;
+  assign is_addr_o  = {8'd0, hd_addr};
 
   // Passing requests wait while an injected error of their channel is pending (per-ID order).
   always_comb begin
-    if (is_dbg) begin
-      is_ok = 1'b1;                 // debug: answered to tr_response, never to memory
-    end else if (is_write_o) begin
-      is_ok = wr_route_ready_i && (is_fault || (!wr_err_busy_i && m_dma_awready_i));
+    if (hd_write) begin
+      hd_ok = wr_route_ready_i && (hd_fault || (!wr_err_busy_i && m_dma_awready_i));
     end else begin
-      is_ok = is_fault ? rd_err_ready_i : (!rd_err_busy_i && m_dma_arready_i);
+      hd_ok = hd_fault ? rd_err_ready_i : (!rd_err_busy_i && m_dma_arready_i);
     end
   end
 
-  assign is_done_o       = is_valid && is_ok;
-  assign iss_take_o      = use_q && is_ok;
-  assign direct_ok       = direct && !use_q && is_ok;
-  assign st_done         = direct_ok || enq_o;
-  assign m_dma_arvalid_o = is_valid && !is_dbg && !is_write_o && !is_fault && !rd_err_busy_i;
-  assign m_dma_awvalid_o = is_valid && !is_dbg && is_write_o && !is_fault && !wr_err_busy_i &&
-                           wr_route_ready_i;
-  // The response block sees only device requests.
-  assign is_pass_o       = !is_fault || is_dbg;
-  assign is_absorb_o     = is_fault && !is_dbg && (is_cause == CAUSE_ABSORB);
-
-  // Debug result: a walk slot's leaf size; a direct pass (Bare, both stages Bare) is 4 KiB.
-  assign dbg_done_o  = is_done_o && is_dbg;
-  assign dbg_fault_o = is_fault;
-  assign dbg_ppn_o   = is_addr_o[55:12];
-  assign dbg_size_o  = use_q ? iss_wsize_i : 3'd0;
+  assign is_done_o       = hd_valid && hd_ok;
+  // Stable while offered: the slice holds its head, and the error/route state can only clear
+  // while the head waits (only the head itself adds to it).
+  assign m_dma_arvalid_o = hd_valid && !hd_write && !hd_fault && !rd_err_busy_i;
+  assign m_dma_awvalid_o = hd_valid && hd_write && !hd_fault && !wr_err_busy_i && wr_route_ready_i;
+  assign is_pass_o       = !hd_fault;
+  assign is_absorb_o     = hd_absorb;
 
   ///////////////////////////////////
   // Context miss (firmware loop)  //
@@ -494,28 +523,29 @@ module iommu_xlate_ctrl #(
   // Fault record //
   //////////////////
 
-  // TTYP (spec 1.9): 1 untranslated exec, 2 untranslated read, 3 untranslated write.
+  // TTYP (spec 4.2): 1 untranslated exec, 2 untranslated read, 3 untranslated write.
   logic [5:0]   is_ttyp;
-  logic         fault_valid_q;
+  logic         fault_valid_q, rec_now;
   logic [255:0] fault_rec_q;
 
-  assign is_ttyp = is_write_o ? 6'd3 : (is_prot_o[2] ? 6'd1 : 6'd2);
+  assign is_ttyp = sel_write ? 6'd3 : (sel_prot[2] ? 6'd1 : 6'd2);
+  assign rec_now = acc && is_record && !is_dbg;
 
   // One-cycle pulse per record; the consumer (iommu_fwif) takes it or drops it (DMA never stalls).
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       fault_valid_q <= 1'b0;
     end else begin
-      fault_valid_q <= is_done_o && is_record && !is_dbg;
+      fault_valid_q <= rec_now;
     end
   end
 
   always_ff @(posedge clk_i) begin
-    if (is_done_o && is_record && !is_dbg) begin
+    if (rec_now) begin
       fault_rec_q <= {is_iotval2,                  // dw3 iotval2
                       is_iova,                     // dw2 iotval
                       64'd0,                       // dw1
-                      is_did, is_ttyp, is_prot_o[0] & is_pv, is_pv,
+                      is_did, is_ttyp, sel_prot[0] & is_pv, is_pv,
                       is_pv ? is_pid : 20'd0, is_cause};
     end
   end
@@ -524,6 +554,6 @@ module iommu_xlate_ctrl #(
   assign fault_rec_o   = fault_rec_q;
 
   logic unused_ctrl;
-  assign unused_ctrl = ^{st_last[11:0], DDTP_MODE_BARE, is_addr_o[63:56]};
+  assign unused_ctrl = ^{DDTP_MODE_BARE, sel_addr[63:56]};
 
 endmodule

@@ -9,7 +9,7 @@
 // order (reads) and AW order (writes) hold while other requests hit under the misses.
 // Walkers share m_ptw_* with ARID = slot index (fixed priority, grant held while AR stalls);
 // R beats return by RID. A finished walk fills the IOTLB when its request leaves, unless an
-// IOTLB invalidation arrived since the walk started (IOMMU spec 1.11: no stale fill).
+// IOTLB invalidation arrived since the walk started (IOMMU spec 4.1 IOTINVAL rules: no stale fill).
 
 `default_nettype none
 
@@ -95,7 +95,7 @@ module iommu_xlate_missq #(
   output logic [2:0]         fill_perm2_o,
   output logic               walk_active_o, // any walker busy (for tests / power)
 
-  // ---- MSI after a first-stage walk (spec 1.6 step 8) ----
+  // ---- MSI after a first-stage walk (spec "Process to translate an IOVA", MSI check on the GPA) ----
   // A walk whose final GPA is an MSI page is translated with the MSI-PTE cache (second lookup
   // port); a miss goes to firmware as an MSI_MISS on the stage's miss interface (one owner).
   output logic [15:0]        msi_gscid_o,     // lookup of the resolving slot

@@ -122,8 +122,19 @@ module iommu_xlate_rsp #(
 
   assign rd_err_ready_o = !rerr_valid_q;
   assign rd_err_busy_o  = rerr_valid_q;
-  // Start only between pass-through bursts and after every older read of this ID answered.
-  assign rerr_go = rerr_valid_q && (rerr_active_q || (!r_burst_q && rd_cnt_q[rerr_id_q] == 8'd0));
+  // Start only between pass-through bursts, never over a pass-through beat already offered to the
+  // device and not yet taken (AXI: R stays stable until RREADY), and after every older read of
+  // this ID answered. Once offered, an error beat stays (nothing it waits on can change).
+  logic r_offer_q;
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      r_offer_q <= 1'b0;
+    end else begin
+      r_offer_q <= m_dma_rvalid_i && !s_axi_rready_i && !rerr_go;
+    end
+  end
+  assign rerr_go = rerr_valid_q &&
+                   (rerr_active_q || (!r_burst_q && !r_offer_q && rd_cnt_q[rerr_id_q] == 8'd0));
 
   always_comb begin
     s_axi_rid_o    = m_dma_rid_i;
@@ -269,7 +280,16 @@ module iommu_xlate_rsp #(
   // B error injection //
   ///////////////////////
 
-  assign berr_go = berr_valid_q && !berr_hold_q && (wr_cnt_q[berr_id_q] == 8'd0);
+  // As for R: never over a pass-through B already offered and not yet taken.
+  logic b_offer_q;
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      b_offer_q <= 1'b0;
+    end else begin
+      b_offer_q <= m_dma_bvalid_i && !s_axi_bready_i && !berr_go;
+    end
+  end
+  assign berr_go = berr_valid_q && !berr_hold_q && !b_offer_q && (wr_cnt_q[berr_id_q] == 8'd0);
 
   always_comb begin
     s_axi_bid_o    = m_dma_bid_i;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "axi_check.h"
 #include "tb_int.h"
 
 #define RESET_CYCLES 16
@@ -179,6 +180,7 @@ static void cycle_once(void)
 	glue_settle();
 	/* Outputs are random (--x-initial unique) until reset has propagated: models idle. */
 	if (!in_reset) {
+		axi_check_cycle(); /* before the models change their inputs */
 		host_cycle();
 		dma_cycle();
 		mem_cycle();
@@ -294,6 +296,7 @@ int tb_main(int argc, char **argv)
 	host_reset();
 	dma_reset();
 	sb_reset();
+	axi_check_reset();
 	tb_step(RESET_CYCLES);
 	/* soc_top synchronises rst_i through two flops: let the release propagate. */
 	sim_ports.rst = 0;
@@ -306,6 +309,7 @@ int tb_main(int argc, char **argv)
 	t->fn();
 	dt = now_s() - t0;
 	console_flush();
+	axi_check_report();
 	printf("cycles %llu in %.2f s (%.0f cycles/s)\n", (unsigned long long)cycle, dt,
 	       dt > 0 ? (double)cycle / dt : 0.0);
 	if (fails) {

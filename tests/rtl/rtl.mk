@@ -1,18 +1,24 @@
 # SPDX-License-Identifier: Apache-2.0
-# RTL block tests under Verilator: iommu_xlate (context cache, IOTLB, walker, cause chain).
-RTL_XLATE_SRCS := rtl/iommu/iommu_xlate.sv rtl/iommu/iommu_xlate_rsp.sv rtl/iommu/iommu_xlate_ctrl.sv \
-                  rtl/iommu/iommu_xlate_missq.sv rtl/iommu/iommu_ctx_cache.sv \
-                  rtl/iommu/iommu_iotlb.sv rtl/iommu/iommu_ptw.sv rtl/iommu/iommu_ptw_perm.sv rtl/iommu/iommu_walk_cache.sv \
-                  rtl/iommu/iommu_msi_cache.sv
+# RTL block tests under Verilator: iommu_xlate (context cache, IOTLB, walker, cause chain, AXI
+# stability monitor, inval_race). Built like the rest of the RTL: every IP source (modules outside
+# iommu_xlate are dropped by --top-module), the include folder and the lint waivers of
+# rtl/lint.vlt, with -Wall and warnings fatal (no blanket suppression); the Verilator output goes
+# to $(RTL_XLATE_DIR)/verilator.log and its tail is printed on failure.
+#   make rtltest                     build and run every block test
+#   $(RTL_XLATE_BIN) +test=<prefix>  run only the tests whose name starts with <prefix>
+RTL_XLATE_SRCS  = $(IOMMU_SRCS)
 RTL_XLATE_DIR  := $(BUILD)/rtl/xlate
 RTL_XLATE_BIN  := $(RTL_XLATE_DIR)/Viommu_xlate
 
-$(RTL_XLATE_BIN): $(RTL_XLATE_SRCS) tests/rtl/tb_xlate.cpp | $(TOOLS_STAMP)
+$(RTL_XLATE_BIN): $(RTL_XLATE_SRCS) $(RTL_INCS) rtl/lint.vlt tests/rtl/tb_xlate.cpp tests/rtl/rtl.mk \
+                  | $(TOOLS_STAMP)
 	$(Q)mkdir -p $(RTL_XLATE_DIR)
-	$(Q)$(VERILATOR) --cc --exe --build -j $(JOBS) -Wall -Wno-fatal --top-module iommu_xlate \
+	@echo "verilator: building $@"
+	$(Q)$(VERILATOR) --cc --exe --build -j $(JOBS) -Wall --top-module iommu_xlate $(RTL_INCDIR) \
 	  -GIotlbEntries=$(IOTLB_ENTRIES) --x-assign unique --x-initial unique \
 	  -CFLAGS "-Wall -Wextra -Werror -Wno-unused-parameter -std=c++17" \
-	  -Mdir $(RTL_XLATE_DIR) $(RTL_XLATE_SRCS) $(CURDIR)/tests/rtl/tb_xlate.cpp >/dev/null
+	  -Mdir $(RTL_XLATE_DIR) rtl/lint.vlt $(RTL_XLATE_SRCS) $(CURDIR)/tests/rtl/tb_xlate.cpp \
+	  >$(RTL_XLATE_DIR)/verilator.log 2>&1 || { tail -40 $(RTL_XLATE_DIR)/verilator.log; exit 1; }
 
 TEST_TARGETS += rtltest
 .PHONY: rtltest
