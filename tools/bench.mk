@@ -10,4 +10,4 @@ BENCH_FILTER ?= bench_
 .PHONY: bench
 bench: sim ## run the benchmarks (tests bench_*), print the table, write $(BUILD)/bench.json
 	$(Q)$(PYTHON) tools/bench.py --bin $(SIM_BIN) --seed 1 --prefix $(BENCH_FILTER) \
-	  --out $(BENCH_JSON) --logdir $(SIM_DIR)/bench --iotlb-entries $(IOTLB_ENTRIES) -j $(JOBS)
+	  --out $(BENCH_JSON) --fpga $(BUILD)/fpga.json --logdir $(SIM_DIR)/bench --iotlb-entries $(IOTLB_ENTRIES) -j $(JOBS)

@@ -24,7 +24,7 @@ phase "synth: $YOSYS synth_ecp5 ${FLOW_SYNTH_OPTS:-} -top $top (log: $out/synth.
 "$YOSYS" -q -l "$out/synth.log" -p "read_verilog ${FLOW_INC:-} -sv -DSYNTHESIS $FLOW_SRCS; \
   ${FLOW_PRE:-} synth_ecp5 ${FLOW_SYNTH_OPTS:-} -top $top -json $out/$top.json; \
   tee -q -o $out/synth.stat stat" >/dev/null
-phase "synth: done ($(grep -m1 -oE '[0-9]+ +LUT4' "$out/synth.stat" | tr -s ' ' || echo '?'))"
+phase "synth: done ($(awk '$1 == "LUT4" {l = $2} $1 == "CCU2C" {c = $2} $1 == "TRELLIS_FF" {f = $2} END {printf "%d LUT4 + %d CCU2C, %d FF", l, c, f}' "$out/synth.stat"))"
 
 case $mode in
 ooc)

@@ -7,7 +7,9 @@ lint: lint-verilator lint-yosys lint-iverilog format-check ## Verilator -Wall, Y
 
 lint-verilator: | $(TOOLS_STAMP)
 	$(Q)$(VERILATOR) --lint-only -Wall $(RTL_INCDIR) --top-module soc_top rtl/lint.vlt $(VEXRISCV_V) $(RTL_SRCS)
-	@echo "lint: verilator clean"
+	$(Q)$(VERILATOR) --lint-only -Wall $(RTL_INCDIR) --top-module ulx3s_top rtl/lint.vlt $(VEXRISCV_V) \
+	  $(RTL_SRCS) $(sort $(wildcard fpga/ulx3s/*.sv))
+	@echo "lint: verilator clean (soc_top, ulx3s_top)"
 
 lint-yosys: | $(TOOLS_STAMP)
 	$(Q)$(YOSYS) -q -p "read_verilog $(RTL_INCDIR) -sv $(IOMMU_SRCS); hierarchy -check -top iommu_top; proc; check -assert" >/dev/null

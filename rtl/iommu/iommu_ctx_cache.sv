@@ -21,6 +21,13 @@ module iommu_ctx_cache #(
   input  logic [23:0]       inv_did_i,
   input  logic [19:0]       inv_pid_i,
 
+  // Lookup, one cycle ahead: the key of the request that enters the stage at this edge (take_i)
+  // or, while the stage holds its request, that request's own key; the outputs below belong to
+  // the stage's request (registered match, live valid bits and data).
+  input  logic              take_i,
+  input  logic [23:0]       nk_did_i,
+  input  logic              nk_pv_i,
+  input  logic [19:0]       nk_pid_i,
   input  logic [23:0]       did_i,
   input  logic              pv_i,
   input  logic [19:0]       pid_i,
@@ -55,22 +62,57 @@ module iommu_ctx_cache #(
   logic [51:0]     mmask_q [Entries];
   logic [51:0]     mpat_q  [Entries];
   logic [IdxW-1:0] rr_q;
+  logic [Entries-1:0] valid_vec;
+  always_comb begin
+    for (int i = 0; i < Entries; i++) begin
+      valid_vec[i] = valid_q[i];
+    end
+  end
 
-  // ---- Lookup: AND-OR over a one-hot match vector ----
+  // ---- Lookup: registered one-hot match, data by index from distributed RAM ----
   // Keys are unique: a load replaces the entry of its key and drops every entry of the same did
   // that a lookup could also match (a pdtv=0 entry matches any pid), so at most one entry
-  // matches and no priority chain is needed.
-  // The data of the hit entry is read by index from distributed RAM (the stored words are only
-  // ever read one entry at a time); the index is an OR of the matching indices (one-hot, so no
-  // priority chain).
-  logic [Entries-1:0] match;
+  // matches. The match vector is computed for the next stage request and registered; the stage
+  // ANDs it with the live valid bits (an invalidation or a load's drop takes effect at once) and
+  // reads the data by the OR-encoded index. An entry loaded at this edge is matched against its
+  // new key, so a load never leaves a stale match behind.
+  logic [Entries-1:0] match_q, match_d, match_nk, match_st;
   logic [IdxW-1:0]    hit_idx;
+
+  function automatic logic key_hit(input logic [23:0] e_did, input logic e_pdtv, input logic e_pv,
+                                   input logic [19:0] e_pid, input logic [23:0] did,
+                                   input logic pv, input logic [19:0] pid);
+    key_hit = (e_did == did) && (!e_pdtv || ((e_pv == pv) && (!pv || (e_pid == pid))));
+  endfunction
+
+  // Both keys are compared in parallel; take_i (the stage's decision) only picks the result.
   always_comb begin
+    for (int i = 0; i < Entries; i++) begin
+      if (load_i && (slot == IdxW'(i))) begin
+        match_nk[i] = key_hit(new_did, new_pdtv, new_pv, new_pid, nk_did_i, nk_pv_i, nk_pid_i);
+        match_st[i] = key_hit(new_did, new_pdtv, new_pv, new_pid, did_i, pv_i, pid_i);
+      end else begin
+        match_nk[i] = key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], nk_did_i, nk_pv_i, nk_pid_i);
+        match_st[i] = key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], did_i, pv_i, pid_i);
+      end
+    end
+  end
+  assign match_d = take_i ? match_nk : match_st;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      match_q <= '0;
+    end else begin
+      match_q <= match_d;
+    end
+  end
+
+  logic [Entries-1:0] match;
+  always_comb begin
+    match   = match_q & valid_vec;
     hit_idx = '0;
     for (int i = 0; i < Entries; i++) begin
-      match[i] = valid_q[i] && (did_q[i] == did_i) &&
-                 (!pdtv_q[i] || ((pv_q[i] == pv_i) && (!pv_i || (pid_q[i] == pid_i))));
-      hit_idx  = hit_idx | (match[i] ? IdxW'(i) : '0);
+      hit_idx = hit_idx | (match[i] ? IdxW'(i) : '0);   // stale bits of dropped entries masked
     end
   end
   assign hit_o = |match;

@@ -25,7 +25,9 @@ module iommu_iotlb #(
   input  logic [15:0] gscid_i,
   input  logic        s1_i,
   input  logic [19:0] pscid_i,
-  input  logic [51:0] vpn_i,
+  input  logic [51:0] vpn_i,      // the stage's request
+  input  logic        take_i,     // the stage takes a new request at this edge ...
+  input  logic [51:0] nk_vpn_i,   // ... with this VPN (its address match is registered)
   output logic        hit_o,
   output logic [$clog2(Entries)-1:0] hit_idx_o,
   output logic [43:0] ppn_o,      // SPA PPN of the looked-up 4 KiB page
@@ -100,12 +102,13 @@ module iommu_iotlb #(
   // walked stalls later misses to it), so no priority chain is needed. Two walks of different
   // 4 KiB pages of one superpage can still fill two entries that cover each other; such a double
   // match is not used (a miss: the request re-walks) and both entries are dropped in that cycle.
+  logic [Entries-1:0] vpn_hit_q;   // registered address match (below)
   logic [Entries-1:0] match;
   always_comb begin
     for (int i = 0; i < Entries; i++) begin
-      match[i] = valid_q[i] && (gv_q[i] == gv_i) && (!gv_i || (gscid_q[i] == gscid_i)) &&
-                 (s1_q[i] == s1_i) && (!s1_i || g_q[i] || (pscid_q[i] == pscid_i)) &&
-                 (((vpn_q[i] ^ vpn_i) & ~mask[i]) == 52'd0);
+      match[i] = valid_q[i] && vpn_hit_q[i] && (gv_q[i] == gv_i) &&
+                 (!gv_i || (gscid_q[i] == gscid_i)) &&
+                 (s1_q[i] == s1_i) && (!s1_i || g_q[i] || (pscid_q[i] == pscid_i));
     end
   end
 
@@ -185,6 +188,33 @@ module iommu_iotlb #(
   logic do_fill;
   assign do_fill = fill_i && !inv_valid_i;
   assign upd_idx = do_fill ? slot : hit_idx_o;
+
+  // The address part of the match (52-bit masked compares, the widest logic) is computed one
+  // cycle ahead for the request entering the stage, or again for the held request, and
+  // registered; the stage adds the live valid bits and the context's IDs. An entry filled at
+  // this edge is compared with its new tag; an invalidation or a kill clears valid at once.
+  logic [Entries-1:0] vpn_hit_d;
+  logic [51:0]        vk;
+  logic [51:0]        fill_mask;
+  assign vk        = take_i ? nk_vpn_i : vpn_i;
+  assign fill_mask = size_mask(fill_size_i);
+  always_comb begin
+    for (int i = 0; i < Entries; i++) begin
+      if (do_fill && (slot == IdxW'(i))) begin
+        vpn_hit_d[i] = (((fill_vpn_i ^ vk) & ~fill_mask) == 52'd0);
+      end else begin
+        vpn_hit_d[i] = (((vpn_q[i] ^ vk) & ~mask[i]) == 52'd0);
+      end
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      vpn_hit_q <= '0;
+    end else begin
+      vpn_hit_q <= vpn_hit_d;
+    end
+  end
+
 
   // Make every node on the path of upd_idx point away from it.
   logic [Entries-1:1] plru_d;

@@ -118,7 +118,15 @@ module iommu_ptw (
   assign pte_leaf  = pte[1] || pte[3];
   assign pte_napot = pte[63];
   assign cur_vpn   = in_g_q ? gpa_q[55:12] : iova_q[55:12];
-  assign lvl_mask  = (44'd1 << (5'd9 * {3'd0, lvl_q})) - 44'd1;
+  // PPN bits a leaf at this level passes through from the address: a constant per level.
+  always_comb begin
+    case (lvl_q)
+      2'd0:    lvl_mask = 44'h0;
+      2'd1:    lvl_mask = 44'h1FF;
+      2'd2:    lvl_mask = 44'h3FFFF;
+      default: lvl_mask = 44'h7FFFFFF;
+    endcase
+  end
   assign napot_ok  = (lvl_q == 2'd0) && (pte_ppn[3:0] == 4'b1000);
   // V=0, W without R (incl. xwr=010), reserved 62:54 (PBMT reserved: Svpbmt=0), non-leaf with
   // A/D/U/N set, non-leaf at level 0, NAPOT other than 64 KiB at level 0.

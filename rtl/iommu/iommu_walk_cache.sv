@@ -69,8 +69,8 @@ module iommu_walk_cache #(
     free     = 1'b0;
     free_idx = '0;
     for (int i = Entries - 1; i >= 0; i--) begin
-      if (valid_q[i] && (sv48_q[i] == fill_sv48_i) && (pscid_q[i] == fill_pscid_i) &&
-          (vpn_q[i] == fill_vpn_i)) begin
+      if (valid_q[i] && (sv48_q[i] == fq_sv48) && (pscid_q[i] == fq_pscid) &&
+          (vpn_q[i] == fq_vpn)) begin
         same     = 1'b1;
         same_idx = IdxW'(i);
       end
@@ -82,8 +82,30 @@ module iommu_walk_cache #(
     fill_idx = same ? same_idx : (free ? free_idx : rr_q);
   end
 
+  // A fill is written the cycle after the walker offers it (its tag match and slot choice then
+  // start from registers, not from the walker's PTE checks); a flush in either cycle drops it.
+  logic        fq_valid, fq_sv48;
+  logic [19:0] fq_pscid;
+  logic [26:0] fq_vpn;
+  logic [43:0] fq_ppn;
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      fq_valid <= 1'b0;
+    end else begin
+      fq_valid <= fill_i && !flush_i;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (fill_i) begin
+      fq_sv48  <= fill_sv48_i;
+      fq_pscid <= fill_pscid_i;
+      fq_vpn   <= fill_vpn_i;
+      fq_ppn   <= fill_ppn_i;
+    end
+  end
+
   logic do_fill;
-  assign do_fill = fill_i && !flush_i;
+  assign do_fill = fq_valid && !flush_i;
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
@@ -105,10 +127,10 @@ module iommu_walk_cache #(
 
   always_ff @(posedge clk_i) begin
     if (do_fill) begin
-      sv48_q[fill_idx]  <= fill_sv48_i;
-      pscid_q[fill_idx] <= fill_pscid_i;
-      vpn_q[fill_idx]   <= fill_vpn_i;
-      ppn_q[fill_idx]   <= fill_ppn_i;
+      sv48_q[fill_idx]  <= fq_sv48;
+      pscid_q[fill_idx] <= fq_pscid;
+      vpn_q[fill_idx]   <= fq_vpn;
+      ppn_q[fill_idx]   <= fq_ppn;
     end
   end
 

@@ -194,7 +194,11 @@ module iommu_xlate #(
   // Stage and issue port   //
   ////////////////////////////
 
-  logic               st_write, st_pv, st_exec, st_priv, accept, st_dbg, st_done;
+  logic               st_write, st_pv, st_exec, st_priv, accept, st_dbg, st_done, st_load;
+  logic [23:0]        nk_did;
+  logic [19:0]        nk_pid;
+  logic               nk_pv;
+  logic [51:0]        nk_vpn;
   logic [IdWidth-1:0] st_id;
   logic [63:0]        st_addr;
   logic [7:0]         st_len;
@@ -311,6 +315,11 @@ module iommu_xlate #(
     .st_exec_o        (st_exec),
     .st_priv_o        (st_priv),
     .accept_o         (accept),
+    .st_load_o        (st_load),
+    .nk_did_o         (nk_did),
+    .nk_pid_o         (nk_pid),
+    .nk_pv_o          (nk_pv),
+    .nk_vpn_o         (nk_vpn),
     .st_dbg_o         (st_dbg),
     .st_done_o        (st_done),
     .ddtp_mode_i      (ddtp_mode_i),
@@ -425,6 +434,10 @@ module iommu_xlate #(
     .inv_op_i  (ctx_inv_op_i),
     .inv_did_i (ctx_inv_did_i),
     .inv_pid_i (ctx_inv_pid_i),
+    .take_i    (st_load),
+    .nk_did_i  (nk_did),
+    .nk_pv_i   (nk_pv),
+    .nk_pid_i  (nk_pid),
     .did_i     (st_did),
     .pv_i      (st_pv),
     .pid_i     (st_pid),
@@ -498,6 +511,8 @@ module iommu_xlate #(
     .s1_i         (s1_on),
     .pscid_i      (ctx_pscid),
     .vpn_i        (st_addr[63:12]),
+    .take_i       (st_load),
+    .nk_vpn_i     (nk_vpn),
     .hit_o        (tlb_hit),
     .hit_idx_o    (tlb_idx),
     .ppn_o        (tlb_ppn),
@@ -713,20 +728,30 @@ module iommu_xlate #(
   // leaves the stage, so that its context is known; not the debug request), 4 IOTLB miss (walk
   // start, debug walks included), 7 first-stage walk, 8 G-stage walk. Bit 0 is unused.
   // Every event of a cycle belongs to the stage's request: one set of IDs for the filters.
-  assign hpm_evt_o = {enq_walk && enq && s2_on,   // 8 G-stage walk
-                      enq_walk && enq && s1_on,   // 7 first-stage walk
-                      2'b00,
-                      enq_walk && enq,            // 4 IOTLB miss
-                      2'b00,
-                      st_done && !st_dbg,         // 1 untranslated request
-                      1'b0};
-  assign hpm_did_o   = st_did;
-  assign hpm_pid_o   = st_pid;
-  assign hpm_pv_o    = st_pv;
-  assign hpm_gscid_o = ctx_gscid;
-  assign hpm_gscv_o  = (ddtp_mode_i > 4'd1) && ctx_hit && s2_on;
-  assign hpm_pscid_o = ctx_pscid;
-  assign hpm_pscv_o  = (ddtp_mode_i > 4'd1) && ctx_hit && s1_on;
+  // Registered (counted one cycle later): the event and filter logic of the register page
+  // never hangs off the stage's decision.
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      hpm_evt_o <= '0;
+    end else begin
+      hpm_evt_o <= {enq_walk && enq && s2_on,   // 8 G-stage walk
+                    enq_walk && enq && s1_on,   // 7 first-stage walk
+                    2'b00,
+                    enq_walk && enq,            // 4 IOTLB miss
+                    2'b00,
+                    st_done && !st_dbg,         // 1 untranslated request
+                    1'b0};
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    hpm_did_o   <= st_did;
+    hpm_pid_o   <= st_pid;
+    hpm_pv_o    <= st_pv;
+    hpm_gscid_o <= ctx_gscid;
+    hpm_gscv_o  <= (ddtp_mode_i > 4'd1) && ctx_hit && s2_on;
+    hpm_pscid_o <= ctx_pscid;
+    hpm_pscv_o  <= (ddtp_mode_i > 4'd1) && ctx_hit && s1_on;
+  end
 
   logic unused_xlate;
   assign unused_xlate = ^{accept, m_ptw_rid_i, m_ptw_rresp_i[0], m_ptw_rlast_i, fctl_gxl_i, ctx_w_i[0],

@@ -71,7 +71,12 @@ module iommu_xlate_ctrl #(
   output logic               st_pv_o,
   output logic               st_exec_o,
   output logic               st_priv_o,
-  output logic               accept_o,    // a request entered the stage
+  output logic               accept_o,    // a device request was accepted
+  output logic               st_load_o,   // the stage takes the next request at this edge
+  output logic [23:0]        nk_did_o,    // key of that request (context-cache lookup)
+  output logic [19:0]        nk_pid_o,
+  output logic               nk_pv_o,
+  output logic [51:0]        nk_vpn_o,
   output logic               st_dbg_o,    // the stage holds the debug request
   output logic               st_done_o,   // the stage's request left the stage this cycle
 
@@ -169,7 +174,7 @@ module iommu_xlate_ctrl #(
   // Intake //
   ////////////
 
-  logic               st_valid_q, st_write_q, rr_aw_q;
+  logic               st_valid_q, st_write_q;
   logic [IdWidth-1:0] st_id_q;
   logic [63:0]        st_addr_q;
   logic [7:0]         st_len_q;
@@ -178,90 +183,68 @@ module iommu_xlate_ctrl #(
   logic [23:0]        st_did_q;
   logic [19:0]        st_pid_q;
   logic               st_pv_q, st_dbg_q, st_bad_q;
-  logic               st_done, st_ready, take_ar, take_aw, take_dbg;
+  logic               st_done;
 
-  // Debug marker in the miss queue: AXI burst type 2'b11 (reserved). Device requests with that
-  // burst type are stored as INCR and flagged (st_bad_q, a 260 fault), so only a debug
-  // request can carry it through a slot.
+  // Debug marker in the miss queue: AXI burst type 2'b11 (reserved); see iommu_xlate_intake.
   localparam logic [1:0] BurstDbg = 2'b11;
 
-  assign st_ready = !st_valid_q || st_done;
-  // The debug request (one at a time, from tr_req_ctl) goes first; then AR/AW round robin.
-  assign take_dbg = st_ready && dbg_valid_i;
-  assign take_aw  = st_ready && !dbg_valid_i && s_axi_awvalid_i && (!s_axi_arvalid_i || rr_aw_q);
-  assign take_ar  = st_ready && !dbg_valid_i && s_axi_arvalid_i && !take_aw;
-  assign s_axi_awready_o = take_aw;
-  assign s_axi_arready_o = take_ar;
-  assign dbg_ready_o     = take_dbg;
-  assign accept_o        = take_ar || take_aw;
-
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      st_valid_q <= 1'b0;
-      rr_aw_q    <= 1'b0;
-    end else begin
-      if (st_ready) begin
-        st_valid_q <= take_ar || take_aw || take_dbg;
-      end
-      if (take_ar || take_aw) begin
-        rr_aw_q <= take_ar;
-      end
-    end
-  end
-
-  // Unsupported transaction (260), decided at intake: the reserved burst type, or an INCR burst
-  // that leaves its 4 KiB page (FIXED/WRAP cannot cross it). The page is left exactly when
-  // offset + bytes - 1 carries out of bit 11, so a short add of the page offset suffices.
-  function automatic logic bad_txn(input logic [11:0] off, input logic [7:0] len,
-                                   input logic [2:0] size, input logic [1:0] burst);
-    logic [5:0] pages;   // pages stepped over by the last byte: (offset + bytes - 1) >> 12
-    pages   = 6'(({6'd0, off} + (({10'd0, len} + 18'd1) << size) - 18'd1) >> 12);
-    bad_txn = (burst == BurstDbg) || ((burst == 2'b01) && (pages != 6'd0));
-  endfunction
-
-  always_ff @(posedge clk_i) begin
-    if (take_dbg) begin
-      // A debug request is a single-beat read (NW=1) or write (NW=0); Exe checks X only.
-      st_write_q    <= !dbg_nw_i && !dbg_exe_i;
-      st_id_q       <= '0;
-      st_addr_q     <= dbg_iova_i;
-      st_len_q      <= 8'd0;
-      st_size_q     <= 3'd3;
-      st_burst_q    <= BurstDbg;
-      st_prot_q     <= {dbg_exe_i, 1'b0, dbg_priv_i};
-      st_did_q      <= dbg_did_i;
-      st_pid_q      <= dbg_pid_i;
-      st_pv_q       <= dbg_pv_i;
-      st_dbg_q      <= 1'b1;
-      st_bad_q      <= 1'b0;
-    end else if (take_aw) begin
-      st_write_q    <= 1'b1;
-      st_id_q       <= s_axi_awid_i;
-      st_addr_q     <= s_axi_awaddr_i;
-      st_len_q      <= s_axi_awlen_i;
-      st_size_q     <= s_axi_awsize_i;
-      st_burst_q    <= (s_axi_awburst_i == BurstDbg) ? 2'b01 : s_axi_awburst_i;
-      st_prot_q     <= s_axi_awprot_i;
-      st_did_q      <= s_axi_aw_did_i;
-      st_pid_q      <= s_axi_aw_pid_i;
-      st_pv_q       <= s_axi_aw_pv_i;
-      st_dbg_q      <= 1'b0;
-      st_bad_q      <= bad_txn(s_axi_awaddr_i[11:0], s_axi_awlen_i, s_axi_awsize_i, s_axi_awburst_i);
-    end else if (take_ar) begin
-      st_write_q    <= 1'b0;
-      st_id_q       <= s_axi_arid_i;
-      st_addr_q     <= s_axi_araddr_i;
-      st_len_q      <= s_axi_arlen_i;
-      st_size_q     <= s_axi_arsize_i;
-      st_burst_q    <= (s_axi_arburst_i == BurstDbg) ? 2'b01 : s_axi_arburst_i;
-      st_prot_q     <= s_axi_arprot_i;
-      st_did_q      <= s_axi_ar_did_i;
-      st_pid_q      <= s_axi_ar_pid_i;
-      st_pv_q       <= s_axi_ar_pv_i;
-      st_dbg_q      <= 1'b0;
-      st_bad_q      <= bad_txn(s_axi_araddr_i[11:0], s_axi_arlen_i, s_axi_arsize_i, s_axi_arburst_i);
-    end
-  end
+  iommu_xlate_intake #(
+    .IdWidth (IdWidth)
+  ) u_intake (
+    .clk_i           (clk_i),
+    .rst_i           (rst_i),
+    .s_axi_awid_i    (s_axi_awid_i),
+    .s_axi_awaddr_i  (s_axi_awaddr_i),
+    .s_axi_awlen_i   (s_axi_awlen_i),
+    .s_axi_awsize_i  (s_axi_awsize_i),
+    .s_axi_awburst_i (s_axi_awburst_i),
+    .s_axi_awprot_i  (s_axi_awprot_i),
+    .s_axi_aw_did_i  (s_axi_aw_did_i),
+    .s_axi_aw_pid_i  (s_axi_aw_pid_i),
+    .s_axi_aw_pv_i   (s_axi_aw_pv_i),
+    .s_axi_awvalid_i (s_axi_awvalid_i),
+    .s_axi_awready_o (s_axi_awready_o),
+    .s_axi_arid_i    (s_axi_arid_i),
+    .s_axi_araddr_i  (s_axi_araddr_i),
+    .s_axi_arlen_i   (s_axi_arlen_i),
+    .s_axi_arsize_i  (s_axi_arsize_i),
+    .s_axi_arburst_i (s_axi_arburst_i),
+    .s_axi_arprot_i  (s_axi_arprot_i),
+    .s_axi_ar_did_i  (s_axi_ar_did_i),
+    .s_axi_ar_pid_i  (s_axi_ar_pid_i),
+    .s_axi_ar_pv_i   (s_axi_ar_pv_i),
+    .s_axi_arvalid_i (s_axi_arvalid_i),
+    .s_axi_arready_o (s_axi_arready_o),
+    .dbg_valid_i     (dbg_valid_i),
+    .dbg_ready_o     (dbg_ready_o),
+    .dbg_iova_i      (dbg_iova_i),
+    .dbg_did_i       (dbg_did_i),
+    .dbg_pid_i       (dbg_pid_i),
+    .dbg_pv_i        (dbg_pv_i),
+    .dbg_priv_i      (dbg_priv_i),
+    .dbg_exe_i       (dbg_exe_i),
+    .dbg_nw_i        (dbg_nw_i),
+    .st_done_i       (st_done),
+    .st_load_o       (st_load_o),
+    .accept_o        (accept_o),
+    .nk_did_o        (nk_did_o),
+    .nk_pid_o        (nk_pid_o),
+    .nk_pv_o         (nk_pv_o),
+    .nk_vpn_o        (nk_vpn_o),
+    .st_valid_o      (st_valid_q),
+    .st_write_o      (st_write_q),
+    .st_id_o         (st_id_q),
+    .st_addr_o       (st_addr_q),
+    .st_len_o        (st_len_q),
+    .st_size_o       (st_size_q),
+    .st_burst_o      (st_burst_q),
+    .st_prot_o       (st_prot_q),
+    .st_did_o        (st_did_q),
+    .st_pid_o        (st_pid_q),
+    .st_pv_o         (st_pv_q),
+    .st_dbg_o        (st_dbg_q),
+    .st_bad_o        (st_bad_q)
+  );
 
   logic st_exec, st_priv;
   assign st_exec = st_prot_q[2] && !st_write_q;
@@ -438,8 +421,10 @@ module iommu_xlate_ctrl #(
   assign is_absorb  = is_fault && (is_cause == CAUSE_ABSORB);
 
   assign acc         = is_valid && (is_dbg || slice_ready);
-  assign iss_take_o  = use_q && acc;
-  assign direct_ok   = direct && !use_q && acc;
+  // A parked request leaves on the slice's (registered) room alone: written out so that the
+  // miss queue's take and its IOTLB fill never wait for the stage's decision.
+  assign iss_take_o  = use_q && ((iss_burst_i == BurstDbg) || slice_ready);
+  assign direct_ok   = direct && !use_q && (st_dbg_q || slice_ready);
   assign st_done     = direct_ok || enq_o;
 
   // Debug result: a walk slot's leaf size; a direct pass (Bare, both stages Bare) is 4 KiB.

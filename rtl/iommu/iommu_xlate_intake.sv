@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+// Request intake of the translation datapath: AW/AR/debug pick, a skid register, the stage
+// register.
+//
+// The debug request (tr_req_ctl Go, one at a time) goes first, then AR/AW round robin. The
+// device port's ready comes from a register (no skid entry held), so it never depends on the
+// stage's decision: a request the stage cannot take in its cycle waits in the skid register and
+// enters the stage next (one transfer per cycle as long as the stage moves). The key of the
+// request that enters the stage next (nk_*) is offered one cycle ahead, so the context cache is
+// looked up while the request enters and the stage starts from a registered lookup.
+// A device request with the reserved burst type 2'b11, or an INCR burst that leaves its 4 KiB
+// page, is flagged (bad_o: unsupported transaction, cause 260) and stored as INCR; 2'b11 then
+// marks the debug request alone through the miss queue.
+
+`default_nettype none
+
+module iommu_xlate_intake #(
+  parameter int IdWidth = 4
+) (
+  input  logic               clk_i,
+  input  logic               rst_i,
+
+  // ---- Device request channels ----
+  input  logic [IdWidth-1:0] s_axi_awid_i,
+  input  logic [63:0]        s_axi_awaddr_i,
+  input  logic [7:0]         s_axi_awlen_i,
+  input  logic [2:0]         s_axi_awsize_i,
+  input  logic [1:0]         s_axi_awburst_i,
+  input  logic [2:0]         s_axi_awprot_i,
+  input  logic [23:0]        s_axi_aw_did_i,
+  input  logic [19:0]        s_axi_aw_pid_i,
+  input  logic               s_axi_aw_pv_i,
+  input  logic               s_axi_awvalid_i,
+  output logic               s_axi_awready_o,
+  input  logic [IdWidth-1:0] s_axi_arid_i,
+  input  logic [63:0]        s_axi_araddr_i,
+  input  logic [7:0]         s_axi_arlen_i,
+  input  logic [2:0]         s_axi_arsize_i,
+  input  logic [1:0]         s_axi_arburst_i,
+  input  logic [2:0]         s_axi_arprot_i,
+  input  logic [23:0]        s_axi_ar_did_i,
+  input  logic [19:0]        s_axi_ar_pid_i,
+  input  logic               s_axi_ar_pv_i,
+  input  logic               s_axi_arvalid_i,
+  output logic               s_axi_arready_o,
+
+  // ---- Debug translation request (level until ready) ----
+  input  logic               dbg_valid_i,
+  output logic               dbg_ready_o,
+  input  logic [63:0]        dbg_iova_i,
+  input  logic [23:0]        dbg_did_i,
+  input  logic [19:0]        dbg_pid_i,
+  input  logic               dbg_pv_i,
+  input  logic               dbg_priv_i,
+  input  logic               dbg_exe_i,
+  input  logic               dbg_nw_i,
+
+  // ---- Stage ----
+  input  logic               st_done_i,    // the stage's request leaves this cycle
+  output logic               st_load_o,    // the stage takes the next request at this edge
+  output logic               accept_o,     // a device request was accepted this cycle
+  output logic [23:0]        nk_did_o,     // key of the request the stage takes next
+  output logic [19:0]        nk_pid_o,
+  output logic               nk_pv_o,
+  output logic [51:0]        nk_vpn_o,
+  output logic               st_valid_o,
+  output logic               st_write_o,
+  output logic [IdWidth-1:0] st_id_o,
+  output logic [63:0]        st_addr_o,
+  output logic [7:0]         st_len_o,
+  output logic [2:0]         st_size_o,
+  output logic [1:0]         st_burst_o,
+  output logic [2:0]         st_prot_o,
+  output logic [23:0]        st_did_o,
+  output logic [19:0]        st_pid_o,
+  output logic               st_pv_o,
+  output logic               st_dbg_o,
+  output logic               st_bad_o      // unsupported transaction (260)
+);
+
+  localparam logic [1:0] BurstDbg = 2'b11;
+
+  // One request: {write, id, addr, len, size, burst, prot, did, pid, pv, dbg, bad}.
+  localparam int ReqW = 1 + IdWidth + 64 + 8 + 3 + 2 + 3 + 24 + 20 + 1 + 1 + 1;
+
+  // Unsupported transaction: the reserved burst type, or an INCR burst whose last byte lies in
+  // another 4 KiB page, i.e. offset + bytes - 1 carries out of bit 11 (a short add).
+  function automatic logic bad_txn(input logic [11:0] off, input logic [7:0] len,
+                                   input logic [2:0] size, input logic [1:0] burst);
+    logic [5:0] pages;   // pages stepped over by the last byte: (offset + bytes - 1) >> 12
+    pages   = 6'(({6'd0, off} + (({10'd0, len} + 18'd1) << size) - 18'd1) >> 12);
+    bad_txn = (burst == BurstDbg) || ((burst == 2'b01) && (pages != 6'd0));
+  endfunction
+
+  // ---- Pick (independent of the stage) ----
+  logic            rr_aw_q, pick_aw, pick_ar, in_valid, acc, sk_valid_q;
+  logic [ReqW-1:0] req_aw, req_ar, req_dbg, in_req, sk_req_q, st_req_q;
+
+  assign pick_aw  = !dbg_valid_i && s_axi_awvalid_i && (!s_axi_arvalid_i || rr_aw_q);
+  assign pick_ar  = !dbg_valid_i && s_axi_arvalid_i && !pick_aw;
+  assign in_valid = dbg_valid_i || s_axi_awvalid_i || s_axi_arvalid_i;
+  assign acc      = in_valid && !sk_valid_q;
+
+  assign s_axi_awready_o = pick_aw && !sk_valid_q;
+  assign s_axi_arready_o = pick_ar && !sk_valid_q;
+  assign dbg_ready_o     = dbg_valid_i && !sk_valid_q;
+  assign accept_o        = (pick_aw || pick_ar) && !sk_valid_q;
+
+  // A debug request is a single-beat read (NW=1) or write (NW=0); Exe checks X only.
+  assign req_dbg = {!dbg_nw_i && !dbg_exe_i, IdWidth'(0), dbg_iova_i, 8'd0, 3'd3, BurstDbg,
+                    dbg_exe_i, 1'b0, dbg_priv_i, dbg_did_i, dbg_pid_i, dbg_pv_i, 1'b1, 1'b0};
+  assign req_aw  = {1'b1, s_axi_awid_i, s_axi_awaddr_i, s_axi_awlen_i, s_axi_awsize_i,
+                    (s_axi_awburst_i == BurstDbg) ? 2'b01 : s_axi_awburst_i, s_axi_awprot_i,
+                    s_axi_aw_did_i, s_axi_aw_pid_i, s_axi_aw_pv_i, 1'b0,
+                    bad_txn(s_axi_awaddr_i[11:0], s_axi_awlen_i, s_axi_awsize_i,
+                            s_axi_awburst_i)};
+  assign req_ar  = {1'b0, s_axi_arid_i, s_axi_araddr_i, s_axi_arlen_i, s_axi_arsize_i,
+                    (s_axi_arburst_i == BurstDbg) ? 2'b01 : s_axi_arburst_i, s_axi_arprot_i,
+                    s_axi_ar_did_i, s_axi_ar_pid_i, s_axi_ar_pv_i, 1'b0,
+                    bad_txn(s_axi_araddr_i[11:0], s_axi_arlen_i, s_axi_arsize_i,
+                            s_axi_arburst_i)};
+  assign in_req  = dbg_valid_i ? req_dbg : (pick_aw ? req_aw : req_ar);
+
+  // ---- Skid register and stage register ----
+  logic            st_valid_q, st_ready;
+  logic [ReqW-1:0] nxt_req;
+  assign st_ready  = !st_valid_q || st_done_i;
+  assign nxt_req   = sk_valid_q ? sk_req_q : in_req;
+  assign st_load_o = st_ready;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      st_valid_q <= 1'b0;
+      sk_valid_q <= 1'b0;
+      rr_aw_q    <= 1'b0;
+    end else begin
+      if (st_ready) begin
+        st_valid_q <= sk_valid_q || acc;
+        sk_valid_q <= 1'b0;
+      end else if (acc) begin
+        sk_valid_q <= 1'b1;
+      end
+      if (accept_o) begin
+        rr_aw_q <= pick_ar;
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (st_ready) begin
+      st_req_q <= nxt_req;
+    end
+    if (!st_ready && acc) begin
+      sk_req_q <= in_req;
+    end
+  end
+
+  // The lookup key travels in fixed fields of the request vector: did, pid, pv.
+  assign {nk_did_o, nk_pid_o, nk_pv_o} = nxt_req[2 +: 45];   // above {dbg, bad}
+  assign nk_vpn_o = nxt_req[ReqW-1-IdWidth-1 -: 52];         // address[63:12], below {write, id}
+  assign st_valid_o = st_valid_q;
+  assign {st_write_o, st_id_o, st_addr_o, st_len_o, st_size_o, st_burst_o, st_prot_o, st_did_o,
+          st_pid_o, st_pv_o, st_dbg_o, st_bad_o} = st_req_q;
+
+endmodule
