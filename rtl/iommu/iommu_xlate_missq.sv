@@ -171,12 +171,16 @@ module iommu_xlate_missq #(
   // ---- Walkers (flattened per-slot outputs) ----
   logic [Slots-1:0]     w_start, w_busy, w_done, w_fault, w_g, w_rd_valid, w_rd_ready, w_rvalid;
   logic [Slots-1:0]     w_msi;
-  logic [Slots*52-1:0]  w_mmask;
-  logic [Slots*12-1:0]  w_cause;
-  logic [Slots*64-1:0]  w_iotval2, w_rd_addr;
-  logic [Slots*44-1:0]  w_ppn;
-  logic [Slots*3-1:0]   w_size, w_perm2;
-  logic [Slots*4-1:0]   w_perm1;
+  // Per-walker outputs as unpacked arrays: a read by a slot index is a small mux tree (a
+  // variable part-select of a flattened vector, stride 44 or 12, became a barrel shifter).
+  logic [51:0]          w_mmask   [Slots];
+  logic [11:0]          w_cause   [Slots];
+  logic [63:0]          w_iotval2 [Slots];
+  logic [63:0]          w_rd_addr [Slots];
+  logic [43:0]          w_ppn     [Slots];
+  logic [2:0]           w_size    [Slots];
+  logic [2:0]           w_perm2   [Slots];
+  logic [3:0]           w_perm1   [Slots];
   logic [Slots-1:0]     w_wc_fill, w_wc_sv48;
   logic [Slots*27-1:0]  w_wc_vpn;
   logic [Slots*44-1:0]  w_wc_ppn;
@@ -269,7 +273,7 @@ module iommu_xlate_missq #(
   // its cause recorded by firmware: no record here.
   assign sel_mexec  = sel_msi && !mfail_q[iss_idx] && prot_q[iss_idx][2] && !write_q[iss_idx];
   assign sel_wfault = sel_msi ? (mfail_q[iss_idx] || sel_mexec) : w_fault[iss_idx];
-  assign sel_wppn   = sel_msi ? mppn_q[iss_idx] : w_ppn[iss_idx*44 +: 44];
+  assign sel_wppn   = sel_msi ? mppn_q[iss_idx] : w_ppn[iss_idx];
   assign sel_iova   = iova_q[iss_idx];
 
   assign iss_write_o   = write_q[iss_idx];
@@ -288,9 +292,9 @@ module iommu_xlate_missq #(
                                               : (sel_wfault && !dtf_q[iss_idx])) : rrec_q[iss_idx];
   // 12'hFFF: internal marker of an absorbed (MRIF) write, never recorded
   assign iss_cause_o   = sel_walk ? (sel_msi ? (mabs_q[iss_idx] ? 12'hFFF : 12'd1)
-                                             : w_cause[iss_idx*12 +: 12])
+                                             : w_cause[iss_idx])
                                   : rcause_q[iss_idx];
-  assign iss_iotval2_o = (sel_walk && !sel_msi) ? w_iotval2[iss_idx*64 +: 64] : 64'd0;
+  assign iss_iotval2_o = (sel_walk && !sel_msi) ? w_iotval2[iss_idx] : 64'd0;
 
   // The fill travels with the leaving request (one per cycle); walker outputs hold until then.
   // An MSI translation is never an IOTLB entry (its invalidation is IOTINVAL.GVMA of the
@@ -302,10 +306,10 @@ module iommu_xlate_missq #(
   assign fill_pscid_o = pscid_q[iss_idx];
   assign fill_g_o     = w_g[iss_idx];
   assign fill_vpn_o   = sel_iova[63:12];
-  assign fill_size_o  = w_size[iss_idx*3 +: 3];
+  assign fill_size_o  = w_size[iss_idx];
   assign fill_ppn_o   = sel_wppn;
-  assign fill_perm1_o = w_perm1[iss_idx*4 +: 4];
-  assign fill_perm2_o = w_perm2[iss_idx*3 +: 3];
+  assign fill_perm1_o = w_perm1[iss_idx];
+  assign fill_perm2_o = w_perm2[iss_idx];
   assign walk_active_o = |w_busy;
 
   //////////////////////////////////////////
@@ -329,7 +333,7 @@ module iommu_xlate_missq #(
   end
   assign mreq_idx    = mown_q ? midx_q : mcand_idx;
   assign msi_gscid_o = gscid_q[mreq_idx];
-  assign msi_gpn_o   = {8'd0, w_ppn[mreq_idx*44 +: 44]};
+  assign msi_gpn_o   = {8'd0, w_ppn[mreq_idx]};
 
   logic mresolve, mtake;
   assign mresolve = !mown_q && mcand && msi_hit_i;
@@ -368,8 +372,13 @@ module iommu_xlate_missq #(
   // mask output is not needed here).
   logic [51:0] m_gpn;
   logic        unused_mmask;
-  assign m_gpn        = {8'd0, w_ppn[midx_q*44 +: 44]};
-  assign unused_mmask = ^w_mmask;
+  assign m_gpn        = {8'd0, w_ppn[midx_q]};
+  always_comb begin
+    unused_mmask = 1'b0;
+    for (int i = 0; i < Slots; i++) begin
+      unused_mmask = unused_mmask ^ (^w_mmask[i]);
+    end
+  end
 
   assign msi_miss_o   = mown_q;
   assign msi_did_o    = did_q[midx_q];
@@ -482,7 +491,7 @@ module iommu_xlate_missq #(
 
   assign m_ptw_arvalid_o = any_rd;
   assign m_ptw_arid_o    = IdWidth'(gnt);
-  assign m_ptw_araddr_o  = w_rd_addr[gnt*64 +: 64];
+  assign m_ptw_araddr_o  = w_rd_addr[gnt];
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
@@ -571,18 +580,18 @@ module iommu_xlate_missq #(
       .wc_vpn_o    (w_wc_vpn[i*27 +: 27]),
       .wc_ppn_o    (w_wc_ppn[i*44 +: 44]),
       .msi_o       (w_msi[i]),
-      .msi_mask_o  (w_mmask[i*52 +: 52]),
+      .msi_mask_o  (w_mmask[i]),
       .busy_o      (w_busy[i]),
       .done_o      (w_done[i]),
       .fault_o     (w_fault[i]),
-      .cause_o     (w_cause[i*12 +: 12]),
-      .iotval2_o   (w_iotval2[i*64 +: 64]),
-      .ppn_o       (w_ppn[i*44 +: 44]),
-      .size_o      (w_size[i*3 +: 3]),
-      .perm1_o     (w_perm1[i*4 +: 4]),
+      .cause_o     (w_cause[i]),
+      .iotval2_o   (w_iotval2[i]),
+      .ppn_o       (w_ppn[i]),
+      .size_o      (w_size[i]),
+      .perm1_o     (w_perm1[i]),
       .g_o         (w_g[i]),
-      .perm2_o     (w_perm2[i*3 +: 3]),
-      .rd_addr_o   (w_rd_addr[i*64 +: 64]),
+      .perm2_o     (w_perm2[i]),
+      .rd_addr_o   (w_rd_addr[i]),
       .rd_valid_o  (w_rd_valid[i]),
       .rd_ready_i  (w_rd_ready[i]),
       .rd_data_i   (m_ptw_rdata_i),
