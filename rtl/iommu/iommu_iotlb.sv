@@ -163,8 +163,12 @@ module iommu_iotlb #(
   // Tree node n (1..Entries-1) has children 2n and 2n+1; node n is at level l when n >> l == 1,
   // and the path to leaf idx passes it when idx >> (IdxW - l) == n - (1 << l). The loops unroll
   // to constant indices (no adders, no variable-index reads).
-  logic [IdxW-1:0] victim, slot, upd_idx;
-  logic            have_free;
+  // The fill slot (lowest free entry, else the PLRU victim) is chosen from the state of the
+  // cycle before and registered, so a fill's write enables do not wait for a priority search;
+  // a fill always lands in a legal victim (at worst it evicts an entry one cycle newer).
+  logic [IdxW-1:0] victim, slot, slot_d, upd_idx;
+  logic            have_free, do_fill;
+  assign do_fill = fill_i && !inv_valid_i;
   always_comb begin
     // Victim: follow the PLRU bits from the root (bit l of the victim picks the child).
     victim = '0;
@@ -175,18 +179,24 @@ module iommu_iotlb #(
         end
       end
     end
+    // Not the slot being filled now: it is valid from the next edge on.
     have_free = 1'b0;
-    slot      = victim;
+    slot_d    = (do_fill && (victim == slot)) ? (victim ^ IdxW'(1)) : victim;
     for (int i = Entries - 1; i >= 0; i--) begin
-      if (!valid_q[i]) begin
+      if (!valid_q[i] && !(do_fill && (slot == IdxW'(i)))) begin
         have_free = 1'b1;
-        slot      = IdxW'(i);
+        slot_d    = IdxW'(i);
       end
     end
   end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      slot <= '0;
+    end else begin
+      slot <= slot_d;
+    end
+  end
 
-  logic do_fill;
-  assign do_fill = fill_i && !inv_valid_i;
   assign upd_idx = do_fill ? slot : hit_idx_o;
 
   // The address part of the match (52-bit masked compares, the widest logic) is computed one
