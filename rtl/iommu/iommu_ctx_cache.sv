@@ -2,10 +2,11 @@
 // Device/process context cache: the translation-relevant part of DC (+ PC) per (did, pv, pid).
 //
 // Fully associative, Entries entries, loaded by firmware (architecture.md 5.2 layout) after it
-// has walked the DDT/PDT, invalidated by IODIR.INVAL_DDT/PDT on the firmware's behalf (IOMMU spec
-// 1.10: the DDT and PDT caches). Lookup key: did, and for entries with pdtv=1 also (pv, pid)
+// has walked the DDT/PDT, invalidated by IODIR.INVAL_DDT/PDT on the firmware's behalf (the
+// spec's DDT and PDT caches). Lookup key: did, and for entries with pdtv=1 also (pv, pid)
 // (pid compared only when pv=1). A load replaces an entry with the same key, else a free entry,
-// else the round-robin victim. Lookup is combinational.
+// else the round-robin victim. The lookup is done a cycle ahead (below): the stage reads its
+// context from registers.
 
 `default_nettype none
 
@@ -23,7 +24,7 @@ module iommu_ctx_cache #(
 
   // Lookup, one cycle ahead: the key of the request that enters the stage at this edge (take_i)
   // or, while the stage holds its request, that request's own key; the outputs below belong to
-  // the stage's request (registered match, live valid bits and data).
+  // the stage's request (registered match and data, live valid bits).
   input  logic              take_i,
   input  logic [23:0]       nk_did_i,
   input  logic              nk_pv_i,
@@ -50,101 +51,40 @@ module iommu_ctx_cache #(
 
   localparam int IdxW = (Entries > 1) ? $clog2(Entries) : 1;
 
-  // Stored entry: the key fields apart, W1..W7 of the load, and the MSI fields of W8..W14.
-  logic            valid_q [Entries];
-  logic [23:0]     did_q   [Entries];
-  logic [19:0]     pid_q   [Entries];
-  logic            pv_q    [Entries];
-  logic            pdtv_q  [Entries];
-  logic [7*32-1:0] ent_q   [Entries];
-  logic [3:0]      mmode_q [Entries];
-  logic [43:0]     mppn_q  [Entries];
-  logic [51:0]     mmask_q [Entries];
-  logic [51:0]     mpat_q  [Entries];
-  logic [IdxW-1:0] rr_q;
-  logic [Entries-1:0] valid_vec;
-  always_comb begin
-    for (int i = 0; i < Entries; i++) begin
-      valid_vec[i] = valid_q[i];
-    end
-  end
+  // Stored per entry: the key apart (compared in parallel), and the fields the datapath uses in
+  // one vector (distributed RAM, read by index): {pdtv, dtf, ens, sum, pscid, s1 mode/ppn,
+  // gscid, s2 mode/ppn, msiptp mode/ppn, msi_addr_mask, msi_addr_pattern}.
+  localparam int DataW = 1 + 3 + 20 + 4 + 44 + 16 + 4 + 44 + 4 + 44 + 52 + 52;
+  logic               valid_q [Entries];
+  logic [23:0]        did_q   [Entries];
+  logic [19:0]        pid_q   [Entries];
+  logic               pv_q    [Entries];
+  logic               pdtv_q  [Entries];
+  logic [DataW-1:0]   data_q  [Entries];
+  logic [IdxW-1:0]    rr_q;
+  logic [Entries-1:0] valid_vec, keep_vec, drop_vec;
 
-  // ---- Lookup: registered one-hot match, data by index from distributed RAM ----
-  // Keys are unique: a load replaces the entry of its key and drops every entry of the same did
-  // that a lookup could also match (a pdtv=0 entry matches any pid), so at most one entry
-  // matches. The match vector is computed for the next stage request and registered; the stage
-  // ANDs it with the live valid bits (an invalidation or a load's drop takes effect at once) and
-  // reads the data by the OR-encoded index. An entry loaded at this edge is matched against its
-  // new key, so a load never leaves a stale match behind.
-  logic [Entries-1:0] match_q, match_d, match_nk, match_st;
-  logic [IdxW-1:0]    hit_idx;
-
-  function automatic logic key_hit(input logic [23:0] e_did, input logic e_pdtv, input logic e_pv,
-                                   input logic [19:0] e_pid, input logic [23:0] did,
-                                   input logic pv, input logic [19:0] pid);
-    key_hit = (e_did == did) && (!e_pdtv || ((e_pv == pv) && (!pv || (e_pid == pid))));
-  endfunction
-
-  // Both keys are compared in parallel; take_i (the stage's decision) only picks the result.
-  always_comb begin
-    for (int i = 0; i < Entries; i++) begin
-      if (load_i && (slot == IdxW'(i))) begin
-        match_nk[i] = key_hit(new_did, new_pdtv, new_pv, new_pid, nk_did_i, nk_pv_i, nk_pid_i);
-        match_st[i] = key_hit(new_did, new_pdtv, new_pv, new_pid, did_i, pv_i, pid_i);
-      end else begin
-        match_nk[i] = key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], nk_did_i, nk_pv_i, nk_pid_i);
-        match_st[i] = key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], did_i, pv_i, pid_i);
-      end
-    end
-  end
-  assign match_d = take_i ? match_nk : match_st;
-
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      match_q <= '0;
-    end else begin
-      match_q <= match_d;
-    end
-  end
-
-  logic [Entries-1:0] match;
-  always_comb begin
-    match   = match_q & valid_vec;
-    hit_idx = '0;
-    for (int i = 0; i < Entries; i++) begin
-      hit_idx = hit_idx | (match[i] ? IdxW'(i) : '0);   // stale bits of dropped entries masked
-    end
-  end
-  assign hit_o = |match;
-
-  logic [7*32-1:0] sel;   // W1..W7 of the hit entry
-  assign sel        = ent_q[hit_idx];
-  assign pdtv_o     = pdtv_q[hit_idx];
-  assign msi_mode_o = mmode_q[hit_idx];
-  assign msi_ppn_o  = mppn_q[hit_idx];
-  assign msi_mask_o = mmask_q[hit_idx];
-  assign msi_pat_o  = mpat_q[hit_idx];
-
-  assign dtf_o     = sel[22];
-  assign ens_o     = sel[23];
-  assign sum_o     = sel[24];
-  assign pscid_o   = sel[32+19:32];
-  assign s1_mode_o = sel[32+31:32+28];
-  assign s1_ppn_o  = {sel[96+11:96], sel[64+31:64]};
-  assign gscid_o   = sel[128+15:128];
-  assign s2_mode_o = sel[128+31:128+28];
-  assign s2_ppn_o  = {sel[192+11:192], sel[160+31:160]};
-
-  // ---- Load slot: same key, else free, else round robin ----
-  logic [23:0]     new_did;
-  logic [19:0]     new_pid;
-  logic            new_pv, new_pdtv;
-  logic [IdxW-1:0] slot;
-  logic            found;
+  // ---- Load: the new key and data (layout in architecture.md 5.2) ----
+  logic [23:0]      new_did;
+  logic [19:0]      new_pid;
+  logic             new_pv, new_pdtv;
+  logic [DataW-1:0] new_data;
+  logic [IdxW-1:0]  slot;
+  logic             found;
   assign new_did  = w_i[23:0];
   assign new_pid  = w_i[32+19:32];
   assign new_pv   = w_i[32+20];
   assign new_pdtv = w_i[32+21];
+  assign new_data = {new_pdtv,
+                     w_i[32+22], w_i[32+23], w_i[32+24],              // dtf, ens, sum (W1)
+                     w_i[64+19:64], w_i[64+31:64+28],                 // pscid, s1 mode (W2)
+                     w_i[128+11:128], w_i[96+31:96],                  // s1 ppn (W4:W3)
+                     w_i[160+15:160], w_i[160+31:160+28],             // gscid, s2 mode (W5)
+                     w_i[224+11:224], w_i[192+31:192],                // s2 ppn (W7:W6)
+                     w_i[8*32+31:8*32+28],                            // msiptp mode (W8)
+                     w_i[10*32+11:10*32], w_i[9*32+31:9*32],          // msiptp ppn
+                     w_i[12*32+19:12*32], w_i[11*32+31:11*32],        // msi_addr_mask
+                     w_i[14*32+19:14*32], w_i[13*32+31:13*32]};       // msi_addr_pattern
 
   always_comb begin
     slot  = rr_q;
@@ -164,16 +104,80 @@ module iommu_ctx_cache #(
   end
 
   // ---- Invalidation (IODIR.INVAL_DDT: did or all; IODIR.INVAL_PDT: did+pid) ----
-  logic inv_hit [Entries];
+  // An entry is dropped by an invalidation, or by a load of its did that a lookup could match
+  // together with it (a pdtv=0 entry matches any pid); keys stay unique.
   always_comb begin
     for (int i = 0; i < Entries; i++) begin
+      valid_vec[i] = valid_q[i];
       case (inv_op_i)
-        2'd1:    inv_hit[i] = 1'b1;
-        2'd2:    inv_hit[i] = (did_q[i] == inv_did_i) && pdtv_q[i] && (pid_q[i] == inv_pid_i);
-        default: inv_hit[i] = (did_q[i] == inv_did_i);
+        2'd1:    drop_vec[i] = inv_i;
+        2'd2:    drop_vec[i] = inv_i && (did_q[i] == inv_did_i) && pdtv_q[i] &&
+                               (pid_q[i] == inv_pid_i);
+        default: drop_vec[i] = inv_i && (did_q[i] == inv_did_i);
       endcase
+      drop_vec[i] = drop_vec[i] ||
+                    (load_i && (did_q[i] == new_did) && (!new_pdtv || !pdtv_q[i]));
+      // Valid after this edge: kept, or loaded now.
+      keep_vec[i] = (valid_q[i] && !drop_vec[i]) || (load_i && (slot == IdxW'(i)));
     end
   end
+
+  ////////////////////////////////////////////
+  // Lookup, a cycle ahead of the stage     //
+  ////////////////////////////////////////////
+
+  // Both keys are compared in parallel and their data read (two read ports); take_i (the stage's
+  // decision) only picks which result is registered. An entry loaded at this edge is matched
+  // against its new key and its data bypasses the RAM; entries dropped at this edge never match.
+  // The stage ANDs the registered match with the live valid bits, so an invalidation after the
+  // lookup still takes effect at once.
+  function automatic logic key_hit(input logic [23:0] e_did, input logic e_pdtv, input logic e_pv,
+                                   input logic [19:0] e_pid, input logic [23:0] did,
+                                   input logic pv, input logic [19:0] pid);
+    key_hit = (e_did == did) && (!e_pdtv || ((e_pv == pv) && (!pv || (e_pid == pid))));
+  endfunction
+
+  logic [Entries-1:0] match_q, match_nk, match_st;
+  logic [IdxW-1:0]    idx_nk, idx_st;
+  logic [DataW-1:0]   data_nk, data_st, data_out_q;
+  always_comb begin
+    idx_nk = '0;
+    idx_st = '0;
+    for (int i = 0; i < Entries; i++) begin
+      if (load_i && (slot == IdxW'(i))) begin
+        match_nk[i] = key_hit(new_did, new_pdtv, new_pv, new_pid, nk_did_i, nk_pv_i, nk_pid_i);
+        match_st[i] = key_hit(new_did, new_pdtv, new_pv, new_pid, did_i, pv_i, pid_i);
+      end else begin
+        match_nk[i] = key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], nk_did_i, nk_pv_i, nk_pid_i);
+        match_st[i] = key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], did_i, pv_i, pid_i);
+      end
+      match_nk[i] = match_nk[i] && keep_vec[i];
+      match_st[i] = match_st[i] && keep_vec[i];
+      idx_nk = idx_nk | (match_nk[i] ? IdxW'(i) : '0);
+      idx_st = idx_st | (match_st[i] ? IdxW'(i) : '0);
+    end
+  end
+  assign data_nk = (load_i && match_nk[slot]) ? new_data : data_q[idx_nk];
+  assign data_st = (load_i && match_st[slot]) ? new_data : data_q[idx_st];
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      match_q <= '0;
+    end else begin
+      match_q <= take_i ? match_nk : match_st;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    data_out_q <= take_i ? data_nk : data_st;
+  end
+
+  assign hit_o = |(match_q & valid_vec);
+  assign {pdtv_o, dtf_o, ens_o, sum_o, pscid_o, s1_mode_o, s1_ppn_o, gscid_o, s2_mode_o, s2_ppn_o,
+          msi_mode_o, msi_ppn_o, msi_mask_o, msi_pat_o} = data_out_q;
+
+  ///////////
+  // State //
+  ///////////
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
@@ -183,14 +187,10 @@ module iommu_ctx_cache #(
       end
     end else begin
       for (int i = 0; i < Entries; i++) begin
-        if ((inv_i && inv_hit[i]) ||
-            (load_i && (did_q[i] == new_did) && (!new_pdtv || !pdtv_q[i]))) begin
-          valid_q[i] <= 1'b0;
-        end
+        valid_q[i] <= keep_vec[i];
       end
       if (load_i) begin
-        valid_q[slot] <= 1'b1;
-        rr_q          <= rr_q + IdxW'(1);
+        rr_q <= rr_q + IdxW'(1);
       end
     end
   end
@@ -201,20 +201,16 @@ module iommu_ctx_cache #(
       pid_q[slot]  <= new_pid;
       pv_q[slot]   <= new_pv;
       pdtv_q[slot] <= new_pdtv;
-      ent_q[slot]  <= w_i[8*32-1:32];
-      mmode_q[slot] <= w_i[8*32+31:8*32+28];
-      mppn_q[slot]  <= {w_i[10*32+11:10*32], w_i[9*32+31:9*32]};
-      mmask_q[slot] <= {w_i[12*32+19:12*32], w_i[11*32+31:11*32]};
-      mpat_q[slot]  <= {w_i[14*32+19:14*32], w_i[13*32+31:13*32]};
+      data_q[slot] <= new_data;
     end
   end
 
-  // W0[31:24], W1 key/unused bits, W2[27:20], W5[27:16], the reserved bits of W8..W14 and W15
-  // are not used.
+  // W0[31:24], W1[31:25] and W1[19:0] (the key), W2[27:20], W3/W6[31:12], W4[31:12]... : the
+  // fields the datapath does not use (reserved bits, or checked by the firmware only).
   logic unused_ctx;
   assign unused_ctx = ^{w_i[16*32-1:15*32], w_i[14*32+31:14*32+20], w_i[12*32+31:12*32+20],
-                        w_i[10*32+31:10*32+12], w_i[8*32+27:8*32], w_i[31:24], sel[21:0],
-                        sel[31:25], sel[32+27:32+20],
-                        sel[96+31:96+12], sel[128+27:128+16], sel[192+31:192+12]};
+                        w_i[10*32+31:10*32+12], w_i[8*32+27:8*32], w_i[31:24], w_i[63:57],
+                        w_i[64+27:64+20], w_i[128+31:128+12], w_i[160+27:160+16],
+                        w_i[224+31:224+12]};
 
 endmodule

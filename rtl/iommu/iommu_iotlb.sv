@@ -31,8 +31,16 @@ module iommu_iotlb #(
   output logic        hit_o,
   output logic [$clog2(Entries)-1:0] hit_idx_o,
   output logic [43:0] ppn_o,      // SPA PPN of the looked-up 4 KiB page
-  output logic [3:0]  perm1_o,    // {U, X, W&D, R} of the first stage (1111 if Bare)
-  output logic [2:0]  perm2_o,    // {X, W&D, R} of the G-stage (111 if Bare)
+  output logic        perm_bad_o, // the hit's stored permissions fail the request (re-walk)
+  // Access type of the request entering the stage (with take_i) and of the stage's request,
+  // and the stage's context SUM: the permission check of every entry is done a cycle ahead.
+  input  logic        nk_exec_i,
+  input  logic        nk_write_i,
+  input  logic        nk_priv_i,
+  input  logic        exec_i,
+  input  logic        write_i,
+  input  logic        priv_i,
+  input  logic        sum_i,
   input  logic        touch_i,    // the hit was used: update PLRU
   input  logic        kill_i,     // drop entry kill_idx_i (stale permission, re-walked)
   input  logic [$clog2(Entries)-1:0] kill_idx_i,
@@ -123,8 +131,44 @@ module iommu_iotlb #(
   logic [51:0] hit_mask;
   assign hit_mask = mask[hit_idx_o];
   assign ppn_o    = (ppn_q[hit_idx_o] & ~hit_mask[43:0]) | (vpn_i[43:0] & hit_mask[43:0]);
-  assign perm1_o  = perm1_q[hit_idx_o];
-  assign perm2_o  = perm2_q[hit_idx_o];
+
+  // Stored permissions (leaf bits of both stages, A=1, W as W&D), checked for every entry a cycle
+  // ahead like the address: per key, one result for SUM=0 and one for SUM=1 (the context's SUM
+  // is known in the stage); the stage ORs the results of the matching entries.
+  logic [Entries-1:0] pbad0_q, pbad1_q, pbad0_nk, pbad1_nk, pbad0_st, pbad1_st;
+  for (genvar i = 0; i < Entries; i++) begin : gen_perm
+    logic [3:0] p1;
+    logic [2:0] p2;
+    logic       e_s1, e_gv;
+    logic [2:0] bad_nk, bad_st;   // {s2, s1 with SUM=1, s1 with SUM=0}
+    assign p1   = (do_fill && (slot == IdxW'(i))) ? fill_perm1_i : perm1_q[i];
+    assign p2   = (do_fill && (slot == IdxW'(i))) ? fill_perm2_i : perm2_q[i];
+    assign e_s1 = (do_fill && (slot == IdxW'(i))) ? fill_s1_i : s1_q[i];
+    assign e_gv = (do_fill && (slot == IdxW'(i))) ? fill_gv_i : gv_q[i];
+    for (genvar k = 0; k < 3; k++) begin : gen_chk
+      iommu_ptw_perm u_nk (
+        .g_stage_i (k == 2), .implicit_i (1'b0), .exec_i (nk_exec_i), .write_i (nk_write_i),
+        .priv_i ((k != 2) && nk_priv_i), .sum_i (k == 1), .r_i ((k == 2) ? p2[0] : p1[0]),
+        .w_i ((k == 2) ? p2[1] : p1[1]), .x_i ((k == 2) ? p2[2] : p1[2]),
+        .u_i ((k == 2) || p1[3]), .a_i (1'b1), .d_i (1'b1), .fault_o (bad_nk[k])
+      );
+      iommu_ptw_perm u_st (
+        .g_stage_i (k == 2), .implicit_i (1'b0), .exec_i (exec_i), .write_i (write_i),
+        .priv_i ((k != 2) && priv_i), .sum_i (k == 1), .r_i ((k == 2) ? p2[0] : p1[0]),
+        .w_i ((k == 2) ? p2[1] : p1[1]), .x_i ((k == 2) ? p2[2] : p1[2]),
+        .u_i ((k == 2) || p1[3]), .a_i (1'b1), .d_i (1'b1), .fault_o (bad_st[k])
+      );
+    end
+    assign pbad0_nk[i] = (e_s1 && bad_nk[0]) || (e_gv && bad_nk[2]);
+    assign pbad1_nk[i] = (e_s1 && bad_nk[1]) || (e_gv && bad_nk[2]);
+    assign pbad0_st[i] = (e_s1 && bad_st[0]) || (e_gv && bad_st[2]);
+    assign pbad1_st[i] = (e_s1 && bad_st[1]) || (e_gv && bad_st[2]);
+  end
+  always_ff @(posedge clk_i) begin
+    pbad0_q <= take_i ? pbad0_nk : pbad0_st;
+    pbad1_q <= take_i ? pbad1_nk : pbad1_st;
+  end
+  assign perm_bad_o = |(match & (sum_i ? pbad1_q : pbad0_q));
 
   logic match_any, match_multi;
   iommu_onehot_chk #(.N(Entries)) u_chk (.v_i(match), .any_o(match_any), .multi_o(match_multi));

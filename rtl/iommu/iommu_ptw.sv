@@ -5,11 +5,12 @@
 // steps 7-8).
 // First-stage PTE addresses are GPAs when the G-stage is active and are translated through the
 // G-stage as implicit reads before being read. Every PTE is one 8-byte read on m_ptw_*; the PTE is
-// checked in the cycle its R beat arrives and the next read is issued the cycle after. The first
-// read leaves the cycle after the start (the miss cycle), from a register: the miss decision and
-// the read-port arbitration are not chained in one cycle. An Sv39 walk costs 3L+4 from miss to
-// result-ready (M4, doc/targets.md §1). Inputs other than start_i
-// are sampled at start only; the result outputs hold until the next start.
+// checked in the cycle its R beat arrives and the next read is issued the cycle after. The start
+// (the miss cycle) only captures the inputs; the first step is taken the cycle after and the
+// first read leaves from a register the cycle after that, so the miss decision, the walk's
+// first step and the read-port arbitration are never chained in one cycle. An Sv39 walk costs
+// 3L+5 from miss to result-ready (M4, doc/targets.md §1). Inputs other than start_i are sampled
+// at start only; the result outputs hold until the next start.
 // Faults (cause by original access type): page fault 12/13/15, guest-page fault 20/21/23 with
 // iotval2 = GPA[63:2]<<2 | implicit, PTE read bus error 1/5/7. Success returns the SPA PPN of the
 // accessed 4 KiB page plus the leaf bits of both stages for the IOTLB fill.
@@ -70,7 +71,7 @@ module iommu_ptw (
   input  logic         rd_rvalid_i
 );
 
-  typedef enum logic [2:0] {StIdle, StGStart, StRdReq, StRdWait, StDone} state_e;
+  typedef enum logic [2:0] {StIdle, StStart, StGStart, StRdReq, StRdWait, StDone} state_e;
 
 
   state_e      state_q, state_d;
@@ -98,7 +99,9 @@ module iommu_ptw (
   logic        msi_match;             // the first-stage leaf's GPA page is an MSI page
   logic        wc_ok_q;               // no walk-cache flush since start (G-stage Bare)
   logic        s1_sv48_q;
-  logic        wc_use;                // start from the walk cache
+  logic        wc_use, wc_use_q;      // start from the walk cache (at start, captured)
+  logic        s1_on_q;
+  logic [43:0] s1_ppn_q, wc_ppn_q;
 
   // ---- Cause codes by original access type ----
   logic [11:0] cause_pf, cause_gpf, cause_af;
@@ -183,8 +186,8 @@ module iommu_ptw (
       default: vpn_at = a[47:39];
     endcase
   endfunction
-  assign idx_s1_start = {2'd0, (s1_mode_i == 4'd9) ? iova_i[47:39] : iova_i[38:30]};
-  assign idx_s1_wc    = {2'd0, iova_i[20:12]};
+  assign idx_s1_start = {2'd0, s1_sv48_q ? iova_q[47:39] : iova_q[38:30]};
+  assign idx_s1_wc    = {2'd0, iova_q[20:12]};
   assign idx_s1_next  = {2'd0, vpn_at(iova_q[47:12], lvl_m1)};
   assign idx_g_next   = {2'd0, vpn_at(gpa_q[47:12], lvl_m1)};
   // G-stage root: 11 bits, GPA[40:30] (Sv39x4) or GPA[49:39] (Sv48x4).
@@ -196,18 +199,18 @@ module iommu_ptw (
   assign pte_p2       = {pte[3], pte[2] & pte[7], pte[1]};
   assign pte_g        = pte[5];
 
-  // RSW (9:8) is software-owned; IOVA bits above the SPA width never reach a PTE address.
+  // RSW (9:8) is software-owned.
   logic unused_ptw;
-  assign unused_ptw = ^{pte[9:8], iova_q[63:56]};
+  assign unused_ptw = ^pte[9:8];
 
   logic        gpa_wide, iova_noncanon;
   logic [1:0]  s2_top;
   assign s2_top        = s2_sv48_q ? 2'd3 : 2'd2;
   assign gpa_wide      = s2_sv48_q ? (gpa_q[63:50] != 14'd0) : (gpa_q[63:41] != 23'd0);
 
-  assign iova_noncanon = (s1_mode_i == 4'd9)
-      ? ((iova_i[63:47] != {17{1'b0}}) && (iova_i[63:47] != {17{1'b1}}))
-      : ((iova_i[63:38] != {26{1'b0}}) && (iova_i[63:38] != {26{1'b1}}));
+  assign iova_noncanon = s1_sv48_q
+      ? ((iova_q[63:47] != {17{1'b0}}) && (iova_q[63:47] != {17{1'b1}}))
+      : ((iova_q[63:38] != {26{1'b0}}) && (iova_q[63:38] != {26{1'b1}}));
 
   ///////////////
   // Walk FSM  //
@@ -233,39 +236,44 @@ module iommu_ptw (
     msi_d      = msi_q;
     case (state_q)
       StIdle: begin
+        // The start only captures the walk's inputs (a register stage between the miss
+        // decision and the walk's first step); StStart takes the first step.
         if (start_i) begin
-          fault_d   = 1'b0;
-          msi_d     = 1'b0;
-          iotval2_d = 64'd0;
-          perm1_d   = 4'b1111;
-          g_d       = 1'b0;
-          s1_size_d = 3'd4;
-          perm2_d   = 3'b111;
-          // Not implicit unless set below: a stale 1 from an earlier nested walk would exempt
-          // the first-stage leaf from the write/D and exec checks.
-          implicit_d = 1'b0;
-          if (s1_mode_i != 4'd0) begin
-            // Walk the first stage from the root; its PTE addresses are GPAs if G is on.
-            lvl_d    = wc_use ? 2'd0 : ((s1_mode_i == 4'd9) ? 2'd3 : 2'd2);
-            s1_lvl_d = lvl_d;
-            in_g_d   = 1'b0;
-            addr_d   = wc_use ? pte_addr(wc_ppn_i, idx_s1_wc) : pte_addr(s1_ppn_i, idx_s1_start);
-            gpa_d    = addr_d;
-            if (iova_noncanon) begin
-              fault_d = 1'b1;
-              cause_d = exec_i ? 12'd12 : (write_i ? 12'd15 : 12'd13);
-              state_d = StDone;
-            end else if (s2_mode_i != 4'd0) begin
-              implicit_d = 1'b1;
-              state_d    = StGStart;
-            end else begin
-              state_d = StRdReq;   // the first read leaves from a register, the cycle after
-            end
-          end else begin
-            gpa_d      = iova_i;
-            implicit_d = 1'b0;
+          state_d = StStart;
+        end
+      end
+      StStart: begin
+        fault_d   = 1'b0;
+        msi_d     = 1'b0;
+        iotval2_d = 64'd0;
+        perm1_d   = 4'b1111;
+        g_d       = 1'b0;
+        s1_size_d = 3'd4;
+        perm2_d   = 3'b111;
+        // Not implicit unless set below: a stale 1 from an earlier nested walk would exempt
+        // the first-stage leaf from the write/D and exec checks.
+        implicit_d = 1'b0;
+        if (s1_on_q) begin
+          // Walk the first stage from the root; its PTE addresses are GPAs if G is on.
+          lvl_d    = wc_use_q ? 2'd0 : (s1_sv48_q ? 2'd3 : 2'd2);
+          s1_lvl_d = lvl_d;
+          in_g_d   = 1'b0;
+          addr_d   = wc_use_q ? pte_addr(wc_ppn_q, idx_s1_wc) : pte_addr(s1_ppn_q, idx_s1_start);
+          gpa_d    = addr_d;
+          if (iova_noncanon) begin
+            fault_d = 1'b1;
+            cause_d = cause_pf;
+            state_d = StDone;
+          end else if (s2_on_q) begin
+            implicit_d = 1'b1;
             state_d    = StGStart;
+          end else begin
+            state_d = StRdReq;
           end
+        end else begin
+          gpa_d      = iova_q;
+          implicit_d = 1'b0;
+          state_d    = StGStart;
         end
       end
       StGStart: begin
@@ -396,6 +404,10 @@ module iommu_ptw (
     perm2_q    <= perm2_d;
     msi_q      <= msi_d;
     if (state_q == StIdle && start_i) begin
+      s1_on_q    <= (s1_mode_i != 4'd0);
+      s1_ppn_q   <= s1_ppn_i;
+      wc_use_q   <= wc_use;
+      wc_ppn_q   <= wc_ppn_i;
       msi_on_q   <= msi_on_i;
       msi_mask_q <= msi_mask_i;
       msi_pat_q  <= msi_pat_i;

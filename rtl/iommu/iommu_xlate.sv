@@ -199,6 +199,7 @@ module iommu_xlate #(
   logic [19:0]        nk_pid;
   logic               nk_pv;
   logic [51:0]        nk_vpn;
+  logic               nk_exec, nk_write, nk_priv;
   logic [IdWidth-1:0] st_id;
   logic [63:0]        st_addr;
   logic [7:0]         st_len;
@@ -232,8 +233,7 @@ module iommu_xlate #(
   logic               tlb_hit, tlb_touch, tlb_kill;
   logic [TlbIdxW-1:0] tlb_idx;
   logic [43:0]        tlb_ppn;
-  logic [3:0]         tlb_perm1;
-  logic [2:0]         tlb_perm2;
+  logic               tlb_perm_bad;
 
   logic               q_dep, q_page_busy, q_free, enq, enq_walk, enq_fault, enq_record;
   logic [11:0]        enq_cause;
@@ -320,6 +320,9 @@ module iommu_xlate #(
     .nk_pid_o         (nk_pid),
     .nk_pv_o          (nk_pv),
     .nk_vpn_o         (nk_vpn),
+    .nk_exec_o        (nk_exec),
+    .nk_write_o       (nk_write),
+    .nk_priv_o        (nk_priv),
     .st_dbg_o         (st_dbg),
     .st_done_o        (st_done),
     .ddtp_mode_i      (ddtp_mode_i),
@@ -327,13 +330,11 @@ module iommu_xlate #(
     .ctx_pdtv_i       (ctx_pdtv),
     .ctx_dtf_i        (ctx_dtf),
     .ctx_ens_i        (ctx_ens),
-    .ctx_sum_i        (ctx_sum),
     .s1_on_i          (s1_on),
     .s2_on_i          (s2_on),
     .tlb_hit_i        (tlb_hit),
     .tlb_ppn_i        (tlb_ppn),
-    .tlb_perm1_i      (tlb_perm1),
-    .tlb_perm2_i      (tlb_perm2),
+    .tlb_perm_bad_i   (tlb_perm_bad),
     .tlb_touch_o      (tlb_touch),
     .tlb_kill_o       (tlb_kill),
     .miss_valid_o     (ctrl_miss_valid),
@@ -516,8 +517,14 @@ module iommu_xlate #(
     .hit_o        (tlb_hit),
     .hit_idx_o    (tlb_idx),
     .ppn_o        (tlb_ppn),
-    .perm1_o      (tlb_perm1),
-    .perm2_o      (tlb_perm2),
+    .perm_bad_o   (tlb_perm_bad),
+    .nk_exec_i    (nk_exec),
+    .nk_write_i   (nk_write),
+    .nk_priv_i    (nk_priv),
+    .exec_i       (st_exec),
+    .write_i      (st_write),
+    .priv_i       (st_priv),
+    .sum_i        (ctx_sum),
     .touch_i      (tlb_touch),
     .kill_i       (tlb_kill),
     .kill_idx_i   (tlb_idx),

@@ -77,6 +77,9 @@ module iommu_xlate_ctrl #(
   output logic [19:0]        nk_pid_o,
   output logic               nk_pv_o,
   output logic [51:0]        nk_vpn_o,
+  output logic               nk_exec_o,   // its access type (IOTLB permission pre-check)
+  output logic               nk_write_o,
+  output logic               nk_priv_o,
   output logic               st_dbg_o,    // the stage holds the debug request
   output logic               st_done_o,   // the stage's request left the stage this cycle
 
@@ -86,13 +89,11 @@ module iommu_xlate_ctrl #(
   input  logic               ctx_pdtv_i,
   input  logic               ctx_dtf_i,
   input  logic               ctx_ens_i,
-  input  logic               ctx_sum_i,
   input  logic               s1_on_i,
   input  logic               s2_on_i,
   input  logic               tlb_hit_i,
   input  logic [43:0]        tlb_ppn_i,
-  input  logic [3:0]         tlb_perm1_i,
-  input  logic [2:0]         tlb_perm2_i,
+  input  logic               tlb_perm_bad_i,  // the hit's stored permissions fail
   output logic               tlb_touch_o,
   output logic               tlb_kill_o,
 
@@ -231,6 +232,9 @@ module iommu_xlate_ctrl #(
     .nk_pid_o        (nk_pid_o),
     .nk_pv_o         (nk_pv_o),
     .nk_vpn_o        (nk_vpn_o),
+    .nk_exec_o       (nk_exec_o),
+    .nk_write_o      (nk_write_o),
+    .nk_priv_o       (nk_priv_o),
     .st_valid_o      (st_valid_q),
     .st_write_o      (st_write_q),
     .st_id_o         (st_id_q),
@@ -272,38 +276,9 @@ module iommu_xlate_ctrl #(
 
   // A hit is used only if both stages' stored permissions allow the access; otherwise the entry
   // is dropped and a walker re-derives the fault (with the GPA for iotval2) from memory.
-  logic p1_bad, p2_bad, hit_perm_bad;
-  iommu_ptw_perm u_hit_perm1 (
-    .g_stage_i  (1'b0),
-    .implicit_i (1'b0),
-    .exec_i     (st_exec),
-    .write_i    (st_write_q),
-    .priv_i     (st_priv),
-    .sum_i      (ctx_sum_i),
-    .r_i        (tlb_perm1_i[0]),
-    .w_i        (tlb_perm1_i[1]),
-    .x_i        (tlb_perm1_i[2]),
-    .u_i        (tlb_perm1_i[3]),
-    .a_i        (1'b1),
-    .d_i        (1'b1),
-    .fault_o    (p1_bad)
-  );
-  iommu_ptw_perm u_hit_perm2 (
-    .g_stage_i  (1'b1),
-    .implicit_i (1'b0),
-    .exec_i     (st_exec),
-    .write_i    (st_write_q),
-    .priv_i     (1'b0),
-    .sum_i      (1'b0),
-    .r_i        (tlb_perm2_i[0]),
-    .w_i        (tlb_perm2_i[1]),
-    .x_i        (tlb_perm2_i[2]),
-    .u_i        (1'b1),
-    .a_i        (1'b1),
-    .d_i        (1'b1),
-    .fault_o    (p2_bad)
-  );
-  assign hit_perm_bad = (s1_on_i && p1_bad) || (s2_on_i && p2_bad);
+  // (checked by the IOTLB for every entry a cycle ahead, iommu_ptw_perm rules)
+  logic hit_perm_bad;
+  assign hit_perm_bad = tlb_perm_bad_i;
 
   logic        cm_abs_q;
   logic        cm_wait_q, cm_fail_q, cm_msi_q, need_cm, need_walk, need_msi;

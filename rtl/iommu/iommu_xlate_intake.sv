@@ -63,6 +63,9 @@ module iommu_xlate_intake #(
   output logic [19:0]        nk_pid_o,
   output logic               nk_pv_o,
   output logic [51:0]        nk_vpn_o,
+  output logic               nk_exec_o,    // exec: AxPROT[2] on a read
+  output logic               nk_write_o,
+  output logic               nk_priv_o,    // supervisor: AxPROT[0] with a process_id
   output logic               st_valid_o,
   output logic               st_write_o,
   output logic [IdWidth-1:0] st_id_o,
@@ -158,6 +161,10 @@ module iommu_xlate_intake #(
   // The lookup key travels in fixed fields of the request vector: did, pid, pv.
   assign {nk_did_o, nk_pid_o, nk_pv_o} = nxt_req[2 +: 45];   // above {dbg, bad}
   assign nk_vpn_o = nxt_req[ReqW-1-IdWidth-1 -: 52];         // address[63:12], below {write, id}
+  // {prot} sits above {did, pid, pv, dbg, bad} (47 bits); write is the top bit.
+  assign nk_write_o = nxt_req[ReqW-1];
+  assign nk_exec_o  = nxt_req[47 + 2] && !nxt_req[ReqW-1];
+  assign nk_priv_o  = nxt_req[47 + 0] && nxt_req[2];
   assign st_valid_o = st_valid_q;
   assign {st_write_o, st_id_o, st_addr_o, st_len_o, st_size_o, st_burst_o, st_prot_o, st_did_o,
           st_pid_o, st_pv_o, st_dbg_o, st_bad_o} = st_req_q;

@@ -27,9 +27,9 @@ constexpr unsigned HIT_LATENCY = 2;
 // The same with translation off (DDTP Bare): the request still crosses the stage.
 constexpr unsigned BARE_LATENCY = 2;
 // Sv39 miss penalty (miss latency - hit latency) is at most 3L + MISS_EXTRA (M4; today exactly).
-constexpr unsigned MISS_EXTRA = 4;
+constexpr unsigned MISS_EXTRA = 5;
 // Walk-cache hit (neighbouring page, only the leaf read): penalty at most L + WC_MISS_EXTRA
-// (M4w; today L+2: the first PTE read leaves the cycle after the miss).
+// (M4w; today L+3: the walk takes its first step the cycle after the miss, its read the next).
 constexpr unsigned WC_MISS_EXTRA = 4;
 // inval_race watchdog: every request completes within this many cycles of its acceptance.
 constexpr unsigned WATCHDOG = 2000;
