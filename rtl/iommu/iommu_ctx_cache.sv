@@ -60,7 +60,10 @@ module iommu_ctx_cache #(
   logic [19:0]        pid_q   [Entries];
   logic               pv_q    [Entries];
   logic               pdtv_q  [Entries];
+  // Two copies of the data, one per lookup port, so that the port choice (take_i, the stage's
+  // decision) only picks a result and is never merged into a shared read address.
   logic [DataW-1:0]   data_q  [Entries];
+  logic [DataW-1:0]   data2_q [Entries];
   logic [IdxW-1:0]    rr_q;
   logic [Entries-1:0] valid_vec, keep_vec, drop_vec;
 
@@ -126,7 +129,7 @@ module iommu_ctx_cache #(
   // Lookup, a cycle ahead of the stage     //
   ////////////////////////////////////////////
 
-  // Both keys are compared in parallel and their data read (two read ports); take_i (the stage's
+  // Both keys are compared in parallel and their data read (two RAM copies); take_i (the stage's
   // decision) only picks which result is registered. An entry loaded at this edge is matched
   // against its new key and its data bypasses the RAM; entries dropped at this edge never match.
   // The stage ANDs the registered match with the live valid bits, so an invalidation after the
@@ -158,7 +161,7 @@ module iommu_ctx_cache #(
     end
   end
   assign data_nk = (load_i && match_nk[slot]) ? new_data : data_q[idx_nk];
-  assign data_st = (load_i && match_st[slot]) ? new_data : data_q[idx_st];
+  assign data_st = (load_i && match_st[slot]) ? new_data : data2_q[idx_st];
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
@@ -201,7 +204,8 @@ module iommu_ctx_cache #(
       pid_q[slot]  <= new_pid;
       pv_q[slot]   <= new_pv;
       pdtv_q[slot] <= new_pdtv;
-      data_q[slot] <= new_data;
+      data_q[slot]  <= new_data;
+      data2_q[slot] <= new_data;
     end
   end
 

@@ -247,17 +247,18 @@ module iommu_iotlb #(
   // cycle ahead for the request entering the stage, or again for the held request, and
   // registered; the stage adds the live valid bits and the context's IDs. An entry filled at
   // this edge is compared with its new tag; an invalidation or a kill clears valid at once.
-  logic [Entries-1:0] vpn_hit_d;
-  logic [51:0]        vk;
+  logic [Entries-1:0] vpn_hit_nk, vpn_hit_st;
   logic [51:0]        fill_mask;
-  assign vk        = take_i ? nk_vpn_i : vpn_i;
   assign fill_mask = size_mask(fill_size_i);
+  // Both keys are compared (two compare banks); take_i only picks the result.
   always_comb begin
     for (int i = 0; i < Entries; i++) begin
       if (do_fill && (slot == IdxW'(i))) begin
-        vpn_hit_d[i] = (((fill_vpn_i ^ vk) & ~fill_mask) == 52'd0);
+        vpn_hit_nk[i] = (((fill_vpn_i ^ nk_vpn_i) & ~fill_mask) == 52'd0);
+        vpn_hit_st[i] = (((fill_vpn_i ^ vpn_i) & ~fill_mask) == 52'd0);
       end else begin
-        vpn_hit_d[i] = (((vpn_q[i] ^ vk) & ~mask[i]) == 52'd0);
+        vpn_hit_nk[i] = (((vpn_q[i] ^ nk_vpn_i) & ~mask[i]) == 52'd0);
+        vpn_hit_st[i] = (((vpn_q[i] ^ vpn_i) & ~mask[i]) == 52'd0);
       end
     end
   end
@@ -265,7 +266,7 @@ module iommu_iotlb #(
     if (rst_i) begin
       vpn_hit_q <= '0;
     end else begin
-      vpn_hit_q <= vpn_hit_d;
+      vpn_hit_q <= take_i ? vpn_hit_nk : vpn_hit_st;
     end
   end
 

@@ -16,6 +16,11 @@ module iommu_msi_cache #(
 ) (
   input  logic        clk_i,
   input  logic        rst_i,
+  // First port: the stage's request. Its page-number compare is done a cycle ahead, for the
+  // request entering the stage (take_i, nk_gpn_i) or again for the held one (gpn_i), and
+  // registered; the stage adds valid and the GSCID.
+  input  logic        take_i,
+  input  logic [51:0] nk_gpn_i,
   input  logic [15:0] gscid_i,
   input  logic [51:0] gpn_i,
   output logic        hit_o,
@@ -40,12 +45,14 @@ module iommu_msi_cache #(
   logic [43:0]     ppn_q   [Entries];
   logic [IdxW-1:0] rr_q;
 
+  logic [Entries-1:0] gpn_hit_q;   // registered page-number match of port 1 (below)
+
   logic [IdxW-1:0] hit_idx;
   always_comb begin
     hit_o   = 1'b0;
     hit_idx = '0;
     for (int i = 0; i < Entries; i++) begin
-      if (valid_q[i] && (gscid_q[i] == gscid_i) && (gpn_q[i] == gpn_i)) begin
+      if (valid_q[i] && gpn_hit_q[i] && (gscid_q[i] == gscid_i)) begin
         hit_o   = 1'b1;
         hit_idx = IdxW'(i);
       end
@@ -83,6 +90,29 @@ module iommu_msi_cache #(
       end
     end
   end
+
+  // Both keys compared; take_i only picks the result. An entry loaded at this edge is compared
+  // with its new page number.
+  logic [Entries-1:0] gpn_hit_nk, gpn_hit_st;
+  always_comb begin
+    for (int i = 0; i < Entries; i++) begin
+      if (load_i && !flush_i && (slot == IdxW'(i))) begin
+        gpn_hit_nk[i] = (load_gpn_i == nk_gpn_i);
+        gpn_hit_st[i] = (load_gpn_i == gpn_i);
+      end else begin
+        gpn_hit_nk[i] = (gpn_q[i] == nk_gpn_i);
+        gpn_hit_st[i] = (gpn_q[i] == gpn_i);
+      end
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      gpn_hit_q <= '0;
+    end else begin
+      gpn_hit_q <= take_i ? gpn_hit_nk : gpn_hit_st;
+    end
+  end
+
 
   // A flush in the same cycle as a load wins (the load belongs to the invalidated state).
   always_ff @(posedge clk_i) begin

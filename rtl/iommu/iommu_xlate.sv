@@ -474,6 +474,8 @@ module iommu_xlate #(
   ) u_msi_cache (
     .clk_i        (clk_i),
     .rst_i        (rst_i),
+    .take_i       (st_load),
+    .nk_gpn_i     (nk_vpn),
     .gscid_i      (ctx_gscid),
     .gpn_i        (st_addr[63:12]),
     .gscid2_i     (mq_gscid),
