@@ -5,10 +5,11 @@
 // steps 7-8).
 // First-stage PTE addresses are GPAs when the G-stage is active and are translated through the
 // G-stage as implicit reads before being read. Every PTE is one 8-byte read on m_ptw_*; the PTE is
-// checked in the cycle its R beat arrives and the next read is issued the cycle after. The start
-// (the miss cycle) only captures the inputs; the first step is taken the cycle after and the
-// first read leaves from a register the cycle after that, so the miss decision, the walk's
-// first step and the read-port arbitration are never chained in one cycle. An Sv39 walk costs
+// checked in the cycle its R beat arrives and the next read is issued the cycle after. An idle
+// walker captures its inputs every cycle; the start (the miss cycle) only sets one flop, the
+// first step is taken the cycle after and the first read leaves from a register the cycle after
+// that, so the miss decision, the walk's first step and the read-port arbitration are never
+// chained in one cycle. An Sv39 walk costs
 // 3L+5 from miss to result-ready (M4, doc/targets.md §1). Inputs other than start_i are sampled
 // at start only; the result outputs hold until the next start.
 // Faults (cause by original access type): page fault 12/13/15, guest-page fault 20/21/23 with
@@ -71,7 +72,7 @@ module iommu_ptw (
   input  logic         rd_rvalid_i
 );
 
-  typedef enum logic [2:0] {StIdle, StStart, StGStart, StRdReq, StRdWait, StDone} state_e;
+  typedef enum logic [2:0] {StIdle, StGStart, StRdReq, StRdWait, StDone} state_e;
 
 
   state_e      state_q, state_d;
@@ -100,6 +101,15 @@ module iommu_ptw (
   logic        wc_ok_q;               // no walk-cache flush since start (G-stage Bare)
   logic        s1_sv48_q;
   logic        wc_use, wc_use_q;      // start from the walk cache (at start, captured)
+  logic        start_q, capture;      // the miss cycle was this walker's start; inputs taken
+  assign capture = (state_q == StIdle) && !start_q;
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      start_q <= 1'b0;
+    end else begin
+      start_q <= start_i && capture;
+    end
+  end
   logic        s1_on_q;
   logic [43:0] s1_ppn_q, wc_ppn_q;
 
@@ -236,44 +246,42 @@ module iommu_ptw (
     msi_d      = msi_q;
     case (state_q)
       StIdle: begin
-        // The start only captures the walk's inputs (a register stage between the miss
-        // decision and the walk's first step); StStart takes the first step.
-        if (start_i) begin
-          state_d = StStart;
-        end
-      end
-      StStart: begin
-        fault_d   = 1'b0;
-        msi_d     = 1'b0;
-        iotval2_d = 64'd0;
-        perm1_d   = 4'b1111;
-        g_d       = 1'b0;
-        s1_size_d = 3'd4;
-        perm2_d   = 3'b111;
-        // Not implicit unless set below: a stale 1 from an earlier nested walk would exempt
-        // the first-stage leaf from the write/D and exec checks.
-        implicit_d = 1'b0;
-        if (s1_on_q) begin
-          // Walk the first stage from the root; its PTE addresses are GPAs if G is on.
-          lvl_d    = wc_use_q ? 2'd0 : (s1_sv48_q ? 2'd3 : 2'd2);
-          s1_lvl_d = lvl_d;
-          in_g_d   = 1'b0;
-          addr_d   = wc_use_q ? pte_addr(wc_ppn_q, idx_s1_wc) : pte_addr(s1_ppn_q, idx_s1_start);
-          gpa_d    = addr_d;
-          if (iova_noncanon) begin
-            fault_d = 1'b1;
-            cause_d = cause_pf;
-            state_d = StDone;
-          end else if (s2_on_q) begin
-            implicit_d = 1'b1;
-            state_d    = StGStart;
-          end else begin
-            state_d = StRdReq;
-          end
-        end else begin
-          gpa_d      = iova_q;
+        // An idle walker captures the stage's inputs every cycle, and the miss decision only
+        // sets start_q (one flop): the first step is taken the cycle after the miss, from the
+        // captured inputs, so the decision never fans out into a walker's state.
+        if (start_q) begin
+          fault_d   = 1'b0;
+          msi_d     = 1'b0;
+          iotval2_d = 64'd0;
+          perm1_d   = 4'b1111;
+          g_d       = 1'b0;
+          s1_size_d = 3'd4;
+          perm2_d   = 3'b111;
+          // Not implicit unless set below: a stale 1 from an earlier nested walk would exempt
+          // the first-stage leaf from the write/D and exec checks.
           implicit_d = 1'b0;
-          state_d    = StGStart;
+          if (s1_on_q) begin
+            // Walk the first stage from the root; its PTE addresses are GPAs if G is on.
+            lvl_d    = wc_use_q ? 2'd0 : (s1_sv48_q ? 2'd3 : 2'd2);
+            s1_lvl_d = lvl_d;
+            in_g_d   = 1'b0;
+            addr_d   = wc_use_q ? pte_addr(wc_ppn_q, idx_s1_wc) : pte_addr(s1_ppn_q, idx_s1_start);
+            gpa_d    = addr_d;
+            if (iova_noncanon) begin
+              fault_d = 1'b1;
+              cause_d = cause_pf;
+              state_d = StDone;
+            end else if (s2_on_q) begin
+              implicit_d = 1'b1;
+              state_d    = StGStart;
+            end else begin
+              state_d = StRdReq;
+            end
+          end else begin
+            gpa_d      = iova_q;
+            implicit_d = 1'b0;
+            state_d    = StGStart;
+          end
         end
       end
       StGStart: begin
@@ -379,7 +387,7 @@ module iommu_ptw (
   // A walk fills the walk cache only if no flush came since it started (spec 4.1 IOTINVAL
   // rules: no stale fill); a flush in the fill cycle also wins in iommu_walk_cache.
   always_ff @(posedge clk_i) begin
-    if (state_q == StIdle && start_i) begin
+    if (capture) begin
       wc_ok_q <= !wc_flush_i && (s2_mode_i == 4'd0);
     end else if (wc_flush_i) begin
       wc_ok_q <= 1'b0;
@@ -403,7 +411,7 @@ module iommu_ptw (
     size_q     <= size_d;
     perm2_q    <= perm2_d;
     msi_q      <= msi_d;
-    if (state_q == StIdle && start_i) begin
+    if (capture) begin
       s1_on_q    <= (s1_mode_i != 4'd0);
       s1_ppn_q   <= s1_ppn_i;
       wc_use_q   <= wc_use;

@@ -439,30 +439,34 @@ module iommu_xlate_missq #(
     end
   end
 
+  // A free slot takes the stage's request every cycle (the enable is the slot's own valid bit,
+  // not the stage's decision); enq_i only sets valid_q of the slot that keeps it.
   always_ff @(posedge clk_i) begin
-    if (enq_i) begin
-      walk_q[free_idx]   <= enq_walk_i;
-      pred_q[free_idx]   <= dep_idx;
-      write_q[free_idx]  <= q_write_i;
-      id_q[free_idx]     <= q_id_i;
-      iova_q[free_idx]   <= q_addr_i;
-      len_q[free_idx]    <= enq_len_i;
-      size_q[free_idx]   <= enq_size_i;
-      burst_q[free_idx]  <= enq_burst_i;
-      prot_q[free_idx]   <= enq_prot_i;
-      did_q[free_idx]    <= enq_did_i;
-      pid_q[free_idx]    <= enq_pid_i;
-      pv_q[free_idx]     <= enq_pv_i;
-      dtf_q[free_idx]    <= enq_dtf_i;
-      gv_q[free_idx]     <= q_gv_i;
-      gscid_q[free_idx]  <= q_gscid_i;
-      s1_q[free_idx]     <= q_s1_i;
-      pscid_q[free_idx]  <= q_pscid_i;
-      rfault_q[free_idx] <= enq_fault_i;
-      rrec_q[free_idx]   <= enq_record_i;
-      rcause_q[free_idx] <= enq_cause_i;
-      raddr_q[free_idx]  <= enq_daddr_i;
-      mptp_q[free_idx]   <= walk_msi_ptp_i;
+    for (int i = 0; i < Slots; i++) begin
+      if (!valid_q[i]) begin
+        walk_q[i]   <= enq_walk_i;
+        pred_q[i]   <= dep_idx;
+        write_q[i]  <= q_write_i;
+        id_q[i]     <= q_id_i;
+        iova_q[i]   <= q_addr_i;
+        len_q[i]    <= enq_len_i;
+        size_q[i]   <= enq_size_i;
+        burst_q[i]  <= enq_burst_i;
+        prot_q[i]   <= enq_prot_i;
+        did_q[i]    <= enq_did_i;
+        pid_q[i]    <= enq_pid_i;
+        pv_q[i]     <= enq_pv_i;
+        dtf_q[i]    <= enq_dtf_i;
+        gv_q[i]     <= q_gv_i;
+        gscid_q[i]  <= q_gscid_i;
+        s1_q[i]     <= q_s1_i;
+        pscid_q[i]  <= q_pscid_i;
+        rfault_q[i] <= enq_fault_i;
+        rrec_q[i]   <= enq_record_i;
+        rcause_q[i] <= enq_cause_i;
+        raddr_q[i]  <= enq_daddr_i;
+        mptp_q[i]   <= walk_msi_ptp_i;
+      end
     end
   end
 
