@@ -4,12 +4,13 @@
 SYNTH_DIR := $(BUILD)/synth
 # synth_ecp5 options of every flow (area, out-of-context, board): -abc9 maps for depth and area
 # (measured on iommu_xlate, Yosys 0.23: 19.2 k -> 16.0 k LUT4, longest path 29 -> 23 cells).
+# The synthesis tool is SYNTH_YOSYS (fpga/ulx3s/board.mk: Yosys 0.70 from PyPI).
 SYNTH_OPTS ?= -abc9
 
-$(SYNTH_DIR)/%.stat: | $(TOOLS_STAMP)
+$(SYNTH_DIR)/%.stat: | $(TOOLS_STAMP) board-tools
 	$(Q)mkdir -p $(SYNTH_DIR)
 	$(Q)echo "synth: $* (yosys synth_ecp5)"
-	$(Q)$(YOSYS) -q -l $(SYNTH_DIR)/$*.log -p "$(SYNTH_READ_$*) ; synth_ecp5 $(SYNTH_OPTS) -top $(SYNTH_TOP_$*) ; tee -o $@ stat" >/dev/null
+	$(Q)$(SYNTH_YOSYS) -q -l $(SYNTH_DIR)/$*.log -p "$(SYNTH_READ_$*) ; synth_ecp5 $(SYNTH_OPTS) -top $(SYNTH_TOP_$*) ; tee -o $@ stat" >/dev/null
 
 SYNTH_RTL_READ = read_verilog $(RTL_INCDIR) -sv -DSYNTHESIS $(RTL_SRCS)
 SYNTH_TOP_iommu      := iommu_top
@@ -42,7 +43,7 @@ OOC_TOP   ?= iommu_top
 OOC_FREQ  ?= 50
 OOC_ROUTE ?= 0
 OOC_DIR    = $(BUILD)/fpga-ooc/$(OOC_TOP)
-FLOW_ENV   = FLOW_SRCS="$(IOMMU_SRCS)" FLOW_INC="$(RTL_INCDIR)" YOSYS="$(YOSYS)" \
+FLOW_ENV   = FLOW_SRCS="$(IOMMU_SRCS)" FLOW_INC="$(RTL_INCDIR)" YOSYS="$(SYNTH_YOSYS)" \
              FLOW_SYNTH_OPTS="$(SYNTH_OPTS)"
 
 .PHONY: fpga-ooc fpga-ltp
@@ -50,11 +51,11 @@ fpga-ooc: | $(TOOLS_STAMP) board-tools ## out-of-context place (and OOC_ROUTE=1 
 	$(Q)$(FLOW_ENV) bash tools/fpga_flow.sh ooc $(OOC_DIR) $(OOC_TOP) $(OOC_FREQ) $(OOC_ROUTE)
 	$(Q)$(PYTHON) tools/pnr_report.py $(OOC_DIR)/report.json --log $(OOC_DIR)/pnr.log \
 	  --name ooc_$(OOC_TOP) --json $(BUILD)/fpga.json
-	$(Q)bash tools/ltp.sh $(OOC_DIR)/$(OOC_TOP).json $(YOSYS)
+	$(Q)bash tools/ltp.sh $(OOC_DIR)/$(OOC_TOP).json $(SYNTH_YOSYS)
 
-fpga-ltp: | $(TOOLS_STAMP) ## longest logic path of OOC_TOP after synthesis (no place and route)
+fpga-ltp: | $(TOOLS_STAMP) board-tools ## longest logic path of OOC_TOP after synthesis (no place and route)
 	$(Q)mkdir -p $(OOC_DIR)
-	$(Q)$(YOSYS) -q -l $(OOC_DIR)/synth.log -p "read_verilog $(RTL_INCDIR) -sv -DSYNTHESIS \
+	$(Q)$(SYNTH_YOSYS) -q -l $(OOC_DIR)/synth.log -p "read_verilog $(RTL_INCDIR) -sv -DSYNTHESIS \
 	  $(IOMMU_SRCS); synth_ecp5 $(SYNTH_OPTS) -top $(OOC_TOP) -json $(OOC_DIR)/$(OOC_TOP).json; \
 	  tee -q -o $(OOC_DIR)/synth.stat stat" >/dev/null
-	$(Q)bash tools/ltp.sh $(OOC_DIR)/$(OOC_TOP).json $(YOSYS)
+	$(Q)bash tools/ltp.sh $(OOC_DIR)/$(OOC_TOP).json $(SYNTH_YOSYS)

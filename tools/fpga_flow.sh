@@ -26,7 +26,9 @@ phase "synth: $YOSYS synth_ecp5 ${FLOW_SYNTH_OPTS:-} -top $top (log: $out/synth.
 "$YOSYS" -q -l "$out/synth.log" -p "read_verilog ${FLOW_INC:-} -sv -DSYNTHESIS $FLOW_SRCS; \
   ${FLOW_PRE:-} synth_ecp5 ${FLOW_SYNTH_OPTS:-} -top $top -json $out/$top.json; \
   tee -q -o $out/synth.stat stat" >/dev/null
-phase "synth: done ($(awk '$1 == "LUT4" {l = $2} $1 == "CCU2C" {c = $2} $1 == "TRELLIS_FF" {f = $2} END {printf "%d LUT4 + %d CCU2C, %d FF", l, c, f}' "$out/synth.stat"))"
+# stat prints "LUT4 123" (Yosys 0.23) or "123 LUT4" (newer): take the number beside the name.
+cells() { awk -v n="$1" '$1 == n && $2 ~ /^[0-9]+$/ {v = $2} $2 == n && $1 ~ /^[0-9]+$/ {v = $1} END {print v + 0}' "$out/synth.stat"; }
+phase "synth: done ($(cells LUT4) LUT4 + $(cells CCU2C) CCU2C, $(cells TRELLIS_FF) FF)"
 
 case $mode in
 ooc)

