@@ -9,7 +9,7 @@ SYNTH_OPTS ?= -abc9
 
 $(SYNTH_DIR)/%.stat: | $(TOOLS_STAMP) board-tools
 	$(Q)mkdir -p $(SYNTH_DIR)
-	$(Q)echo "synth: $* (yosys synth_ecp5)"
+	$(Q)echo "synth: $* ($(SYNTH_YOSYS) synth_ecp5 $(SYNTH_OPTS))"
 	$(Q)$(SYNTH_YOSYS) -q -l $(SYNTH_DIR)/$*.log -p "$(SYNTH_READ_$*) ; synth_ecp5 $(SYNTH_OPTS) -top $(SYNTH_TOP_$*) ; tee -o $@ stat" >/dev/null
 
 SYNTH_RTL_READ = read_verilog $(RTL_INCDIR) -sv -DSYNTHESIS $(RTL_SRCS)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// IOTLB: fully associative, tree-PLRU, one combinational lookup per cycle.
+// IOTLB: fully associative, tree-PLRU, one lookup per cycle (its address part a cycle ahead).
 //
 // An entry caches a complete translation IOVA -> SPA (first stage, G-stage, or both combined)
 // with the leaf permissions of both stages (W already ANDed with D, A=1 implied), so every

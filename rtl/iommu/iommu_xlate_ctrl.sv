@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-// Translation stage of iommu_xlate: request intake, the ordered cause chain, the stage's
-// disposition (issue, park in the miss queue, or stall), the issue port and the fault record.
+// Translation stage of iommu_xlate: the ordered cause chain, the stage's disposition (issue,
+// park in the miss queue, or stall), the issue port with its register slice, the fault record.
 //
-// One request per cycle enters the stage (AR/AW round robin, the one added cycle). The context
-// cache and IOTLB are looked up combinationally on the stage register and the decision (IOMMU
-// spec "Process to translate an IOVA", doc/datapath.md §5) is taken in the same cycle. A decided request leaves to
-// m_dma_* (or gets SLVERR + record) in that cycle through the issue port, unless it must stay
-// behind a parked request of its chain (then it parks as a follower). An IOTLB miss parks the
-// request and starts a walker; only a context miss (firmware) or a full miss queue stalls the
-// stage. The issue port serves the miss queue first (older requests), else the stage.
+// Requests come from iommu_xlate_intake (AW/AR/debug pick, skid and stage registers), which also
+// offers the key of the next request so that the context cache, the IOTLB and the MSI cache are
+// looked up a cycle ahead: the stage decides on registered lookups (IOMMU spec "Process to
+// translate an IOVA", doc/datapath.md §5). A decided request enters the issue slice toward
+// m_dma_* (or SLVERR + record), unless it must stay behind a parked request of its chain (then it
+// parks as a follower). An IOTLB miss parks the request and starts a walker; only a context miss
+// (firmware), a full miss queue or a full slice stalls the stage. The issue port serves the miss
+// queue first (older requests), else the stage.
 
 `default_nettype none
 
