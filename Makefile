@@ -64,8 +64,18 @@ include tools/lint.mk
 -include tools/bench.mk
 -include tools/demo.mk
 
-.PHONY: test
-test: $(TEST_TARGETS) ## run every test (unit, RTL block, co-simulation); each ends with "N passed, N failed"
+# Each part ends with its own "N passed, N failed"; `make test` adds up those lines and ends with
+# the whole suite's total (and fails if any part failed).
+.PHONY: test test-parts
+test-parts: $(TEST_TARGETS)
+
+test: ## run every test (generated files, unit, RTL block, co-simulation, board); ends with the total
+	$(Q)mkdir -p $(BUILD)
+	$(Q)set -o pipefail; $(MAKE) --no-print-directory test-parts 2>&1 | tee $(BUILD)/test.log; \
+	  rc=$$?; \
+	  awk '/^([a-z-]+: )?[0-9]+ passed, [0-9]+ failed/ { sub(/^[a-z-]+: /, ""); p += $$1; f += $$3 } \
+	       END { printf "total: %d passed, %d failed\n", p, f + 0 }' $(BUILD)/test.log; \
+	  exit $$rc
 
 .PHONY: ci
 ci: check-generated format-check lint test ## what CI runs
