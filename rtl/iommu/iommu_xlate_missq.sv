@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Miss queue of the translation datapath: Slots parked requests, one page-table walker per slot.
 //
-// A request leaves the translation stage into a slot when it misses the IOTLB (its walker starts
-// in that cycle) or when it must stay behind an older parked request: reads behind a parked read
-// of the same AXI ID, writes behind any parked write (W beats follow AW order, AXI4 A5.3). Such a
-// follower carries the stage's decision (pass address or fault) and never walks. Every slot knows
+// A request leaves the translation stage into a slot when it misses the IOTLB (free slots and
+// idle walkers capture the stage's request every cycle; the miss only marks the slot valid and
+// starts its walker the cycle after) or when it must stay behind an older parked request: reads
+// behind a parked read of the same AXI ID, writes behind any parked write (W beats follow AW
+// order, AXI4 A5.3). Such a follower carries the stage's decision (pass address or fault) and
+// never walks. Every slot knows
 // its predecessor in its chain and becomes ready only once the predecessor has left, so per-ID
 // order (reads) and AW order (writes) hold while other requests hit under the misses.
 // Walkers share m_ptw_* with ARID = slot index (fixed priority, grant held while AR stalls);
