@@ -158,13 +158,27 @@ module iommu_xlate_intake #(
     end
   end
 
-  // The lookup key travels in fixed fields of the request vector: did, pid, pv.
-  assign {nk_did_o, nk_pid_o, nk_pv_o} = nxt_req[2 +: 45];   // above {dbg, bad}
-  assign nk_vpn_o = nxt_req[ReqW-1-IdWidth-1 -: 52];         // address[63:12], below {write, id}
-  // {prot} sits above {did, pid, pv, dbg, bad} (47 bits); write is the top bit.
-  assign nk_write_o = nxt_req[ReqW-1];
-  assign nk_exec_o  = nxt_req[47 + 2] && !nxt_req[ReqW-1];
-  assign nk_priv_o  = nxt_req[47 + 0] && nxt_req[2];
+  // The next request's fields, unpacked with the same layout as the stage register.
+  logic               nx_write, nx_pv, nx_dbg, nx_bad;
+  logic [IdWidth-1:0] nx_id;
+  logic [63:0]        nx_addr;
+  logic [7:0]         nx_len;
+  logic [2:0]         nx_size, nx_prot;
+  logic [1:0]         nx_burst;
+  logic [23:0]        nx_did;
+  logic [19:0]        nx_pid;
+  assign {nx_write, nx_id, nx_addr, nx_len, nx_size, nx_burst, nx_prot, nx_did, nx_pid, nx_pv,
+          nx_dbg, nx_bad} = nxt_req;
+  assign nk_did_o   = nx_did;
+  assign nk_pid_o   = nx_pid;
+  assign nk_pv_o    = nx_pv;
+  assign nk_vpn_o   = nx_addr[63:12];
+  assign nk_write_o = nx_write;
+  assign nk_exec_o  = nx_prot[2] && !nx_write;
+  assign nk_priv_o  = nx_prot[0] && nx_pv;
+  logic unused_nx;
+  assign unused_nx = ^{nx_id, nx_addr[11:0], nx_len, nx_size, nx_burst, nx_prot[1], nx_dbg, nx_bad};
+
   assign st_valid_o = st_valid_q;
   assign {st_write_o, st_id_o, st_addr_o, st_len_o, st_size_o, st_burst_o, st_prot_o, st_did_o,
           st_pid_o, st_pv_o, st_dbg_o, st_bad_o} = st_req_q;
