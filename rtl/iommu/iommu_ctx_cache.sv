@@ -130,38 +130,38 @@ module iommu_ctx_cache #(
   ////////////////////////////////////////////
 
   // Both keys are compared in parallel and their data read (two RAM copies); take_i (the stage's
-  // decision) only picks which result is registered. An entry loaded at this edge is matched
-  // against its new key and its data bypasses the RAM; entries dropped at this edge never match.
-  // The stage ANDs the registered match with the live valid bits, so an invalidation after the
-  // lookup still takes effect at once.
+  // decision) only picks which result is registered. Entries dropped or (re)loaded at this edge
+  // never match: a lookup in the cycle of a load misses its key, so the RAM read needs no bypass
+  // of the new data. The firmware raises its miss-retry in a later cycle than the load (separate
+  // register writes; asserted in iommu_xlate), so the request it retries looks up the loaded
+  // entry; a request entering in the load cycle itself (none does in practice: the stage holds
+  // the missing request until the retry) takes one more context miss, which the firmware answers
+  // by loading the same context again. The stage ANDs the registered match with the live valid
+  // bits, so an invalidation after the lookup still takes effect at once.
   function automatic logic key_hit(input logic [23:0] e_did, input logic e_pdtv, input logic e_pv,
                                    input logic [19:0] e_pid, input logic [23:0] did,
                                    input logic pv, input logic [19:0] pid);
     key_hit = (e_did == did) && (!e_pdtv || ((e_pv == pv) && (!pv || (e_pid == pid))));
   endfunction
 
-  logic [Entries-1:0] match_q, match_nk, match_st;
+  logic [Entries-1:0] match_q, match_nk, match_st, stay_vec;
   logic [IdxW-1:0]    idx_nk, idx_st;
   logic [DataW-1:0]   data_nk, data_st, data_out_q;
   always_comb begin
     idx_nk = '0;
     idx_st = '0;
     for (int i = 0; i < Entries; i++) begin
-      if (load_i && (slot == IdxW'(i))) begin
-        match_nk[i] = key_hit(new_did, new_pdtv, new_pv, new_pid, nk_did_i, nk_pv_i, nk_pid_i);
-        match_st[i] = key_hit(new_did, new_pdtv, new_pv, new_pid, did_i, pv_i, pid_i);
-      end else begin
-        match_nk[i] = key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], nk_did_i, nk_pv_i, nk_pid_i);
-        match_st[i] = key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], did_i, pv_i, pid_i);
-      end
-      match_nk[i] = match_nk[i] && keep_vec[i];
-      match_st[i] = match_st[i] && keep_vec[i];
+      stay_vec[i] = valid_q[i] && !drop_vec[i] && !(load_i && (slot == IdxW'(i)));
+      match_nk[i] = stay_vec[i] &&
+                    key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], nk_did_i, nk_pv_i, nk_pid_i);
+      match_st[i] = stay_vec[i] &&
+                    key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], did_i, pv_i, pid_i);
       idx_nk = idx_nk | (match_nk[i] ? IdxW'(i) : '0);
       idx_st = idx_st | (match_st[i] ? IdxW'(i) : '0);
     end
   end
-  assign data_nk = (load_i && match_nk[slot]) ? new_data : data_q[idx_nk];
-  assign data_st = (load_i && match_st[slot]) ? new_data : data2_q[idx_st];
+  assign data_nk = data_q[idx_nk];
+  assign data_st = data2_q[idx_st];
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin

@@ -2,9 +2,9 @@
 // IOTLB: fully associative, tree-PLRU, one lookup per cycle (its address part a cycle ahead).
 //
 // An entry caches a complete translation IOVA -> SPA (first stage, G-stage, or both combined)
-// with the leaf permissions of both stages (W already ANDed with D, A=1 implied), so every
-// permission check can be redone on a hit (IOMMU spec "Caching in-memory data structures":
-// tags PSCID, GSCID, IOVA).
+// with the outcome of the leaf permission checks of both stages (W already ANDed with D, A=1
+// implied) for every request class, so a hit is checked exactly as a walk would check it (IOMMU
+// spec "Caching in-memory data structures": tags PSCID, GSCID, IOVA).
 // Tag: {GV = iohgatp != Bare, GSCID if GV, S1 = iosatp != Bare, PSCID if S1 and G=0, G, VPN, size}.
 // Sizes: 0 4 KiB, 1 64 KiB NAPOT, 2 2 MiB, 3 1 GiB, 4 512 GiB.
 // Invalidation (IOTINVAL.VMA/GVMA, spec 4.1 "Command-Queue") completes in the handshake cycle,
@@ -81,8 +81,6 @@ module iommu_iotlb #(
   logic [51:0]     vpn_q   [Entries];
   logic [2:0]      size_q  [Entries];
   logic [43:0]     ppn_q   [Entries];
-  logic [3:0]      perm1_q [Entries];
-  logic [2:0]      perm2_q [Entries];
   logic [Entries-1:1] plru_q;
 
   function automatic logic [51:0] size_mask(input logic [2:0] size);
@@ -133,36 +131,54 @@ module iommu_iotlb #(
   assign ppn_o    = (ppn_q[hit_idx_o] & ~hit_mask[43:0]) | (vpn_i[43:0] & hit_mask[43:0]);
 
   // Stored permissions (leaf bits of both stages, A=1, W as W&D), checked for every entry a cycle
-  // ahead like the address: per key, one result for SUM=0 and one for SUM=1 (the context's SUM
-  // is known in the stage); the stage ORs the results of the matching entries.
+  // ahead like the address. The checks themselves run once, at fill time, on the fill's bits:
+  // an entry keeps one "denied" bit per request class {priv, SUM, type} (type 0 read, 1 write,
+  // 2 exec; iommu_ptw_perm's rules for both stages folded together), and a lookup only selects
+  // the bit of its class. The context's SUM is known in the stage only, so the lookup keeps the
+  // SUM=0 and SUM=1 results; the stage ORs the result of the matching entry.
+  function automatic logic [1:0] acc_type(input logic exec, input logic write);
+    acc_type = exec ? 2'd2 : (write ? 2'd1 : 2'd0);   // iommu_ptw_perm: exec before write
+  endfunction
+
+  logic [15:0] deny_q [Entries];     // bit {priv, sum, type[1:0]}; type 3 unused
+  logic [15:0] fill_deny;
+  for (genvar c = 0; c < 16; c++) begin : gen_deny
+    localparam bit Priv = c[3];
+    localparam bit Sum  = c[2];
+    localparam int Typ  = c % 4;
+    if (Typ == 3) begin : gen_none
+      assign fill_deny[c] = 1'b0;
+    end else begin : gen_chk
+      logic bad1, bad2;
+      iommu_ptw_perm u_s1 (
+        .g_stage_i (1'b0), .implicit_i (1'b0), .exec_i (Typ == 2), .write_i (Typ == 1),
+        .priv_i (Priv), .sum_i (Sum), .r_i (fill_perm1_i[0]), .w_i (fill_perm1_i[1]),
+        .x_i (fill_perm1_i[2]), .u_i (fill_perm1_i[3]), .a_i (1'b1), .d_i (1'b1),
+        .fault_o (bad1)
+      );
+      iommu_ptw_perm u_s2 (
+        .g_stage_i (1'b1), .implicit_i (1'b0), .exec_i (Typ == 2), .write_i (Typ == 1),
+        .priv_i (1'b0), .sum_i (1'b0), .r_i (fill_perm2_i[0]), .w_i (fill_perm2_i[1]),
+        .x_i (fill_perm2_i[2]), .u_i (1'b1), .a_i (1'b1), .d_i (1'b1), .fault_o (bad2)
+      );
+      assign fill_deny[c] = (fill_s1_i && bad1) || (fill_gv_i && bad2);
+    end
+  end
+
+  logic [3:0] cls0_nk, cls1_nk, cls0_st, cls1_st;
+  assign cls0_nk = {nk_priv_i, 1'b0, acc_type(nk_exec_i, nk_write_i)};
+  assign cls1_nk = {nk_priv_i, 1'b1, acc_type(nk_exec_i, nk_write_i)};
+  assign cls0_st = {priv_i, 1'b0, acc_type(exec_i, write_i)};
+  assign cls1_st = {priv_i, 1'b1, acc_type(exec_i, write_i)};
+
   logic [Entries-1:0] pbad0_q, pbad1_q, pbad0_nk, pbad1_nk, pbad0_st, pbad1_st;
   for (genvar i = 0; i < Entries; i++) begin : gen_perm
-    logic [3:0] p1;
-    logic [2:0] p2;
-    logic       e_s1, e_gv;
-    logic [2:0] bad_nk, bad_st;   // {s2, s1 with SUM=1, s1 with SUM=0}
-    assign p1   = (do_fill && (slot == IdxW'(i))) ? fill_perm1_i : perm1_q[i];
-    assign p2   = (do_fill && (slot == IdxW'(i))) ? fill_perm2_i : perm2_q[i];
-    assign e_s1 = (do_fill && (slot == IdxW'(i))) ? fill_s1_i : s1_q[i];
-    assign e_gv = (do_fill && (slot == IdxW'(i))) ? fill_gv_i : gv_q[i];
-    for (genvar k = 0; k < 3; k++) begin : gen_chk
-      iommu_ptw_perm u_nk (
-        .g_stage_i (k == 2), .implicit_i (1'b0), .exec_i (nk_exec_i), .write_i (nk_write_i),
-        .priv_i ((k != 2) && nk_priv_i), .sum_i (k == 1), .r_i ((k == 2) ? p2[0] : p1[0]),
-        .w_i ((k == 2) ? p2[1] : p1[1]), .x_i ((k == 2) ? p2[2] : p1[2]),
-        .u_i ((k == 2) || p1[3]), .a_i (1'b1), .d_i (1'b1), .fault_o (bad_nk[k])
-      );
-      iommu_ptw_perm u_st (
-        .g_stage_i (k == 2), .implicit_i (1'b0), .exec_i (exec_i), .write_i (write_i),
-        .priv_i ((k != 2) && priv_i), .sum_i (k == 1), .r_i ((k == 2) ? p2[0] : p1[0]),
-        .w_i ((k == 2) ? p2[1] : p1[1]), .x_i ((k == 2) ? p2[2] : p1[2]),
-        .u_i ((k == 2) || p1[3]), .a_i (1'b1), .d_i (1'b1), .fault_o (bad_st[k])
-      );
-    end
-    assign pbad0_nk[i] = (e_s1 && bad_nk[0]) || (e_gv && bad_nk[2]);
-    assign pbad1_nk[i] = (e_s1 && bad_nk[1]) || (e_gv && bad_nk[2]);
-    assign pbad0_st[i] = (e_s1 && bad_st[0]) || (e_gv && bad_st[2]);
-    assign pbad1_st[i] = (e_s1 && bad_st[1]) || (e_gv && bad_st[2]);
+    logic [15:0] deny;
+    assign deny = (do_fill && (slot == IdxW'(i))) ? fill_deny : deny_q[i];
+    assign pbad0_nk[i] = deny[cls0_nk];
+    assign pbad1_nk[i] = deny[cls1_nk];
+    assign pbad0_st[i] = deny[cls0_st];
+    assign pbad1_st[i] = deny[cls1_st];
   end
   always_ff @(posedge clk_i) begin
     pbad0_q <= take_i ? pbad0_nk : pbad0_st;
@@ -316,8 +332,7 @@ module iommu_iotlb #(
       vpn_q[slot]   <= fill_vpn_i;
       size_q[slot]  <= fill_size_i;
       ppn_q[slot]   <= fill_ppn_i;
-      perm1_q[slot] <= fill_perm1_i;
-      perm2_q[slot] <= fill_perm2_i;
+      deny_q[slot]  <= fill_deny;
     end
   end
 

@@ -762,6 +762,16 @@ module iommu_xlate #(
     hpm_pscv_o  <= (ddtp_mode_i > 4'd1) && ctx_hit && s1_on;
   end
 
+`ifndef SYNTHESIS
+  // The context cache lets a lookup in the cycle of a load miss the loaded key, so the
+  // firmware's miss-retry must come in a later cycle than its context load (iommu_ctx_cache).
+  always @(posedge clk_i) begin
+    if (!rst_i && ctx_load_i && miss_retry_i) begin
+      $error("iommu_xlate: context load and miss retry in the same cycle");
+    end
+  end
+`endif
+
   logic unused_xlate;
   assign unused_xlate = ^{accept, m_ptw_rid_i, m_ptw_rresp_i[0], m_ptw_rlast_i, fctl_gxl_i, ctx_w_i[0],
                           walk_active};
