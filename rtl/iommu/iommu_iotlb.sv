@@ -71,6 +71,12 @@ module iommu_iotlb #(
 );
 
   localparam int IdxW = $clog2(Entries);
+  // Stored page number: IOVA/GPA bits [49:12], enough for Sv48 (VA[47:12] and its sign) and
+  // Sv48x4 (GPA[49:12]). The bits above are not stored: a request matches a first-stage entry
+  // only if IOVA[63:50] is the sign extension of bit 49, a G-stage-only entry only if GPA[63:50]
+  // is zero, so an address the walker would fault on (non-canonical IOVA, GPA beyond the G-stage
+  // width) never hits an entry made from a legal one.
+  localparam int VpnW = 38;
 
   logic            valid_q [Entries];
   logic            gv_q    [Entries];
@@ -78,22 +84,27 @@ module iommu_iotlb #(
   logic            s1_q    [Entries];
   logic [19:0]     pscid_q [Entries];
   logic            g_q     [Entries];
-  logic [51:0]     vpn_q   [Entries];
+  logic [VpnW-1:0] vpn_q   [Entries];
   logic [2:0]      size_q  [Entries];
   logic [43:0]     ppn_q   [Entries];
   logic [Entries-1:1] plru_q;
 
-  function automatic logic [51:0] size_mask(input logic [2:0] size);
+  function automatic logic [VpnW-1:0] size_mask(input logic [2:0] size);
     case (size)
-      3'd1:    size_mask = 52'hF;
-      3'd2:    size_mask = 52'h1FF;
-      3'd3:    size_mask = 52'h3FFFF;
-      3'd4:    size_mask = 52'h7FFFFFF;
-      default: size_mask = 52'h0;
+      3'd1:    size_mask = VpnW'(28'hF);
+      3'd2:    size_mask = VpnW'(28'h1FF);
+      3'd3:    size_mask = VpnW'(28'h3FFFF);
+      3'd4:    size_mask = VpnW'(28'h7FFFFFF);
+      default: size_mask = '0;
     endcase
   endfunction
 
-  logic [51:0] mask [Entries];
+  // The upper IOVA bits of a key: {sign extension of bit 49, zero}.
+  function automatic logic [1:0] hi_ok(input logic [14:0] vpn_top);   // VPN[51:37]
+    hi_ok = {vpn_top[14:1] == {14{vpn_top[0]}}, vpn_top[14:1] == 14'd0};
+  endfunction
+
+  logic [VpnW-1:0] mask [Entries];
   always_comb begin
     for (int i = 0; i < Entries; i++) begin
       mask[i] = size_mask(size_q[i]);
@@ -126,9 +137,11 @@ module iommu_iotlb #(
       hit_idx_o = hit_idx_o | (match[i] ? IdxW'(i) : '0);
     end
   end
-  logic [51:0] hit_mask;
-  assign hit_mask = mask[hit_idx_o];
-  assign ppn_o    = (ppn_q[hit_idx_o] & ~hit_mask[43:0]) | (vpn_i[43:0] & hit_mask[43:0]);
+  logic [VpnW-1:0] hit_mask;
+  logic [43:0]     hit_mask_ppn;   // superpage offset bits (at most 27) as a PPN mask
+  assign hit_mask     = mask[hit_idx_o];
+  assign hit_mask_ppn = {{(44 - VpnW){1'b0}}, hit_mask};
+  assign ppn_o        = (ppn_q[hit_idx_o] & ~hit_mask_ppn) | (vpn_i[43:0] & hit_mask_ppn);
 
   // Stored permissions (leaf bits of both stages, A=1, W as W&D), checked for every entry a cycle
   // ahead like the address. The checks themselves run once, at fill time, on the fill's bits:
@@ -171,18 +184,22 @@ module iommu_iotlb #(
   assign cls0_st = {priv_i, 1'b0, acc_type(exec_i, write_i)};
   assign cls1_st = {priv_i, 1'b1, acc_type(exec_i, write_i)};
 
-  logic [Entries-1:0] pbad0_q, pbad1_q, pbad0_nk, pbad1_nk, pbad0_st, pbad1_st;
+  // While the stage holds its request, the registered results stay, except for the entry being
+  // filled, which gets the held request's result for its new content.
+  logic [Entries-1:0] pbad0_q, pbad1_q, pbad0_nk, pbad1_nk, pbad0_d, pbad1_d;
   for (genvar i = 0; i < Entries; i++) begin : gen_perm
     logic [15:0] deny;
-    assign deny = (do_fill && (slot == IdxW'(i))) ? fill_deny : deny_q[i];
+    logic        fill_here;
+    assign fill_here   = do_fill && (slot == IdxW'(i));
+    assign deny        = fill_here ? fill_deny : deny_q[i];
     assign pbad0_nk[i] = deny[cls0_nk];
     assign pbad1_nk[i] = deny[cls1_nk];
-    assign pbad0_st[i] = deny[cls0_st];
-    assign pbad1_st[i] = deny[cls1_st];
+    assign pbad0_d[i]  = take_i ? pbad0_nk[i] : (fill_here ? fill_deny[cls0_st] : pbad0_q[i]);
+    assign pbad1_d[i]  = take_i ? pbad1_nk[i] : (fill_here ? fill_deny[cls1_st] : pbad1_q[i]);
   end
   always_ff @(posedge clk_i) begin
-    pbad0_q <= take_i ? pbad0_nk : pbad0_st;
-    pbad1_q <= take_i ? pbad1_nk : pbad1_st;
+    pbad0_q <= pbad0_d;
+    pbad1_q <= pbad1_d;
   end
   assign perm_bad_o = |(match & (sum_i ? pbad1_q : pbad0_q));
 
@@ -202,7 +219,8 @@ module iommu_iotlb #(
     vma_hit   = 1'b0;
     gvma_hit  = 1'b0;
     for (int i = 0; i < Entries; i++) begin
-      addr_m = (((vpn_q[i] ^ inv_vpn_i) & ~mask[i]) == 52'd0);
+      // Page bits [49:12] only: an address that differs above them invalidates more (allowed).
+      addr_m = (((vpn_q[i] ^ inv_vpn_i[VpnW-1:0]) & ~mask[i]) == '0);
       // VMA: first-stage entries of the host (GV=0) or of one guest (GV=1, GSCID).
       vma_scope = s1_q[i] && (gv_q[i] == inv_gv_i) && (!inv_gv_i || (gscid_q[i] == inv_gscid_i));
       vma_hit   = vma_scope && (!inv_av_i || addr_m) &&
@@ -259,22 +277,32 @@ module iommu_iotlb #(
 
   assign upd_idx = do_fill ? slot : hit_idx_o;
 
-  // The address part of the match (52-bit masked compares, the widest logic) is computed one
-  // cycle ahead for the request entering the stage, or again for the held request, and
-  // registered; the stage adds the live valid bits and the context's IDs. An entry filled at
-  // this edge is compared with its new tag; an invalidation or a kill clears valid at once.
-  logic [Entries-1:0] vpn_hit_nk, vpn_hit_st;
-  logic [51:0]        fill_mask;
-  assign fill_mask = size_mask(fill_size_i);
-  // Both keys are compared (two compare banks); take_i only picks the result.
+  // The address part of the match (masked page compares, the widest logic) is computed one
+  // cycle ahead for the request entering the stage and registered; the stage adds the live
+  // valid bits and the context's IDs, so an invalidation or a kill takes effect at once. While
+  // the stage holds its request, the registered bits stay (the tags of the other entries do not
+  // change) except for the entry filled at this edge, which is compared with its new tag: one
+  // compare of the fill's tag with each key, shared by all entries.
+  logic [Entries-1:0] vpn_hit_nk, vpn_hit_d;
+  logic [VpnW-1:0]    fill_mask;
+  logic [1:0]         hi_nk, hi_st;
+  logic               fill_hit_nk, fill_hit_st;
+  assign fill_mask   = size_mask(fill_size_i);
+  assign hi_nk       = hi_ok(nk_vpn_i[51:37]);
+  assign hi_st       = hi_ok(vpn_i[51:37]);
+  assign fill_hit_nk = (((fill_vpn_i[VpnW-1:0] ^ nk_vpn_i[VpnW-1:0]) & ~fill_mask) == '0) &&
+                       (fill_s1_i ? hi_nk[1] : hi_nk[0]);
+  assign fill_hit_st = (((fill_vpn_i[VpnW-1:0] ^ vpn_i[VpnW-1:0]) & ~fill_mask) == '0) &&
+                       (fill_s1_i ? hi_st[1] : hi_st[0]);
   always_comb begin
     for (int i = 0; i < Entries; i++) begin
       if (do_fill && (slot == IdxW'(i))) begin
-        vpn_hit_nk[i] = (((fill_vpn_i ^ nk_vpn_i) & ~fill_mask) == 52'd0);
-        vpn_hit_st[i] = (((fill_vpn_i ^ vpn_i) & ~fill_mask) == 52'd0);
+        vpn_hit_nk[i] = fill_hit_nk;
+        vpn_hit_d[i]  = take_i ? fill_hit_nk : fill_hit_st;
       end else begin
-        vpn_hit_nk[i] = (((vpn_q[i] ^ nk_vpn_i) & ~mask[i]) == 52'd0);
-        vpn_hit_st[i] = (((vpn_q[i] ^ vpn_i) & ~mask[i]) == 52'd0);
+        vpn_hit_nk[i] = (((vpn_q[i] ^ nk_vpn_i[VpnW-1:0]) & ~mask[i]) == '0) &&
+                        (s1_q[i] ? hi_nk[1] : hi_nk[0]);
+        vpn_hit_d[i]  = take_i ? vpn_hit_nk[i] : vpn_hit_q[i];
       end
     end
   end
@@ -282,7 +310,7 @@ module iommu_iotlb #(
     if (rst_i) begin
       vpn_hit_q <= '0;
     end else begin
-      vpn_hit_q <= take_i ? vpn_hit_nk : vpn_hit_st;
+      vpn_hit_q <= vpn_hit_d;
     end
   end
 
@@ -329,7 +357,7 @@ module iommu_iotlb #(
       s1_q[slot]    <= fill_s1_i;
       pscid_q[slot] <= fill_pscid_i;
       g_q[slot]     <= fill_g_i;
-      vpn_q[slot]   <= fill_vpn_i;
+      vpn_q[slot]   <= fill_vpn_i[VpnW-1:0];
       size_q[slot]  <= fill_size_i;
       ppn_q[slot]   <= fill_ppn_i;
       deny_q[slot]  <= fill_deny;
@@ -337,6 +365,6 @@ module iommu_iotlb #(
   end
 
   logic unused_iotlb;
-  assign unused_iotlb = ^{hit_mask[51:44], have_free};
+  assign unused_iotlb = ^{have_free, fill_vpn_i[51:VpnW], inv_vpn_i[51:VpnW]};
 
 endmodule

@@ -762,6 +762,15 @@ void test_sv48()
   check(o.dma_addr == 0x12345010, "sv48 4K");
   o = run({false, 1, 0xffff000000000000ull});
   check(o.fault && cause(o) == 13, "sv48 non-canonical -> 13");
+  // The IOTLB keeps page bits [49:12]: a cached page must not answer for an IOVA that equals it
+  // below bit 50 but is not its sign extension above.
+  unsigned reads0 = ptw_reads;
+  o = run({false, 1, 0x0000100000003010ull});
+  check(!o.fault && ptw_reads == reads0, "sv48 4K cached");
+  o = run({false, 1, 0x0004100000003010ull});
+  check(o.fault && cause(o) == 13, "sv48 cached page, IOVA bit 50 set -> 13 (no alias hit)");
+  o = run({false, 1, 0xfffc100000003010ull});
+  check(o.fault && cause(o) == 13, "sv48 cached page, IOVA[63:50] ones -> 13 (no alias hit)");
 }
 
 void test_nested()
@@ -1379,6 +1388,11 @@ void test_sv48x4()
   check(o.dma_addr == OFF + 0x100010 && !o.fault, "G-only Sv48x4 4K");
   o = run({false, 1, 0x0004000000000000ull});
   check(o.fault && cause(o) == 21, "Sv48x4 GPA too wide -> 21");
+  unsigned reads0 = ptw_reads;
+  o = run({false, 1, gpa + 0x100010});
+  check(!o.fault && ptw_reads == reads0, "G-only Sv48x4 4K cached");
+  o = run({false, 1, 0x0004000000000000ull | (gpa + 0x100010)});
+  check(o.fault && cause(o) == 21, "Sv48x4 cached GPA page, bit 50 set -> 21 (no alias hit)");
   o = run({true, 1, gpa + 0x200000});
   check(o.fault && cause(o) == 23 && o.rec[3] == gpa + 0x200000, "Sv48x4 unmapped -> 23");
   // nested: Sv48 tables at GPAs gpa+0x100000.. (SPA + OFF)
