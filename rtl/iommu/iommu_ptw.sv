@@ -10,8 +10,9 @@
 // first step is taken the cycle after and the first read leaves from a register the cycle after
 // that, so the miss decision, the walk's first step and the read-port arbitration are never
 // chained in one cycle. An Sv39 walk costs
-// 3L+5 from miss to result-ready (M4, doc/targets.md §1). Inputs other than start_i are sampled
-// at start only; the result outputs hold until the next start.
+// 3L+5 from miss to result-ready (M4, doc/targets.md §1). Inputs other than start_i and iova_i
+// (held by the caller for the whole walk) are sampled at start only; the result outputs hold
+// until the next start.
 // Faults (cause by original access type): page fault 12/13/15, guest-page fault 20/21/23 with
 // iotval2 = GPA[63:2]<<2 | implicit, PTE read bus error 1/5/7. Success returns the SPA PPN of the
 // accessed 4 KiB page plus the leaf bits of both stages for the IOTLB fill.
@@ -24,7 +25,7 @@ module iommu_ptw (
 
   // ---- Walk request ----
   input  logic         start_i,
-  input  logic [63:0]  iova_i,
+  input  logic [63:0]  iova_i,      // the walk's IOVA, held by the caller from start to done
   input  logic         exec_i,
   input  logic         write_i,
   input  logic         priv_i,
@@ -61,7 +62,6 @@ module iommu_ptw (
   output logic         g_o,         // first-stage leaf G bit
   output logic [2:0]   perm2_o,     // G-stage leaf {X, W&D, R}
   output logic         msi_o,       // final GPA is an MSI page: ppn_o = GPA page, no G-stage walk
-  output logic [51:0]  msi_mask_o,  // the walk's msi_addr_mask (interrupt-file number gather)
 
   // ---- PTE reads ----
   output logic [63:0]  rd_addr_o,
@@ -76,7 +76,7 @@ module iommu_ptw (
 
 
   state_e      state_q, state_d;
-  logic [63:0] iova_q;
+  logic [63:0] iova_q;                  // = iova_i (held by the miss-queue slot)
   logic        exec_q, write_q, priv_q, sum_q;
   logic        s2_on_q, s2_sv48_q;
   logic [43:0] s2_root_q;
@@ -91,7 +91,7 @@ module iommu_ptw (
   logic        g_q, g_d;
   logic        fault_q, fault_d;
   logic [11:0] cause_q, cause_d;
-  logic [63:0] iotval2_q, iotval2_d;
+  logic        gpf_q, gpf_d;              // guest-page fault: iotval2 from gpa_q, implicit_q
   logic [43:0] ppn_q, ppn_d;
   logic [2:0]  size_q, size_d;
   logic [2:0]  perm2_q, perm2_d;
@@ -111,6 +111,7 @@ module iommu_ptw (
     end
   end
   logic        s1_on_q;
+  assign iova_q = iova_i;
   logic [43:0] s1_ppn_q, wc_ppn_q;
 
   // ---- Cause codes by original access type ----
@@ -239,7 +240,7 @@ module iommu_ptw (
     g_d        = g_q;
     fault_d    = fault_q;
     cause_d    = cause_q;
-    iotval2_d  = iotval2_q;
+    gpf_d      = gpf_q;
     ppn_d      = ppn_q;
     size_d     = size_q;
     perm2_d    = perm2_q;
@@ -252,7 +253,7 @@ module iommu_ptw (
         if (start_q) begin
           fault_d   = 1'b0;
           msi_d     = 1'b0;
-          iotval2_d = 64'd0;
+          gpf_d     = 1'b0;
           perm1_d   = 4'b1111;
           g_d       = 1'b0;
           s1_size_d = 3'd4;
@@ -291,7 +292,7 @@ module iommu_ptw (
         if (gpa_wide) begin
           fault_d   = 1'b1;
           cause_d   = cause_gpf;
-          iotval2_d = {gpa_hi, 1'b0, implicit_q};
+          gpf_d     = 1'b1;
           state_d   = StDone;
         end else begin
           state_d = StRdReq;
@@ -313,7 +314,7 @@ module iommu_ptw (
             fault_d = 1'b1;
             if (in_g_q) begin
               cause_d   = cause_gpf;
-              iotval2_d = {gpa_hi, 1'b0, implicit_q};
+              gpf_d     = 1'b1;
             end else begin
               cause_d = cause_pf;
             end
@@ -406,7 +407,7 @@ module iommu_ptw (
     g_q        <= g_d;
     fault_q    <= fault_d;
     cause_q    <= cause_d;
-    iotval2_q  <= iotval2_d;
+    gpf_q      <= gpf_d;
     ppn_q      <= ppn_d;
     size_q     <= size_d;
     perm2_q    <= perm2_d;
@@ -419,7 +420,6 @@ module iommu_ptw (
       msi_on_q   <= msi_on_i;
       msi_mask_q <= msi_mask_i;
       msi_pat_q  <= msi_pat_i;
-      iova_q    <= iova_i;
       exec_q    <= exec_i;
       write_q   <= write_i;
       priv_q    <= priv_i;
@@ -435,14 +435,15 @@ module iommu_ptw (
   assign done_o     = (state_q == StDone);
   assign fault_o    = fault_q;
   assign cause_o    = cause_q;
-  assign iotval2_o  = iotval2_q;
+  // A guest-page fault keeps the faulting GPA and the implicit flag in gpa_q / implicit_q until
+  // the next start, so iotval2 needs no register of its own.
+  assign iotval2_o  = gpf_q ? {gpa_hi, 1'b0, implicit_q} : 64'd0;
   assign ppn_o      = ppn_q;
   assign size_o     = size_q;
   assign perm1_o    = perm1_q;
   assign g_o        = g_q;
   assign perm2_o    = perm2_q;
   assign msi_o      = msi_q;
-  assign msi_mask_o = msi_mask_q;
   assign wc_use     = wc_hit_i && (s2_mode_i == 4'd0);
   assign rd_addr_o  = addr_q;
   // Level-1 first-stage pointer that passed every check (not a faulting level).

@@ -175,7 +175,6 @@ module iommu_xlate_missq #(
   logic [Slots-1:0]     w_msi;
   // Per-walker outputs as unpacked arrays: a read by a slot index is a small mux tree (a
   // variable part-select of a flattened vector, stride 44 or 12, became a barrel shifter).
-  logic [51:0]          w_mmask   [Slots];
   logic [11:0]          w_cause   [Slots];
   logic [63:0]          w_iotval2 [Slots];
   logic [63:0]          w_rd_addr [Slots];
@@ -370,17 +369,9 @@ module iommu_xlate_missq #(
     end
   end
 
-  // The owned slot's GPA page; the firmware computes the MSI table index from it (the walker's
-  // mask output is not needed here).
+  // The owned slot's GPA page; the firmware computes the MSI table index from it.
   logic [51:0] m_gpn;
-  logic        unused_mmask;
-  assign m_gpn        = {8'd0, w_ppn[midx_q]};
-  always_comb begin
-    unused_mmask = 1'b0;
-    for (int i = 0; i < Slots; i++) begin
-      unused_mmask = unused_mmask ^ (^w_mmask[i]);
-    end
-  end
+  assign m_gpn = {8'd0, w_ppn[midx_q]};
 
   assign msi_miss_o   = mown_q;
   assign msi_did_o    = did_q[midx_q];
@@ -566,7 +557,7 @@ module iommu_xlate_missq #(
       .clk_i       (clk_i),
       .rst_i       (rst_i),
       .start_i     (w_start[i]),
-      .iova_i      (q_addr_i),
+      .iova_i      (iova_q[i]),    // the slot holds it while its walk runs
       .exec_i      (walk_exec_i),
       .write_i     (q_write_i),
       .priv_i      (walk_priv_i),
@@ -586,7 +577,6 @@ module iommu_xlate_missq #(
       .wc_vpn_o    (w_wc_vpn[i*27 +: 27]),
       .wc_ppn_o    (w_wc_ppn[i*44 +: 44]),
       .msi_o       (w_msi[i]),
-      .msi_mask_o  (w_mmask[i]),
       .busy_o      (w_busy[i]),
       .done_o      (w_done[i]),
       .fault_o     (w_fault[i]),
