@@ -17,8 +17,8 @@ module iommu_msi_cache #(
   input  logic        clk_i,
   input  logic        rst_i,
   // First port: the stage's request. Its page-number compare is done a cycle ahead, for the
-  // request entering the stage (take_i, nk_gpn_i) or again for the held one (gpn_i), and
-  // registered; the stage adds valid and the GSCID.
+  // request entering the stage (take_i, nk_gpn_i), and registered (kept while the stage holds
+  // its request gpn_i); the stage adds valid and the GSCID.
   input  logic        take_i,
   input  logic [51:0] nk_gpn_i,
   input  logic [15:0] gscid_i,
@@ -91,17 +91,19 @@ module iommu_msi_cache #(
     end
   end
 
-  // Both keys compared; take_i only picks the result. An entry loaded at this edge is compared
-  // with its new page number.
-  logic [Entries-1:0] gpn_hit_nk, gpn_hit_st;
+  // The entering request's key is compared with every entry; while the stage holds its request
+  // the registered bits stay, except for the entry loaded at this edge, which is compared with
+  // its new page number (one compare of the load's key with each port-1 key, shared).
+  logic [Entries-1:0] gpn_hit_d;
+  logic               load_hit_nk, load_hit_st;
+  assign load_hit_nk = (load_gpn_i == nk_gpn_i);
+  assign load_hit_st = (load_gpn_i == gpn_i);
   always_comb begin
     for (int i = 0; i < Entries; i++) begin
       if (load_i && !flush_i && (slot == IdxW'(i))) begin
-        gpn_hit_nk[i] = (load_gpn_i == nk_gpn_i);
-        gpn_hit_st[i] = (load_gpn_i == gpn_i);
+        gpn_hit_d[i] = take_i ? load_hit_nk : load_hit_st;
       end else begin
-        gpn_hit_nk[i] = (gpn_q[i] == nk_gpn_i);
-        gpn_hit_st[i] = (gpn_q[i] == gpn_i);
+        gpn_hit_d[i] = take_i ? (gpn_q[i] == nk_gpn_i) : gpn_hit_q[i];
       end
     end
   end
@@ -109,7 +111,7 @@ module iommu_msi_cache #(
     if (rst_i) begin
       gpn_hit_q <= '0;
     end else begin
-      gpn_hit_q <= take_i ? gpn_hit_nk : gpn_hit_st;
+      gpn_hit_q <= gpn_hit_d;
     end
   end
 

@@ -149,11 +149,14 @@ module iommu_xlate_intake #(
     end
   end
 
+  // The skid register takes the offered request in every cycle it is empty: its enable is its
+  // own valid bit, not the stage's decision (which then only sets sk_valid_q). The stage
+  // register loads when the stage moves.
   always_ff @(posedge clk_i) begin
     if (st_ready) begin
       st_req_q <= nxt_req;
     end
-    if (!st_ready && acc) begin
+    if (!sk_valid_q) begin
       sk_req_q <= in_req;
     end
   end
