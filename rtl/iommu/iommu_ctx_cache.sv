@@ -11,7 +11,7 @@
 `default_nettype none
 
 module iommu_ctx_cache #(
-  parameter int Entries = 8
+  parameter int Entries = 8   // >= 2
 ) (
   input  logic              clk_i,
   input  logic              rst_i,
@@ -46,10 +46,17 @@ module iommu_ctx_cache #(
   output logic [3:0]        msi_mode_o,   // msiptp.MODE
   output logic [43:0]       msi_ppn_o,    // msiptp.PPN
   output logic [51:0]       msi_mask_o,   // msi_addr_mask
-  output logic [51:0]       msi_pat_o     // msi_addr_pattern
+  output logic [51:0]       msi_pat_o,    // msi_addr_pattern
+  // Entry indices, for the IOTLB's tags: of the entering request's match (nk_*), of the held
+  // request's match (did_i, ...), and of the stage's registered match (with hit_o). flush_o
+  // marks every entry whose content ends at this edge (dropped, or loaded with a new context).
+  output logic [$clog2(Entries)-1:0] nk_idx_o,
+  output logic [$clog2(Entries)-1:0] st_idx_o,
+  output logic [$clog2(Entries)-1:0] idx_o,
+  output logic [Entries-1:0] flush_o
 );
 
-  localparam int IdxW = (Entries > 1) ? $clog2(Entries) : 1;
+  localparam int IdxW = $clog2(Entries);
 
   // Stored per entry: the key apart (compared in parallel), and the fields the datapath uses in
   // one vector (distributed RAM, read by index): {pdtv, dtf, ens, sum, pscid, s1 mode/ppn,
@@ -145,7 +152,7 @@ module iommu_ctx_cache #(
   endfunction
 
   logic [Entries-1:0] match_q, match_nk, match_st, stay_vec;
-  logic [IdxW-1:0]    idx_nk, idx_st;
+  logic [IdxW-1:0]    idx_nk, idx_st, idx_q;
   logic [DataW-1:0]   data_nk, data_st, data_out_q;
   always_comb begin
     idx_nk = '0;
@@ -166,15 +173,25 @@ module iommu_ctx_cache #(
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       match_q <= '0;
+      idx_q   <= '0;
     end else begin
       match_q <= take_i ? match_nk : match_st;
+      idx_q   <= take_i ? idx_nk : idx_st;
     end
   end
   always_ff @(posedge clk_i) begin
     data_out_q <= take_i ? data_nk : data_st;
   end
 
-  assign hit_o = |(match_q & valid_vec);
+  assign hit_o    = |(match_q & valid_vec);
+  assign idx_o    = idx_q;
+  assign nk_idx_o = idx_nk;
+  assign st_idx_o = idx_st;
+  always_comb begin
+    for (int i = 0; i < Entries; i++) begin
+      flush_o[i] = (valid_q[i] && drop_vec[i]) || (load_i && (slot == IdxW'(i)));
+    end
+  end
   assign {pdtv_o, dtf_o, ens_o, sum_o, pscid_o, s1_mode_o, s1_ppn_o, gscid_o, s2_mode_o, s2_ppn_o,
           msi_mode_o, msi_ppn_o, msi_mask_o, msi_pat_o} = data_out_q;
 

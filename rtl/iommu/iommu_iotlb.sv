@@ -5,7 +5,11 @@
 // with the outcome of the leaf permission checks of both stages (W already ANDed with D, A=1
 // implied) for every request class, so a hit is checked exactly as a walk would check it (IOMMU
 // spec "Caching in-memory data structures": tags PSCID, GSCID, IOVA).
-// Tag: {GV = iohgatp != Bare, GSCID if GV, S1 = iosatp != Bare, PSCID if S1 and G=0, G, VPN, size}.
+// Lookup tag: {context-cache entry of the request's context, VPN, size}. An entry is made for one
+// cached context (its context-cache index) and dropped when that context-cache entry is dropped
+// or reloaded (ctx_flush_i), so a lookup compares a 3-bit index, computed a cycle ahead, instead of
+// the context's IDs in the stage. The IDs {GV = iohgatp != Bare, GSCID if GV, S1 = iosatp != Bare,
+// PSCID, G} are kept for invalidation.
 // Sizes: 0 4 KiB, 1 64 KiB NAPOT, 2 2 MiB, 3 1 GiB, 4 512 GiB.
 // Invalidation (IOTINVAL.VMA/GVMA, spec 4.1 "Command-Queue") completes in the handshake cycle,
 // so inv_ready_o is constant 1; a fill in that cycle is dropped (the walker also drops fills of walks that were in
@@ -15,16 +19,18 @@
 `default_nettype none
 
 module iommu_iotlb #(
-  parameter int Entries = 16   // power of two, >= 2
+  parameter int Entries    = 16,  // power of two, >= 2
+  parameter int CtxEntries = 8    // context-cache entries (power of two, >= 2)
 ) (
   input  logic        clk_i,
   input  logic        rst_i,
 
+  // ---- Context-cache entries ----
+  input  logic [$clog2(CtxEntries)-1:0] nk_ctx_i,  // of the request entering the stage (take_i)
+  input  logic [$clog2(CtxEntries)-1:0] st_ctx_i,  // of the stage's request (looked up again)
+  input  logic [CtxEntries-1:0] ctx_flush_i, // these context-cache entries end at this edge
+
   // ---- Lookup ----
-  input  logic        gv_i,
-  input  logic [15:0] gscid_i,
-  input  logic        s1_i,
-  input  logic [19:0] pscid_i,
   input  logic [51:0] vpn_i,      // the stage's request
   input  logic        take_i,     // the stage takes a new request at this edge ...
   input  logic [51:0] nk_vpn_i,   // ... with this VPN (its address match is registered)
@@ -47,6 +53,7 @@ module iommu_iotlb #(
 
   // ---- Fill ----
   input  logic        fill_i,
+  input  logic [$clog2(CtxEntries)-1:0] fill_ctx_i,  // context-cache entry of the walk's context
   input  logic        fill_gv_i,
   input  logic [15:0] fill_gscid_i,
   input  logic        fill_s1_i,
@@ -71,6 +78,7 @@ module iommu_iotlb #(
 );
 
   localparam int IdxW = $clog2(Entries);
+  localparam int CtxW = $clog2(CtxEntries);
   // Stored page number: IOVA/GPA bits [49:12], enough for Sv48 (VA[47:12] and its sign) and
   // Sv48x4 (GPA[49:12]). The bits above are not stored: a request matches a first-stage entry
   // only if IOVA[63:50] is the sign extension of bit 49, a G-stage-only entry only if GPA[63:50]
@@ -88,6 +96,7 @@ module iommu_iotlb #(
   logic [2:0]      size_q  [Entries];
   logic [43:0]     ppn_q   [Entries];
   logic [Entries-1:1] plru_q;
+  logic [CtxW-1:0] ctx_q   [Entries];
 
   function automatic logic [VpnW-1:0] size_mask(input logic [2:0] size);
     case (size)
@@ -120,12 +129,11 @@ module iommu_iotlb #(
   // 4 KiB pages of one superpage can still fill two entries that cover each other; such a double
   // match is not used (a miss: the request re-walks) and both entries are dropped in that cycle.
   logic [Entries-1:0] vpn_hit_q;   // registered address match (below)
+  logic [Entries-1:0] ctx_hit_q;   // registered context-entry match (below)
   logic [Entries-1:0] match;
   always_comb begin
     for (int i = 0; i < Entries; i++) begin
-      match[i] = valid_q[i] && vpn_hit_q[i] && (gv_q[i] == gv_i) &&
-                 (!gv_i || (gscid_q[i] == gscid_i)) &&
-                 (s1_q[i] == s1_i) && (!s1_i || g_q[i] || (pscid_q[i] == pscid_i));
+      match[i] = valid_q[i] && vpn_hit_q[i] && ctx_hit_q[i];
     end
   end
 
@@ -246,7 +254,7 @@ module iommu_iotlb #(
   // a fill always lands in a legal victim (at worst it evicts an entry one cycle newer).
   logic [IdxW-1:0] victim, slot, slot_d, upd_idx;
   logic            have_free, do_fill;
-  assign do_fill = fill_i && !inv_valid_i;
+  assign do_fill = fill_i && !inv_valid_i && !ctx_flush_i[fill_ctx_i];
   always_comb begin
     // Victim: follow the PLRU bits from the root (bit l of the victim picks the child).
     victim = '0;
@@ -314,6 +322,22 @@ module iommu_iotlb #(
     end
   end
 
+  // The context-entry part: 3-bit compares, redone for the held request every cycle (its
+  // context-cache entry can change when the firmware loads its context).
+  logic [Entries-1:0] ctx_hit_d;
+  for (genvar i = 0; i < Entries; i++) begin : gen_ctx_hit
+    logic [CtxW-1:0] e_ctx;
+    assign e_ctx        = (do_fill && (slot == IdxW'(i))) ? fill_ctx_i : ctx_q[i];
+    assign ctx_hit_d[i] = take_i ? (e_ctx == nk_ctx_i) : (e_ctx == st_ctx_i);
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      ctx_hit_q <= '0;
+    end else begin
+      ctx_hit_q <= ctx_hit_d;
+    end
+  end
+
 
   // Make every node on the path of upd_idx point away from it.
   logic [Entries-1:1] plru_d;
@@ -340,7 +364,7 @@ module iommu_iotlb #(
       end
       for (int i = 0; i < Entries; i++) begin
         if ((inv_valid_i && inv_hit[i]) || (kill_i && (kill_idx_i == IdxW'(i))) ||
-            (match_multi && match[i])) begin
+            (match_multi && match[i]) || ctx_flush_i[ctx_q[i]]) begin
           valid_q[i] <= 1'b0;
         end
       end
@@ -352,6 +376,7 @@ module iommu_iotlb #(
 
   always_ff @(posedge clk_i) begin
     if (do_fill) begin
+      ctx_q[slot]   <= fill_ctx_i;
       gv_q[slot]    <= fill_gv_i;
       gscid_q[slot] <= fill_gscid_i;
       s1_q[slot]    <= fill_s1_i;

@@ -229,7 +229,11 @@ module iommu_xlate #(
   logic [63:0] mq_iova, mq_pte;
   logic [51:0] mctx_mask, mctx_pat;
 
-  localparam int TlbIdxW = $clog2(IotlbEntries);
+  localparam int TlbIdxW    = $clog2(IotlbEntries);
+  localparam int CtxEntries = 8;                     // context-cache entries
+  localparam int CtxW       = $clog2(CtxEntries);
+  logic [CtxW-1:0]       ctx_nk_idx, ctx_st_idx, ctx_idx;
+  logic [CtxEntries-1:0] ctx_flush;
   logic               tlb_hit, tlb_touch, tlb_kill;
   logic [TlbIdxW-1:0] tlb_idx;
   logic [43:0]        tlb_ppn;
@@ -425,7 +429,7 @@ module iommu_xlate #(
   //////////////////////////////
 
   iommu_ctx_cache #(
-    .Entries (8)
+    .Entries (CtxEntries)
   ) u_ctx (
     .clk_i     (clk_i),
     .rst_i     (rst_i),
@@ -456,7 +460,11 @@ module iommu_xlate #(
     .msi_mode_o (mctx_mode),
     .msi_ppn_o  (mctx_ppn),
     .msi_mask_o (mctx_mask),
-    .msi_pat_o  (mctx_pat)
+    .msi_pat_o  (mctx_pat),
+    .nk_idx_o   (ctx_nk_idx),
+    .st_idx_o   (ctx_st_idx),
+    .idx_o      (ctx_idx),
+    .flush_o    (ctx_flush)
   );
 
   // An MSI is a GPA page with (A>>12) & ~mask == pattern & ~mask, msiptp Flat. With a Bare
@@ -497,6 +505,7 @@ module iommu_xlate #(
   assign miss_pte_o   = mq_miss ? mq_pte    : {8'd0, mctx_ppn, 12'd0};  // MSI table base
 
   logic        fill, fill_gv, fill_s1, fill_g;
+  logic [CtxW-1:0] fill_ctx;
   logic [15:0] fill_gscid;
   logic [19:0] fill_pscid;
   logic [51:0] fill_vpn;
@@ -505,14 +514,14 @@ module iommu_xlate #(
   logic [3:0]  fill_perm1;
 
   iommu_iotlb #(
-    .Entries (IotlbEntries)
+    .Entries    (IotlbEntries),
+    .CtxEntries (CtxEntries)
   ) u_tlb (
     .clk_i        (clk_i),
     .rst_i        (rst_i),
-    .gv_i         (s2_on),
-    .gscid_i      (ctx_gscid),
-    .s1_i         (s1_on),
-    .pscid_i      (ctx_pscid),
+    .nk_ctx_i     (ctx_nk_idx),
+    .st_ctx_i     (ctx_st_idx),
+    .ctx_flush_i  (ctx_flush),
     .vpn_i        (st_addr[63:12]),
     .take_i       (st_load),
     .nk_vpn_i     (nk_vpn),
@@ -531,6 +540,7 @@ module iommu_xlate #(
     .kill_i       (tlb_kill),
     .kill_idx_i   (tlb_idx),
     .fill_i       (fill),
+    .fill_ctx_i   (fill_ctx),
     .fill_gv_i    (fill_gv),
     .fill_gscid_i (fill_gscid),
     .fill_s1_i    (fill_s1),
@@ -560,7 +570,8 @@ module iommu_xlate #(
 
   iommu_xlate_missq #(
     .IdWidth (IdWidth),
-    .Slots   (MissSlots)
+    .Slots   (MissSlots),
+    .CtxW    (CtxW)
   ) u_missq (
     .clk_i           (clk_i),
     .rst_i           (rst_i),
@@ -571,6 +582,7 @@ module iommu_xlate #(
     .q_gscid_i       (ctx_gscid),
     .q_s1_i          (s1_on),
     .q_pscid_i       (ctx_pscid),
+    .q_ctx_i         (ctx_idx),
     .dep_o           (q_dep),
     .page_busy_o     (q_page_busy),
     .free_o          (q_free),
@@ -599,7 +611,10 @@ module iommu_xlate #(
     .walk_msi_ptp_i  (mctx_ppn),
     .walk_s2_mode_i  (ctx_s2_mode),
     .walk_s2_ppn_i   (ctx_s2_ppn),
-    .inv_i           (inv_valid_i),
+    // A walk in flight across an IOTLB invalidation, or across the end of any context-cache
+    // entry (its fill would be tagged with an entry that may now hold another context), does
+    // not fill the IOTLB.
+    .inv_i           (inv_valid_i || (|ctx_flush)),
     .wc_flush_i      (inv_valid_i || ctx_inv_i || ctx_load_i),
     .iss_valid_o     (iss_valid),
     .iss_take_i      (iss_take),
@@ -619,6 +634,7 @@ module iommu_xlate #(
     .iss_cause_o     (iss_cause),
     .iss_iotval2_o   (iss_iotval2),
     .fill_o          (fill),
+    .fill_ctx_o      (fill_ctx),
     .fill_gv_o       (fill_gv),
     .fill_gscid_o    (fill_gscid),
     .fill_s1_o       (fill_s1),
@@ -765,8 +781,12 @@ module iommu_xlate #(
 `ifndef SYNTHESIS
   // The context cache lets a lookup in the cycle of a load miss the loaded key, so the
   // firmware's miss-retry must come in a later cycle than its context load (iommu_ctx_cache).
+  // (Checked once a reset has been seen: before it, the firmware interface's flops are random.)
+  logic chk_armed_q = 1'b0;
   always @(posedge clk_i) begin
-    if (!rst_i && ctx_load_i && miss_retry_i) begin
+    if (rst_i) begin
+      chk_armed_q <= 1'b1;
+    end else if (chk_armed_q && ctx_load_i && miss_retry_i) begin
       $error("iommu_xlate: context load and miss retry in the same cycle");
     end
   end

@@ -18,7 +18,8 @@
 module iommu_xlate_missq #(
   parameter int IdWidth = 4,
   parameter int Slots   = 4,   // 2..(1 << IdWidth)
-  parameter int WcEntries = 4  // walk cache entries (power of two, >= 2)
+  parameter int WcEntries = 4, // walk cache entries (power of two, >= 2)
+  parameter int CtxW    = 3    // context-cache index width
 ) (
   input  logic               clk_i,
   input  logic               rst_i,
@@ -31,6 +32,7 @@ module iommu_xlate_missq #(
   input  logic [15:0]        q_gscid_i,
   input  logic               q_s1_i,
   input  logic [19:0]        q_pscid_i,
+  input  logic [CtxW-1:0]    q_ctx_i,      // context-cache entry of the stage's context
   output logic               dep_o,        // must park behind an older slot
   output logic               page_busy_o,  // a walk of the same 4 KiB page and tags is in flight
   output logic               free_o,       // a slot is free
@@ -85,6 +87,7 @@ module iommu_xlate_missq #(
 
   // ---- IOTLB fill (with the leaving walk) ----
   output logic               fill_o,
+  output logic [CtxW-1:0]    fill_ctx_o,
   output logic               fill_gv_o,
   output logic [15:0]        fill_gscid_o,
   output logic               fill_s1_o,
@@ -160,6 +163,7 @@ module iommu_xlate_missq #(
   logic [15:0]       gscid_q  [Slots];
   logic              s1_q     [Slots];
   logic [19:0]       pscid_q  [Slots];
+  logic [CtxW-1:0]   ctx_q    [Slots];
   logic              rfault_q [Slots];
   logic              rrec_q   [Slots];
   logic [11:0]       rcause_q [Slots];
@@ -301,6 +305,7 @@ module iommu_xlate_missq #(
   // An MSI translation is never an IOTLB entry (its invalidation is IOTINVAL.GVMA of the
   // MSI-PTE cache; a first-stage-only entry would survive it).
   assign fill_o       = leave && sel_walk && !sel_msi && !sel_wfault && !nofill_q[iss_idx] && !inv_i;
+  assign fill_ctx_o   = ctx_q[iss_idx];
   assign fill_gv_o    = gv_q[iss_idx];
   assign fill_gscid_o = gscid_q[iss_idx];
   assign fill_s1_o    = s1_q[iss_idx];
@@ -454,6 +459,7 @@ module iommu_xlate_missq #(
         gscid_q[i]  <= q_gscid_i;
         s1_q[i]     <= q_s1_i;
         pscid_q[i]  <= q_pscid_i;
+        ctx_q[i]    <= q_ctx_i;
         rfault_q[i] <= enq_fault_i;
         rrec_q[i]   <= enq_record_i;
         rcause_q[i] <= enq_cause_i;

@@ -874,6 +874,31 @@ void test_inval()
   check(gw(0x3000) > 0 && gw(0x4000) > 0, "GVMA GSCID flush");
   inv(false, true, false, false, 0, 9, 0);
   check(gw(0x3000) == 0, "VMA GV=1 leaves G-stage-only entries");
+
+  // IOTLB entries are tagged with the context-cache entry they were made for: when that entry is
+  // dropped and reused for another device's context, the old entries never answer for it.
+  ctx_inv_all();
+  uint64_t ra = alloc(), rb = alloc();
+  map(ra, 0x50000, 0x60000, 0, FL, 2);
+  map(rb, 0x50000, 0x61000, 0, FL, 2);
+  Ctx ca, cb;
+  ca.did = 5;
+  ca.s1_mode = 8;
+  ca.s1_ppn = ra >> 12;
+  ca.pscid = 40;
+  cb = ca;
+  cb.did = 6;
+  cb.s1_ppn = rb >> 12;
+  cb.pscid = 40;   // same PSCID: only the context-cache tag tells the two apart
+  ctx_load(ca);
+  Obs oa = run({false, 1, 0x50008, 0, 0, 5});
+  unsigned before = ptw_reads;
+  oa = run({false, 1, 0x50008, 0, 0, 5});
+  check(oa.dma_addr == 0x60008 && ptw_reads == before, "ctx slot tag: device 5 warm");
+  ctx_inv_all();
+  ctx_load(cb);    // lands in the entry device 5 had
+  Obs ob = run({false, 1, 0x50008, 0, 0, 6});
+  check(!ob.fault && ob.dma_addr == 0x61008, "ctx slot tag: reused entry, device 6 walks its own table");
 }
 
 void test_perf()
