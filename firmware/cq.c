@@ -57,6 +57,9 @@ int cq_decode(const uint32_t w[4], struct cq_op *op)
 		op->kind = CQ_IOFENCE;
 		op->av	 = (dw0 & RISCV_IOMMU_CMD_IOFENCE_DW0_AV) != 0;
 		op->wsi	 = (dw0 & RISCV_IOMMU_CMD_IOFENCE_DW0_WSI) != 0;
+		op->drain =
+			(dw0 & (RISCV_IOMMU_CMD_IOFENCE_DW0_PR | RISCV_IOMMU_CMD_IOFENCE_DW0_PW)) !=
+			0;
 		op->data = w[1];
 		op->addr = FW_GET(RISCV_IOMMU_CMD_IOFENCE_DW1_ADDR, dw1) << 2;
 		return CQ_IOFENCE;
@@ -102,6 +105,13 @@ static int fence_store(uint64_t addr, uint32_t data)
 #endif
 }
 
+static fw_poll_fn cq_poll;
+
+void cq_set_poll(fw_poll_fn poll)
+{
+	cq_poll = poll;
+}
+
 static int cq_exec(const struct cq_op *op)
 {
 	switch (op->kind) {
@@ -109,8 +119,12 @@ static int cq_exec(const struct cq_op *op)
 		fw_iotlb_inval(&op->inv); /* returns once the datapath took it */
 		return 0;
 	case CQ_IOFENCE:
-		/* Commands execute in order and each completes before the next: nothing earlier
-		 * is outstanding here. PR/PW: device accesses are not buffered in the IOMMU. */
+		/* Commands execute in order and each completes before the next: every earlier
+		 * command is done here. PR/PW: a device request translated before it (one parked
+		 * behind a walk keeps its old translation) may still be on its way to memory; the
+		 * fence completes only once every request accepted so far has been answered. */
+		if (op->drain)
+			fw_dma_drain(cq_poll);
 		if (op->av && fence_store(op->addr, op->data))
 			return CQ_EMF;
 		if (op->wsi && (fw_cfg_get()->fctl & RISCV_IOMMU_FCTL_WSI))

@@ -87,11 +87,21 @@ static void handle_event(uint32_t db)
 	}
 }
 
+/* While an IOFENCE.C waits for earlier device requests: serve the misses they may wait on. */
+static void poll_events(void)
+{
+	uint32_t db = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
+
+	if (db & FWIF_DB_EVT)
+		handle_event(db);
+}
+
 int main(void)
 {
 	con_printf("riscv-iommu fw: boot, fwif id %x\n", (unsigned)fwif_read32(FWIF_ID));
 	if (fwif_read32(FWIF_ID) != FWIF_ID_VALUE)
 		fw_panic(0x0001);
+	cq_set_poll(poll_events);
 	fw_simctrl(FWIF_SIMCTRL_BOOTED);
 
 	for (;;) {

@@ -110,6 +110,16 @@ void fw_iotlb_inval(const struct fw_inval *inv)
 		;
 }
 
+void fw_dma_drain(fw_poll_fn poll)
+{
+	fwif_write32(FWIF_DRAIN, FWIF_DRAIN_HOLD);
+	while (!(fwif_read32(FWIF_DRAIN) & FWIF_DRAIN_DRAINED)) {
+		if (poll)
+			poll();
+	}
+	fwif_write32(FWIF_DRAIN, 0);
+}
+
 int fw_burst_start(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store)
 {
 	if (beats == 0 || beats > 32 || (pa & 7) || (buf_off & 7) ||

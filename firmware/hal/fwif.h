@@ -132,6 +132,17 @@ void fw_iotlb_inval(const struct fw_inval *inv);
  */
 uint32_t fw_cqx_run(uint32_t buf_off, uint32_t n);
 
+/** typedef fw_poll_fn - work a wait loop does meanwhile (the events the datapath waits on). */
+typedef void (*fw_poll_fn)(void);
+
+/**
+ * fw_dma_drain() - IOFENCE.C PR/PW: hold the device port (DRAIN.HOLD), wait until every device
+ * request accepted before has been answered at the device port (DRAIN.DRAINED), release it.
+ * @poll (may be NULL) runs while waiting: a request parked behind a context or MSI-PTE miss
+ * answers only after the firmware has served that miss.
+ */
+void fw_dma_drain(fw_poll_fn poll);
+
 /**
  * fw_burst() - move @beats (1..32) 8-byte words between system memory at @pa and the burst
  * buffer at byte offset @buf_off; @store: buffer to memory. Blocks until done. The range must

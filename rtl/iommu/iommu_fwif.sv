@@ -96,6 +96,10 @@ module iommu_fwif #(
   output logic [15:0]  inv_gscid_o,
   output logic [51:0]  inv_vpn_o,
 
+  // IOFENCE.C PR/PW: hold the device port, and whether everything accepted before has answered
+  output logic         drain_hold_o,
+  input  logic         drain_done_i,
+
   // Fault records (from iommu_xlate)
   input  logic         fault_valid_i,
   input  logic [255:0] fault_rec_i,
@@ -156,6 +160,7 @@ module iommu_fwif #(
   localparam logic [11:0] FWIF_BURST_STATUS  = 12'h08C;
   localparam logic [11:0] FWIF_CQX_CTRL      = 12'h090;
   localparam logic [11:0] FWIF_CQX_STATUS    = 12'h094;
+  localparam logic [11:0] FWIF_DRAIN         = 12'h098;
   localparam logic [11:0] FWIF_CTX_CMD       = 12'h140;
   localparam logic [11:0] FWIF_MISS_CMD      = 12'h144;
   localparam logic [11:0] FWIF_INV_W0        = 12'h180;
@@ -315,6 +320,7 @@ module iommu_fwif #(
   logic        msi_load_q, miss_absorb_q, mrif_done_q;
   logic [1:0]  mrif_resp_q;
   logic        inv_valid_q;
+  logic        drain_hold_q;
   logic        ctx_load_q, ctx_inv_q, miss_retry_q, miss_fail_q;
   logic [1:0]  ctx_inv_op_q;
   logic        console_valid_q, simctrl_valid_q;
@@ -533,6 +539,7 @@ module iommu_fwif #(
       mrif_done_q     <= 1'b0;
       mrif_resp_q     <= 2'd0;
       inv_valid_q     <= 1'b0;
+      drain_hold_q    <= 1'b0;
       console_valid_q <= 1'b0;
       simctrl_valid_q <= 1'b0;
     end else begin
@@ -545,6 +552,9 @@ module iommu_fwif #(
       mrif_done_q     <= wr && in_page && off == FWIF_MSI_WRESP;
       if (wr && in_page && off == FWIF_MSI_WRESP) begin
         mrif_resp_q <= s_wb_dat_i[1:0];
+      end
+      if (wr && in_page && off == FWIF_DRAIN) begin
+        drain_hold_q <= s_wb_dat_i[0];
       end
       console_valid_q <= wr && in_page && off == FWIF_CONSOLE;
       simctrl_valid_q <= wr && in_page && off == FWIF_SIMCTRL;
@@ -589,6 +599,7 @@ module iommu_fwif #(
   assign msi_load_gpn_o   = {msi_w2_q[19:0], msi_w1_q};
   assign msi_load_ppn_o   = {msi_w4_q[11:0], msi_w3_q};
   assign inv_valid_o     = inv_valid_q;
+  assign drain_hold_o    = drain_hold_q;
   assign inv_gvma_o      = inv_w0_q[0];
   assign inv_gv_o        = inv_w0_q[1];
   assign inv_av_o        = inv_w0_q[2];
@@ -701,6 +712,7 @@ module iommu_fwif #(
           FWIF_INV_ADDR_LO:   rdata_q <= inv_lo_q;
           FWIF_INV_ADDR_HI:   rdata_q <= inv_hi_q;
           FWIF_INV_STATUS:    rdata_q <= {31'd0, inv_valid_q};
+          FWIF_DRAIN:         rdata_q <= {30'd0, drain_done_i, drain_hold_q};
           FWIF_MSI_W0:        rdata_q <= msi_w0_q;
           FWIF_MSI_W1:        rdata_q <= msi_w1_q;
           FWIF_MSI_W2:        rdata_q <= msi_w2_q;

@@ -202,6 +202,44 @@ UNIT_TEST(fw_cq_fence_av_wsi)
 	UT_CHECK(!(mock.page[RISCV_IOMMU_REG_CQCSR / 4] & RISCV_IOMMU_CQCSR_FENCE_W_IP));
 }
 
+static unsigned poll_calls;
+
+static void count_poll(void)
+{
+	poll_calls++;
+}
+
+UNIT_TEST(fw_cq_fence_pr_pw_drains_first)
+{
+	int hold, rel, st;
+
+	/* PR|PW AV=1: hold the device port, wait for DRAINED (serving events), release, store. */
+	cq_setup(0, 1);
+	poll_calls	 = 0;
+	mock.drain_reads = 3; /* in flight for three polls */
+	cq_set_poll(count_poll);
+	put_cmd(0, 0x2 | BIT_ULL(10) | BIT_ULL(12) | BIT_ULL(13) | (0x77ull << 32),
+		0x80002000ull >> 2);
+	cq_process();
+	cq_set_poll(NULL);
+	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 1);
+	UT_EQ(poll_calls, 3);
+	hold = mock_find_write(FWIF_BASE + FWIF_DRAIN, 0);
+	UT_CHECK(hold >= 0);
+	UT_EQ(mock.log[hold].val, FWIF_DRAIN_HOLD);
+	rel = mock_find_write(FWIF_BASE + FWIF_DRAIN, (unsigned)hold + 1);
+	UT_CHECK(rel > hold);
+	UT_EQ(mock.log[rel].val, 0);
+	st = mock_find_write(FWIF_BASE + FWIF_BURST_CTRL, (unsigned)rel + 1);
+	UT_CHECK(st > rel);
+	/* Neither PR nor PW: no drain. */
+	cq_setup(0, 1);
+	put_cmd(0, 0x2, 0);
+	cq_process();
+	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 1);
+	UT_EQ(mock_find_write(FWIF_BASE + FWIF_DRAIN, 0), -1);
+}
+
 UNIT_TEST(fw_cq_off_does_nothing)
 {
 	cq_setup(0, 3);

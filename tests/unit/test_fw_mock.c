@@ -43,6 +43,11 @@ uint32_t mmio_read32(uintptr_t addr)
 
 	if (a >= FWIF_PAGE_RAW && a < FWIF_PAGE_CLR + 0x1000)
 		return mock.page[(a & 0xFFF) / 4];
+	if (a == FWIF_BASE + FWIF_DRAIN && mock.drain_reads &&
+	    (mock.fwif[FWIF_DRAIN / 4] & FWIF_DRAIN_HOLD)) {
+		mock.drain_reads--;
+		return FWIF_DRAIN_HOLD;
+	}
 	if (a >= FWIF_BASE && a < FWIF_BASE + 0x1000)
 		return mock.fwif[(a & 0xFFF) / 4];
 	return 0xBADBAD00u;
@@ -56,6 +61,8 @@ void mmio_write32(uintptr_t addr, uint32_t val)
 	if (mock.nlog < MOCK_LOG_MAX)
 		mock.log[mock.nlog++] = (struct mock_write){a, val};
 	if (a >= FWIF_BASE && a < FWIF_BASE + 0x1000) {
+		if (a == FWIF_BASE + FWIF_DRAIN && (val & FWIF_DRAIN_HOLD))
+			val = FWIF_DRAIN_HOLD | FWIF_DRAIN_DRAINED;
 		mock.fwif[(a & 0xFFF) / 4] = val;
 		return;
 	}
