@@ -105,7 +105,7 @@ static int fence_store(uint64_t addr, uint32_t data)
 #endif
 }
 
-static fw_poll_fn cq_poll;
+static fw_poll_fn cq_poll = fw_poll_events;
 
 void cq_set_poll(fw_poll_fn poll)
 {

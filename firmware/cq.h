@@ -47,9 +47,13 @@ int cq_decode(const uint32_t w[4], struct cq_op *op);
 void cq_process(void);
 
 /**
- * cq_set_poll() - what an IOFENCE.C PR/PW does while it waits for earlier device requests
- * (main.c: serve context and MSI-PTE misses, which such a request may wait on).
+ * fw_poll_events() - what an IOFENCE.C PR/PW does while it waits for earlier device requests:
+ * serve the context and MSI-PTE misses such a request may wait on (main.c; the unit tests'
+ * mock defines an empty one).
  */
+void fw_poll_events(void);
+
+/** cq_set_poll() - replace fw_poll_events() in the fence wait (unit tests). */
 void cq_set_poll(fw_poll_fn poll);
 
 /** cq_flush() - forget the cached cqb / cqh: cqb and cqcsr doorbells, mock reset. */

@@ -60,7 +60,7 @@ static void handle_doorbells(uint32_t db)
  * from the FIFO to the FQ slot in the RTL; other events are copied (a CTX_MISS has 4 payload
  * words) and popped first.
  */
-static void handle_event(uint32_t db)
+static inline __attribute__((always_inline)) void handle_event(uint32_t db)
 {
 	struct fw_event ev;
 	unsigned n;
@@ -88,7 +88,7 @@ static void handle_event(uint32_t db)
 }
 
 /* While an IOFENCE.C waits for earlier device requests: serve the misses they may wait on. */
-static void poll_events(void)
+void fw_poll_events(void)
 {
 	uint32_t db = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
 
@@ -101,7 +101,6 @@ int main(void)
 	con_printf("riscv-iommu fw: boot, fwif id %x\n", (unsigned)fwif_read32(FWIF_ID));
 	if (fwif_read32(FWIF_ID) != FWIF_ID_VALUE)
 		fw_panic(0x0001);
-	cq_set_poll(poll_events);
 	fw_simctrl(FWIF_SIMCTRL_BOOTED);
 
 	for (;;) {

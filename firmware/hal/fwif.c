@@ -112,6 +112,8 @@ void fw_iotlb_inval(const struct fw_inval *inv)
 
 void fw_dma_drain(fw_poll_fn poll)
 {
+	if (fwif_read32(FWIF_DRAIN) & FWIF_DRAIN_IDLE)
+		return; /* nothing in flight */
 	fwif_write32(FWIF_DRAIN, FWIF_DRAIN_HOLD);
 	while (!(fwif_read32(FWIF_DRAIN) & FWIF_DRAIN_DRAINED)) {
 		if (poll)

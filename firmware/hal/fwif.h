@@ -136,7 +136,8 @@ uint32_t fw_cqx_run(uint32_t buf_off, uint32_t n);
 typedef void (*fw_poll_fn)(void);
 
 /**
- * fw_dma_drain() - IOFENCE.C PR/PW: hold the device port (DRAIN.HOLD), wait until every device
+ * fw_dma_drain() - IOFENCE.C PR/PW: nothing to do when no device request is in flight
+ * (DRAIN.IDLE); else hold the device port (DRAIN.HOLD), wait until every device
  * request accepted before has been answered at the device port (DRAIN.DRAINED), release it.
  * @poll (may be NULL) runs while waiting: a request parked behind a context or MSI-PTE miss
  * answers only after the firmware has served that miss.

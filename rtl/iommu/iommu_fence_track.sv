@@ -11,6 +11,11 @@
 // longer reach memory after the fence. The condition is a superset (reads and writes alike,
 // every device, requests translated after the invalidations too): its cost is the drain time.
 //
+// idle_o (no hold needed) says nothing was in flight a cycle ago and nothing was accepted in
+// that cycle: the firmware reads it first and holds the port only when requests are in flight.
+// A request accepted after that cycle was accepted after every command before the fence had
+// completed (the invalidations were taken), so it needs no ordering.
+//
 // drained_o is registered from registered inputs. hold_i is a flop that rises with the write
 // that sets it; the handshakes of the cycle before it are in cnt_q one cycle later, so
 // drained_o is valid from the second cycle of the hold, before the core's next read can land.
@@ -27,24 +32,28 @@ module iommu_fence_track #(
   input  logic aw_acc_i,        // device-port AW handshake
   input  logic r_last_i,        // device-port R handshake of a last beat
   input  logic b_done_i,        // device-port B handshake
-  output logic drained_o        // held, and nothing accepted before is unanswered
+  output logic drained_o,       // held, and nothing accepted before is unanswered
+  output logic idle_o           // nothing unanswered (one cycle late: see the header)
 );
 
   logic [CntW-1:0] cnt_q;
-  logic            drained_q;
+  logic            drained_q, idle_q;
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       cnt_q     <= '0;
       drained_q <= 1'b0;
+      idle_q    <= 1'b1;
     end else begin
       cnt_q     <= cnt_q + CntW'(ar_acc_i) + CntW'(aw_acc_i)
                          - CntW'(r_last_i) - CntW'(b_done_i);
       drained_q <= hold_i && (cnt_q == '0);
+      idle_q    <= (cnt_q == '0) && !ar_acc_i && !aw_acc_i;
     end
   end
 
   assign drained_o = drained_q;
+  assign idle_o    = idle_q;
 
 endmodule
 

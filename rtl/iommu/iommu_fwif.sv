@@ -99,6 +99,7 @@ module iommu_fwif #(
   // IOFENCE.C PR/PW: hold the device port, and whether everything accepted before has answered
   output logic         drain_hold_o,
   input  logic         drain_done_i,
+  input  logic         drain_idle_i,    // no device request in flight (no hold needed)
 
   // Fault records (from iommu_xlate)
   input  logic         fault_valid_i,
@@ -712,7 +713,7 @@ module iommu_fwif #(
           FWIF_INV_ADDR_LO:   rdata_q <= inv_lo_q;
           FWIF_INV_ADDR_HI:   rdata_q <= inv_hi_q;
           FWIF_INV_STATUS:    rdata_q <= {31'd0, inv_valid_q};
-          FWIF_DRAIN:         rdata_q <= {30'd0, drain_done_i, drain_hold_q};
+          FWIF_DRAIN:         rdata_q <= {29'd0, drain_idle_i, drain_done_i, drain_hold_q};
           FWIF_MSI_W0:        rdata_q <= msi_w0_q;
           FWIF_MSI_W1:        rdata_q <= msi_w1_q;
           FWIF_MSI_W2:        rdata_q <= msi_w2_q;

@@ -343,7 +343,7 @@ module iommu_top #(
 
   // While the firmware holds the device port, no new AR/AW reaches the datapath (valid and
   // ready both masked, so the handshake rule holds whatever the datapath does with ready).
-  logic drain_hold, drain_done;
+  logic drain_hold, drain_done, drain_idle;
   logic x_awvalid, x_awready, x_arvalid, x_arready;
 
   assign x_awvalid       = s_axi_awvalid_i && !drain_hold;
@@ -359,7 +359,8 @@ module iommu_top #(
     .aw_acc_i  (s_axi_awvalid_i && s_axi_awready_o),
     .r_last_i  (s_axi_rvalid_o && s_axi_rready_i && s_axi_rlast_o),
     .b_done_i  (s_axi_bvalid_o && s_axi_bready_i),
-    .drained_o (drain_done)
+    .drained_o (drain_done),
+    .idle_o    (drain_idle)
   );
 
   ////////////////////////////
@@ -590,6 +591,7 @@ module iommu_top #(
     .inv_vpn_o       (inv_vpn),
     .drain_hold_o    (drain_hold),
     .drain_done_i    (drain_done),
+    .drain_idle_i    (drain_idle),
     .fault_valid_i   (fault_valid),
     .fault_rec_i     (fault_rec),
     .console_valid_o (console_valid_o),

@@ -221,7 +221,7 @@ UNIT_TEST(fw_cq_fence_pr_pw_drains_first)
 	put_cmd(0, 0x2 | BIT_ULL(10) | BIT_ULL(12) | BIT_ULL(13) | (0x77ull << 32),
 		0x80002000ull >> 2);
 	cq_process();
-	cq_set_poll(NULL);
+	cq_set_poll(fw_poll_events);
 	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 1);
 	UT_EQ(poll_calls, 3);
 	hold = mock_find_write(FWIF_BASE + FWIF_DRAIN, 0);
@@ -232,6 +232,13 @@ UNIT_TEST(fw_cq_fence_pr_pw_drains_first)
 	UT_EQ(mock.log[rel].val, 0);
 	st = mock_find_write(FWIF_BASE + FWIF_BURST_CTRL, (unsigned)rel + 1);
 	UT_CHECK(st > rel);
+	/* Nothing in flight (IDLE): no hold. */
+	cq_setup(0, 1);
+	mock.fwif[FWIF_DRAIN / 4] = FWIF_DRAIN_IDLE;
+	put_cmd(0, 0x2 | BIT_ULL(12) | BIT_ULL(13), 0);
+	cq_process();
+	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 1);
+	UT_EQ(mock_find_write(FWIF_BASE + FWIF_DRAIN, 0), -1);
 	/* Neither PR nor PW: no drain. */
 	cq_setup(0, 1);
 	put_cmd(0, 0x2, 0);

@@ -76,3 +76,8 @@ void mmio_write32(uintptr_t addr, uint32_t val)
 	else
 		*r &= ~val;
 }
+
+/* The firmware's event service during a fence wait (main.c, not built here). */
+void fw_poll_events(void)
+{
+}
