@@ -221,21 +221,27 @@ void cq_process(void)
 			page_set32(RISCV_IOMMU_REG_CQCSR, (uint32_t)RISCV_IOMMU_CQCSR_CQMF);
 			return;
 		}
-		/* IOTINVAL runs in the RTL command engine, which stops before any other command;
-		 * that one runs here (and cq_run_one() judges an IOTINVAL the engine refused).
-		 * One buffer read picks the path, so other commands never pay an engine call. */
+		/* IOTINVAL and the IOFENCE.C that need no waiting run in the RTL command engine,
+		 * which stops before any other command; that one runs here (and cq_run_one()
+		 * judges a command the engine refused). One buffer read picks the path, so other
+		 * commands never pay an engine call. */
 		for (uint32_t i = 0; i < n && r == 0;) {
 			uint32_t off = FW_BUF_CQ + i * CMD_BYTES;
+			uint32_t opc = fw_buf_read32(off) & RISCV_IOMMU_CMD_DW0_OPCODE;
 
-			if ((fw_buf_read32(off) & RISCV_IOMMU_CMD_DW0_OPCODE) ==
-			    RISCV_IOMMU_CMD_OPCODE_IOTINVAL) {
-				uint32_t done = fw_cqx_run(off, n - i);
+			if (opc == RISCV_IOMMU_CMD_OPCODE_IOTINVAL ||
+			    opc == RISCV_IOMMU_CMD_OPCODE_IOFENCE) {
+				uint32_t st   = fw_cqx_run(off, n - i);
+				uint32_t done = (uint32_t)FW_GET(FWIF_CQX_STATUS_DONE, st);
 
-				if (done) {
-					head = (head + done) & mask;
-					i += done;
-					continue;
+				head = (head + done) & mask;
+				i += done;
+				if (st & FWIF_CQX_STATUS_ERR) {
+					r = CQ_EMF; /* a fence store failed: cqh stays on it */
+					break;
 				}
+				if (done)
+					continue;
 			}
 			r = cq_run_one(off);
 			if (r == 0) {

@@ -142,7 +142,7 @@ uint32_t fw_cqx_run(uint32_t buf_off, uint32_t n)
 	do {
 		st = fwif_read32(FWIF_CQX_STATUS);
 	} while (st & FWIF_CQX_STATUS_BUSY);
-	return (uint32_t)FW_GET(FWIF_CQX_STATUS_DONE, st);
+	return st;
 }
 
 int fw_evt_store_start(uint64_t pa, uint32_t buf_off)

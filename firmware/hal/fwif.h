@@ -127,8 +127,11 @@ void fw_iotlb_inval(const struct fw_inval *inv);
 
 /**
  * fw_cqx_run() - the RTL command engine (CQX_CTRL) runs up to @n commands (1..128) from the burst
- * buffer at byte offset @buf_off (16-aligned): legal IOTINVAL.VMA/GVMA only, in order, each taken
- * by the datapath before the next; it stops before any other command. Returns how many it ran.
+ * buffer at byte offset @buf_off (16-aligned), in order: legal IOTINVAL.VMA/GVMA (each taken by
+ * the datapath before the next) and legal IOFENCE.C with WSI=0 that have nothing to wait for
+ * (PR=PW=0, or no device request in flight), with their AV store. It stops before any other
+ * command, and after a fence store with a bus error. Returns CQX_STATUS: DONE = how many it ran,
+ * ERR = the next command is a fence whose store failed.
  */
 uint32_t fw_cqx_run(uint32_t buf_off, uint32_t n);
 

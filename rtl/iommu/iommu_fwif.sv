@@ -352,8 +352,12 @@ module iommu_fwif #(
   assign evt_copy_done = evt_copy_q && buf_gnt && (evt_idx_q == 3'd7);
   assign evt_sel       = evt_copy_q ? evt_idx_q : off[4:2];
   assign evt_word      = evt_head[32*evt_sel +: 32];
-  assign eng_start     = evt_start_q ? !burst_busy : (burst_start && !s_wb_dat_i[CtrlEvt]);
-  assign ctrl_word     = evt_start_q ? evt_ctrl_q : s_wb_dat_i;
+  assign eng_start     = evt_start_q ? !burst_busy :
+                         (cqx_fstart || (burst_start && !s_wb_dat_i[CtrlEvt]));
+  // The command engine's fence store: 1 beat, SIZE32, HI32, from the command's first beat.
+  assign ctrl_word     = evt_start_q ? evt_ctrl_q :
+                         cqx_fstart  ? {3'b100, 1'b1, 1'b0, cqx_beat, 3'd0, 8'd1, 7'd0, 1'b1} :
+                                       s_wb_dat_i;
   assign cbuf_en       = evt_copy_q || cqx_rd || (req && in_buf);
   assign cbuf_we       = evt_copy_q || (!cqx_rd && s_wb_we_i);
   assign cbuf_adr      = evt_copy_q ? evt_base_q + {6'd0, evt_idx_q} :
@@ -398,18 +402,26 @@ module iommu_fwif #(
   ////////////////////////
   // CQX_CTRL: run up to [7:0] commands from the buffer at byte offset [27:16] (16-aligned) as
   // the firmware would: each legal IOTINVAL.VMA/GVMA goes to the INV_* registers and the IOTLB
-  // in order; the engine stops before the first other or illegal command (the firmware runs
-  // that one). CQX_STATUS: [0] busy, [15:8] commands done.
+  // in order; a legal IOFENCE.C with WSI=0 completes here when it has nothing to wait for (PR
+  // and PW clear, or no device request in flight: drain_idle_i) and, with AV=1, once its 4-byte
+  // store of DATA (through the burst engine, straight from the command in the buffer) is done.
+  // The engine stops before the first other or illegal command, a WSI fence and a fence with
+  // device requests in flight (the firmware runs that one), and after a fence store that got a
+  // bus error (CQX_STATUS.ERR: not counted, the firmware sets cqmf).
+  // CQX_STATUS: [0] busy, [15:8] commands done, [16] ERR.
 
-  localparam logic [1:0] CxIdle = 2'd0, CxRd = 2'd1, CxLast = 2'd2, CxDec = 2'd3;
+  localparam logic [2:0] CxIdle = 3'd0, CxRd = 3'd1, CxLast = 3'd2, CxDec = 3'd3,
+                         CxFst = 3'd4, CxFwait = 3'd5;
 
-  logic [1:0]   cqx_state_q;
+  logic [2:0]   cqx_state_q;
   logic [1:0]   cqx_k_q, cqx_cap_k_q;   // word being read / being captured
   logic         cqx_cap_q;
   logic [7:0]   cqx_left_q, cqx_done_q;
   logic [127:0] cqx_cmd_q;
   logic [63:0]  cx_dw0, cx_dw1;
   logic         cx_gvma, cx_pscv, cx_legal, cqx_fire;
+  logic         cx_fence, cx_fence_av, cqx_fstart, cqx_err_q;
+  logic [7:0]   cqx_beat;               // buffer beat of the command being decoded
 
   assign cqx_rd   = (cqx_state_q == CxRd);
   assign cx_dw0   = cqx_cmd_q[63:0];
@@ -422,6 +434,16 @@ module iommu_fwif #(
                     (cx_dw0[43:34] == 10'd0) && (cx_dw0[63:60] == 4'd0) &&
                     (cx_dw1[9:0] == 10'd0) && (cx_dw1[63:62] == 2'd0) && !(cx_gvma && cx_pscv);
   assign cqx_fire = (cqx_state_q == CxDec) && cx_legal && !inv_valid_q;
+  // IOFENCE.C, reserved bits of dw0 (31:14) and dw1 (63:62) zero, WSI (11) clear, and PR/PW
+  // (12, 13) clear or nothing in flight: what the firmware would complete at once.
+  assign cx_fence    = (cx_dw0[6:0] == 7'd2) && (cx_dw0[9:7] == 3'd0) && !cx_dw0[11] &&
+                       (cx_dw0[31:14] == 18'd0) && (cx_dw1[63:62] == 2'd0) &&
+                       (!(cx_dw0[12] || cx_dw0[13]) || drain_idle_i);
+  assign cx_fence_av = cx_dw0[10];
+  assign cqx_beat    = 8'((cqx_adr_q - 9'd4) >> 1);
+  // The fence store starts once the burst engine is free (the firmware waits on CQX_STATUS and
+  // starts no burst meanwhile; a BURST_CTRL.EVT copy of its own is finished first).
+  assign cqx_fstart  = (cqx_state_q == CxFst) && !burst_busy && !evt_copy_q && !evt_start_q;
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
@@ -430,6 +452,7 @@ module iommu_fwif #(
       cqx_cap_q   <= 1'b0;
       cqx_left_q  <= 8'd0;
       cqx_done_q  <= 8'd0;
+      cqx_err_q   <= 1'b0;
     end else begin
       cqx_cap_q <= cqx_rd && buf_gnt;
       case (cqx_state_q)
@@ -437,6 +460,7 @@ module iommu_fwif #(
           if (wr && in_page && off == FWIF_CQX_CTRL) begin
             cqx_left_q <= s_wb_dat_i[7:0];
             cqx_done_q <= 8'd0;
+            cqx_err_q  <= 1'b0;
             cqx_k_q    <= 2'd0;
             if (s_wb_dat_i[7:0] != 8'd0) begin
               cqx_state_q <= CxRd;
@@ -452,8 +476,12 @@ module iommu_fwif #(
           end
         end
         CxLast: cqx_state_q <= CxDec;
-        default: begin                  // CxDec
-          if (!cx_legal) begin
+        CxDec: begin
+          // A fence waits until the last invalidation has been taken (every earlier command
+          // complete) before it samples drain_idle_i and completes.
+          if (cx_fence && cx_fence_av && !inv_valid_q) begin
+            cqx_state_q <= CxFst;
+          end else if (!cx_legal && !cx_fence) begin
             cqx_state_q <= CxIdle;
           end else if (!inv_valid_q) begin
             cqx_done_q  <= cqx_done_q + 8'd1;
@@ -461,6 +489,24 @@ module iommu_fwif #(
             cqx_state_q <= (cqx_left_q == 8'd1) ? CxIdle : CxRd;
           end
         end
+        CxFst: begin
+          if (cqx_fstart) begin
+            cqx_state_q <= CxFwait;
+          end
+        end
+        CxFwait: begin                  // the store started last cycle: busy until its B
+          if (!burst_busy) begin
+            if (burst_err) begin
+              cqx_err_q   <= 1'b1;
+              cqx_state_q <= CxIdle;
+            end else begin
+              cqx_done_q  <= cqx_done_q + 8'd1;
+              cqx_left_q  <= cqx_left_q - 8'd1;
+              cqx_state_q <= (cqx_left_q == 8'd1) ? CxIdle : CxRd;
+            end
+          end
+        end
+        default: cqx_state_q <= CxIdle;
       endcase
     end
   end
@@ -626,9 +672,10 @@ module iommu_fwif #(
     .store_i         (ctrl_word[0]),
     .size32_i        (ctrl_word[28]),
     .excl_i          (ctrl_word[30]),
+    .hi32_i          (ctrl_word[31]),
     .beats_i         (ctrl_word[15:8]),
     .boff_i          (ctrl_word[26:19]),
-    .addr_i          ({burst_hi_q, burst_lo_q}),
+    .addr_i          (cqx_fstart ? {cx_dw1[61:0], 2'b00} : {burst_hi_q, burst_lo_q}),
     .busy_o          (burst_busy),
     .err_o           (burst_err),
     .exok_o          (burst_exok),
@@ -704,7 +751,9 @@ module iommu_fwif #(
           FWIF_EVT_TYPE:      rdata_q <= {28'd0, evt_empty ? 4'd0 : evt_head[259:256]};
           FWIF_BURST_ADDR_LO: rdata_q <= burst_lo_q;
           FWIF_BURST_ADDR_HI: rdata_q <= burst_hi_q;
-          FWIF_CQX_STATUS:    rdata_q <= {16'd0, cqx_done_q, 7'd0, cqx_state_q != CxIdle};
+          // Busy until the last invalidation it issued has been taken, too.
+          FWIF_CQX_STATUS:    rdata_q <= {15'd0, cqx_err_q, cqx_done_q, 7'd0,
+                                           (cqx_state_q != CxIdle) || inv_valid_q};
           FWIF_BURST_STATUS:  rdata_q <= {29'd0, burst_exok, burst_err,
                                            burst_busy || evt_copy_q || evt_start_q};
           FWIF_INV_W0:        rdata_q <= inv_w0_q;
@@ -731,7 +780,7 @@ module iommu_fwif #(
   assign s_wb_dat_o = rd_buf_q ? buf_rdata : rdata_q;
 
   logic unused_ctrl;
-  assign unused_ctrl = ^{ctrl_word[31:29], ctrl_word[27], ctrl_word[18:16], ctrl_word[7:1]};
+  assign unused_ctrl = ^{ctrl_word[29], ctrl_word[27], ctrl_word[18:16], ctrl_word[7:1]};
 
   logic unused_msi;
   assign unused_msi = ^{msi_w0_q[31:16], msi_w2_q[31:20], msi_w4_q[31:12], miss_fidx_i[51:32]};
