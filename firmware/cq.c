@@ -205,7 +205,8 @@ void cq_process(void)
 
 	for (;;) {
 		uint32_t tail = page_read32(RISCV_IOMMU_REG_CQT) & mask;
-		uint32_t n, page_left;
+		uint32_t n, page_left, st, i;
+		bool refused;
 		int r = 0;
 
 		if (head == tail) {
@@ -217,33 +218,45 @@ void cq_process(void)
 		page_left = CMDS_PER_PAGE - (head & (CMDS_PER_PAGE - 1));
 		n	  = n < page_left ? n : page_left;
 		n	  = n < BATCH_MAX ? n : BATCH_MAX;
-		if (fw_burst(base + (uint64_t)head * CMD_BYTES, FW_BUF_CQ, n * 2, false) != FW_OK) {
+		/* IOTINVAL, IODIR and the IOFENCE.C that need no waiting run in the RTL command
+		 * engine, which stops before any other command; that one runs here (and cq_run_one()
+		 * judges a command the engine refused). The engine starts on the batch as soon
+		 * as it is loaded (one write, one poll); after a command run here, one buffer
+		 * read picks the path, so other commands never pay an engine call. */
+		st = fw_cqx_fetch(base + (uint64_t)head * CMD_BYTES, FW_BUF_CQ, n);
+		if (st & FWIF_CQX_STATUS_LDERR) {
 			page_set32(RISCV_IOMMU_REG_CQCSR, (uint32_t)RISCV_IOMMU_CQCSR_CQMF);
 			return;
 		}
-		/* IOTINVAL and the IOFENCE.C that need no waiting run in the RTL command engine,
-		 * which stops before any other command; that one runs here (and cq_run_one()
-		 * judges a command the engine refused). One buffer read picks the path, so other
-		 * commands never pay an engine call. */
-		for (uint32_t i = 0; i < n && r == 0;) {
+		i    = (uint32_t)FW_GET(FWIF_CQX_STATUS_DONE, st);
+		head = (head + i) & mask;
+		if (st & FWIF_CQX_STATUS_ERR)
+			r = CQ_EMF; /* a fence store failed: cqh stays on it */
+		/* The command at i, if any, is one the engine stopped before: run it here. */
+		refused = true;
+		while (i < n && r == 0) {
 			uint32_t off = FW_BUF_CQ + i * CMD_BYTES;
-			uint32_t opc = fw_buf_read32(off) & RISCV_IOMMU_CMD_DW0_OPCODE;
+			uint32_t opc;
 
-			if (opc == RISCV_IOMMU_CMD_OPCODE_IOTINVAL ||
-			    opc == RISCV_IOMMU_CMD_OPCODE_IOFENCE) {
-				uint32_t st   = fw_cqx_run(off, n - i);
-				uint32_t done = (uint32_t)FW_GET(FWIF_CQX_STATUS_DONE, st);
+			if (!refused) {
+				opc = fw_buf_read32(off) & RISCV_IOMMU_CMD_DW0_OPCODE;
+				if (opc == RISCV_IOMMU_CMD_OPCODE_IOTINVAL ||
+				    opc == RISCV_IOMMU_CMD_OPCODE_IOFENCE ||
+				    opc == RISCV_IOMMU_CMD_OPCODE_IODIR) {
+					uint32_t done;
 
-				head = (head + done) & mask;
-				i += done;
-				if (st & FWIF_CQX_STATUS_ERR) {
-					r = CQ_EMF; /* a fence store failed: cqh stays on it */
-					break;
-				}
-				if (done)
+					st   = fw_cqx_run(off, n - i);
+					done = (uint32_t)FW_GET(FWIF_CQX_STATUS_DONE, st);
+					i += done;
+					head = (head + done) & mask;
+					if (st & FWIF_CQX_STATUS_ERR)
+						r = CQ_EMF; /* a fence store failed: cqh stays on it */
+					refused = true;
 					continue;
+				}
 			}
-			r = cq_run_one(off);
+			refused = false;
+			r	= cq_run_one(off);
 			if (r == 0) {
 				head = (head + 1) & mask;
 				i++;

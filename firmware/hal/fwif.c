@@ -145,6 +145,20 @@ uint32_t fw_cqx_run(uint32_t buf_off, uint32_t n)
 	return st;
 }
 
+uint32_t fw_cqx_fetch(uint64_t pa, uint32_t buf_off, uint32_t n)
+{
+	uint32_t st;
+
+	burst_addr(pa);
+	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_CQX |
+					      ((2 * n) << FWIF_BURST_CTRL_BEATS_SHIFT) |
+					      (buf_off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+	do {
+		st = fwif_read32(FWIF_CQX_STATUS);
+	} while (st & FWIF_CQX_STATUS_BUSY);
+	return st;
+}
+
 int fw_evt_store_start(uint64_t pa, uint32_t buf_off)
 {
 	if ((pa & 7) || (pa & 0xFFFu) > 0x1000u - 32u || (buf_off & 7) ||

@@ -128,12 +128,19 @@ void fw_iotlb_inval(const struct fw_inval *inv);
 /**
  * fw_cqx_run() - the RTL command engine (CQX_CTRL) runs up to @n commands (1..128) from the burst
  * buffer at byte offset @buf_off (16-aligned), in order: legal IOTINVAL.VMA/GVMA (each taken by
- * the datapath before the next) and legal IOFENCE.C with WSI=0 that have nothing to wait for
+ * the datapath before the next), legal IODIR.INVAL_DDT/PDT and legal IOFENCE.C with WSI=0 that have nothing to wait for
  * (PR=PW=0, or no device request in flight), with their AV store. It stops before any other
  * command, and after a fence store with a bus error. Returns CQX_STATUS: DONE = how many it ran,
  * ERR = the next command is a fence whose store failed.
  */
 uint32_t fw_cqx_run(uint32_t buf_off, uint32_t n);
+
+/**
+ * fw_cqx_fetch() - load @n commands (1..16) from @pa into the burst buffer at @buf_off and, once
+ * loaded, let the command engine run them as fw_cqx_run() would (BURST_CTRL.CQX): one register
+ * write and one status poll. Returns CQX_STATUS; LDERR = the load got a bus error (nothing ran).
+ */
+uint32_t fw_cqx_fetch(uint64_t pa, uint32_t buf_off, uint32_t n);
 
 /** typedef fw_poll_fn - work a wait loop does meanwhile (the events the datapath waits on). */
 typedef void (*fw_poll_fn)(void);

@@ -171,7 +171,7 @@ UNIT_TEST(fw_cq_process_illegal_stops)
 UNIT_TEST(fw_cq_fetch_error_cqmf)
 {
 	cq_setup(0, 1);
-	mock.fwif[FWIF_BURST_STATUS / 4] = FWIF_BURST_STATUS_ERR;
+	mock.fwif[FWIF_CQX_STATUS / 4] = FWIF_CQX_STATUS_LDERR; /* the fetch's bus error */
 	cq_process();
 	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 0);
 	UT_CHECK(mock.page[RISCV_IOMMU_REG_CQCSR / 4] & RISCV_IOMMU_CQCSR_CQMF);
@@ -259,8 +259,9 @@ UNIT_TEST(fw_cq_engine_runs_iotinval)
 {
 	int c;
 
-	/* The RTL command engine ran the two IOTINVALs and stopped before the IODIR, which the
-	 * firmware runs itself; no IOTINVAL goes through the INV_* registers from firmware. */
+	/* The fetch started the RTL command engine (BURST_CTRL.CQX), which ran the two
+	 * IOTINVALs and stopped before the IODIR: the firmware runs that one itself, without
+	 * another engine call; no IOTINVAL goes through the INV_* registers from firmware. */
 	cq_setup(4, 7);
 	put_cmd(0, 0x1 | BIT_ULL(32) | (9ull << 12), 0);
 	put_cmd(1, 0x1, 0);
@@ -268,10 +269,22 @@ UNIT_TEST(fw_cq_engine_runs_iotinval)
 	mock.fwif[FWIF_CQX_STATUS / 4] = 2u << FWIF_CQX_STATUS_DONE_SHIFT;
 	cq_process();
 	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 7);
-	c = mock_find_write(FWIF_BASE + FWIF_CQX_CTRL, 0);
+	c = mock_find_write(FWIF_BASE + FWIF_BURST_CTRL, 0);
 	UT_CHECK(c >= 0);
-	UT_EQ(mock.log[c].val, 3u | (FW_BUF_CQ << FWIF_CQX_CTRL_BUF_OFF_SHIFT));
-	UT_EQ(mock_find_write(FWIF_BASE + FWIF_CQX_CTRL, (unsigned)c + 1), -1);
+	UT_EQ(mock.log[c].val, FWIF_BURST_CTRL_CQX | (6u << FWIF_BURST_CTRL_BEATS_SHIFT) |
+				       (FW_BUF_CQ << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+	UT_EQ(mock_find_write(FWIF_BASE + FWIF_CQX_CTRL, 0), -1);
 	UT_EQ(mock_find_write(FWIF_BASE + FWIF_INV_CMD, 0), -1);
 	UT_CHECK(mock_find_write(FWIF_BASE + FWIF_CTX_CMD, (unsigned)c) > c);
+	/* After a command run here, the next IOTINVAL goes to the engine again (CQX_CTRL). */
+	cq_setup(0, 3);
+	put_cmd(0, 0x3, 0);
+	put_cmd(1, 0x1, 0);
+	put_cmd(2, 0x3, 0);
+	mock.fwif[FWIF_CQX_STATUS / 4] = 0;
+	cq_process();
+	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 3);
+	c = mock_find_write(FWIF_BASE + FWIF_CQX_CTRL, 0);
+	UT_CHECK(c >= 0);
+	UT_EQ(mock.log[c].val, 2u | ((FW_BUF_CQ + 16) << FWIF_CQX_CTRL_BUF_OFF_SHIFT));
 }
