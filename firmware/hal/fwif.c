@@ -40,10 +40,12 @@ uint32_t fw_db_take(void)
 {
 	uint32_t db = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
 
-	uint32_t regs = db & ~(uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE);
+	uint32_t regs = db & ~(uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE |
+					 RISCV_IOMMU_FW_DB_PENDING_IRQ_RISE);
 
 	/* Acknowledge before handling, so a doorbell that rings meanwhile stays pending. The
-	 * event bits are fwif's summary of the event FIFO, not doorbells. */
+	 * event bits are fwif's summary of the event FIFO and IRQ_RISE the regfile's summary of
+	 * FW_IRQ_RISE, not doorbells. */
 	if (regs)
 		page_clear32(RISCV_IOMMU_REG_FW_DB_PENDING, regs);
 	return db;

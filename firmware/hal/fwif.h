@@ -172,6 +172,19 @@ int fw_burst_wait(void);
  */
 int fw_evt_store_start(uint64_t pa, uint32_t buf_off);
 
+/**
+ * fw_evt_store_go() - fw_evt_store_start() without its checks, inlined, for the fault path: the
+ * caller guarantees @pa 8-aligned with the 32 bytes inside one page, and @buf_off in range.
+ */
+static inline void fw_evt_store_go(uint64_t pa, uint32_t buf_off)
+{
+	fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
+	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
+	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_STORE | FWIF_BURST_CTRL_EVT |
+					      (4u << FWIF_BURST_CTRL_BEATS_SHIFT) |
+					      (buf_off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+}
+
 /** fw_buf_read32() / fw_buf_write32() - a word of the burst buffer. */
 static inline uint32_t fw_buf_read32(uint32_t off)
 {
