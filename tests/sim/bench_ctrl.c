@@ -125,6 +125,28 @@ TB_TEST(bench_cq)
 		CHECK_EQ(mem_rd32(FENCE_PA), magic);
 	}
 
+	/*
+	 * M9-linux: what a Linux driver in strict mode waits for per dma_unmap: IOTINVAL.VMA of
+	 * the page + IOFENCE.C as Linux sends it (PR=PW=1, no AV, no WSI), one cqt write, then
+	 * it polls cqh until it passes the fence (each poll an AXI4-Lite read of the host port).
+	 */
+	for (unsigned j = 1; j < 4; j++) {
+		unsigned L = lat_set[j];
+		uint64_t t0;
+
+		mem_set_latency(L);
+		cq_put(&h, inval_vma(d.pscid), (IOVA >> 12) << 10);
+		cq_put(&h, 0x2 | FENCE_PR_PW, 0);
+		t0 = tb_cycle();
+		host_write32(RISCV_IOMMU_REG_CQT, h.cq.prod);
+		if (!cq_drain(&h))
+			return;
+		tb_bench_record("M9-linux",
+				"strict-mode unmap: IOTINVAL.VMA + IOFENCE.C(PR=PW=1, as Linux sends "
+				"it): host cqt write -> host reads cqh past the fence (polling)",
+				(double)(tb_cycle() - t0), "cycles", (int)L);
+	}
+
 	/* M10: 255 IOTINVAL.VMA in a full queue, one cqt write, until cqh == cqt (polled). */
 	{
 		unsigned n = cq_mask(&h);
