@@ -141,10 +141,11 @@ TB_TEST(bench_cq)
 		host_write32(RISCV_IOMMU_REG_CQT, h.cq.prod);
 		if (!cq_drain(&h))
 			return;
-		tb_bench_record("M9-linux",
-				"strict-mode unmap: IOTINVAL.VMA + IOFENCE.C(PR=PW=1, as Linux sends "
-				"it): host cqt write -> host reads cqh past the fence (polling)",
-				(double)(tb_cycle() - t0), "cycles", (int)L);
+		tb_bench_record(
+			"M9-linux",
+			"strict-mode unmap: IOTINVAL.VMA + IOFENCE.C(PR=PW=1, as Linux sends "
+			"it): host cqt write -> host reads cqh past the fence (polling)",
+			(double)(tb_cycle() - t0), "cycles", (int)L);
 	}
 
 	/* M10: 255 IOTINVAL.VMA in a full queue, one cqt write, until cqh == cqt (polled). */
