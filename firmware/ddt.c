@@ -2,6 +2,7 @@
 /* Device-directory walk, device-context checks and context-cache fill (IOMMU spec 2.3.1, 2.1.4). */
 #include "ddt.h"
 #include "fq.h"
+#include "msi.h"
 #include "pdt.h"
 #include "hal/console.h"
 
@@ -319,6 +320,8 @@ void ddt_handle_miss(const struct fw_event *ev)
 		return;
 	}
 	cause = ddt_locate(did, ddtp, cfg->caps, cfg->fctl, &dc);
+	if (!cause && (dc.msiptp & RISCV_IOMMU_DC_MSIPTP_MODE))
+		msi_note_ctx(did, &dc);
 	if (!cause && !(dc.tc & RISCV_IOMMU_DC_TC_PDTV)) {
 		ddt_ctx_load(&dc, did);
 		fw_miss_retry();

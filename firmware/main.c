@@ -45,6 +45,8 @@ static void handle_doorbells(uint32_t db)
 	 */
 	if (db & (DB_DDTP | DB_FCTL))
 		fw_cfg_flush();
+	if (db & DB_DDTP)
+		msi_masks_flush(); /* another directory: the kept MSI masks describe the old one */
 	if (db & DB_CQCFG)
 		cq_flush();
 	if (db & DB_FQCFG)

@@ -4,6 +4,7 @@
 
 #include "cq.h"
 #include "fq.h"
+#include "msi.h"
 #include "hal/fwif.h"
 #include "hal/mmio_mock.h"
 
@@ -16,6 +17,7 @@ void mock_reset(void)
 	fw_shadow_reset();
 	cq_flush();
 	fq_flush();
+	msi_masks_flush();
 }
 
 void mock_page_set64(uint32_t off, uint64_t val)
