@@ -55,6 +55,18 @@ module iommu_fence_track #(
   assign drained_o = drained_q;
   assign idle_o    = idle_q;
 
+`ifndef SYNTHESIS
+  // One answer per accepted request: the count never wraps either way.
+  always @(posedge clk_i) begin
+    if (!rst_i && (ar_acc_i || aw_acc_i) && (&cnt_q)) begin
+      $error("iommu_fence_track: more than %0d device requests in flight", (1 << CntW) - 1);
+    end
+    if (!rst_i && (cnt_q == '0) && (r_last_i || b_done_i) && !ar_acc_i && !aw_acc_i) begin
+      $error("iommu_fence_track: a device response with no request in flight");
+    end
+  end
+`endif
+
 endmodule
 
 `default_nettype wire
