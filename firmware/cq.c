@@ -57,6 +57,9 @@ int cq_decode(const uint32_t w[4], struct cq_op *op)
 		op->kind = CQ_IOFENCE;
 		op->av	 = (dw0 & RISCV_IOMMU_CMD_IOFENCE_DW0_AV) != 0;
 		op->wsi	 = (dw0 & RISCV_IOMMU_CMD_IOFENCE_DW0_WSI) != 0;
+		op->drain =
+			(dw0 & (RISCV_IOMMU_CMD_IOFENCE_DW0_PR | RISCV_IOMMU_CMD_IOFENCE_DW0_PW)) !=
+			0;
 		op->data = w[1];
 		op->addr = FW_GET(RISCV_IOMMU_CMD_IOFENCE_DW1_ADDR, dw1) << 2;
 		return CQ_IOFENCE;
@@ -102,6 +105,13 @@ static int fence_store(uint64_t addr, uint32_t data)
 #endif
 }
 
+static fw_poll_fn cq_poll = fw_poll_events;
+
+void cq_set_poll(fw_poll_fn poll)
+{
+	cq_poll = poll;
+}
+
 static int cq_exec(const struct cq_op *op)
 {
 	switch (op->kind) {
@@ -109,8 +119,12 @@ static int cq_exec(const struct cq_op *op)
 		fw_iotlb_inval(&op->inv); /* returns once the datapath took it */
 		return 0;
 	case CQ_IOFENCE:
-		/* Commands execute in order and each completes before the next: nothing earlier
-		 * is outstanding here. PR/PW: device accesses are not buffered in the IOMMU. */
+		/* Commands execute in order and each completes before the next: every earlier
+		 * command is done here. PR/PW: a device request translated before it (one parked
+		 * behind a walk keeps its old translation) may still be on its way to memory; the
+		 * fence completes only once every request accepted so far has been answered. */
+		if (op->drain)
+			fw_dma_drain(cq_poll);
 		if (op->av && fence_store(op->addr, op->data))
 			return CQ_EMF;
 		if (op->wsi && (fw_cfg_get()->fctl & RISCV_IOMMU_FCTL_WSI))
@@ -191,7 +205,8 @@ void cq_process(void)
 
 	for (;;) {
 		uint32_t tail = page_read32(RISCV_IOMMU_REG_CQT) & mask;
-		uint32_t n, page_left;
+		uint32_t n, page_left, st, i;
+		bool refused;
 		int r = 0;
 
 		if (head == tail) {
@@ -203,27 +218,45 @@ void cq_process(void)
 		page_left = CMDS_PER_PAGE - (head & (CMDS_PER_PAGE - 1));
 		n	  = n < page_left ? n : page_left;
 		n	  = n < BATCH_MAX ? n : BATCH_MAX;
-		if (fw_burst(base + (uint64_t)head * CMD_BYTES, FW_BUF_CQ, n * 2, false) != FW_OK) {
+		/* IOTINVAL, IODIR and the IOFENCE.C that need no waiting run in the RTL command
+		 * engine, which stops before any other command; that one runs here (and cq_run_one()
+		 * judges a command the engine refused). The engine starts on the batch as soon
+		 * as it is loaded (one write, one poll); after a command run here, one buffer
+		 * read picks the path, so other commands never pay an engine call. */
+		st = fw_cqx_fetch(base + (uint64_t)head * CMD_BYTES, FW_BUF_CQ, n);
+		if (st & FWIF_CQX_STATUS_LDERR) {
 			page_set32(RISCV_IOMMU_REG_CQCSR, (uint32_t)RISCV_IOMMU_CQCSR_CQMF);
 			return;
 		}
-		/* IOTINVAL runs in the RTL command engine, which stops before any other command;
-		 * that one runs here (and cq_run_one() judges an IOTINVAL the engine refused).
-		 * One buffer read picks the path, so other commands never pay an engine call. */
-		for (uint32_t i = 0; i < n && r == 0;) {
+		i    = (uint32_t)FW_GET(FWIF_CQX_STATUS_DONE, st);
+		head = (head + i) & mask;
+		if (st & FWIF_CQX_STATUS_ERR)
+			r = CQ_EMF; /* a fence store failed: cqh stays on it */
+		/* The command at i, if any, is one the engine stopped before: run it here. */
+		refused = true;
+		while (i < n && r == 0) {
 			uint32_t off = FW_BUF_CQ + i * CMD_BYTES;
+			uint32_t opc;
 
-			if ((fw_buf_read32(off) & RISCV_IOMMU_CMD_DW0_OPCODE) ==
-			    RISCV_IOMMU_CMD_OPCODE_IOTINVAL) {
-				uint32_t done = fw_cqx_run(off, n - i);
+			if (!refused) {
+				opc = fw_buf_read32(off) & RISCV_IOMMU_CMD_DW0_OPCODE;
+				if (opc == RISCV_IOMMU_CMD_OPCODE_IOTINVAL ||
+				    opc == RISCV_IOMMU_CMD_OPCODE_IOFENCE ||
+				    opc == RISCV_IOMMU_CMD_OPCODE_IODIR) {
+					uint32_t done;
 
-				if (done) {
-					head = (head + done) & mask;
+					st   = fw_cqx_run(off, n - i);
+					done = (uint32_t)FW_GET(FWIF_CQX_STATUS_DONE, st);
 					i += done;
+					head = (head + done) & mask;
+					if (st & FWIF_CQX_STATUS_ERR)
+						r = CQ_EMF; /* a fence store failed: cqh stays on it */
+					refused = true;
 					continue;
 				}
 			}
-			r = cq_run_one(off);
+			refused = false;
+			r	= cq_run_one(off);
 			if (r == 0) {
 				head = (head + 1) & mask;
 				i++;

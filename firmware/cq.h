@@ -29,6 +29,7 @@ struct cq_op {
 	uint32_t data;	     /* CQ_IOFENCE: DATA */
 	uint32_t did, pid;   /* IODIR */
 	uint8_t av, wsi, dv;
+	uint8_t drain; /* CQ_IOFENCE: PR or PW (earlier device requests must be answered) */
 };
 
 /**
@@ -44,6 +45,16 @@ int cq_decode(const uint32_t w[4], struct cq_op *op);
  * it; a bus error sets cqmf. Processing resumes when software clears the bit (next doorbell).
  */
 void cq_process(void);
+
+/**
+ * fw_poll_events() - what an IOFENCE.C PR/PW does while it waits for earlier device requests:
+ * serve the context and MSI-PTE misses such a request may wait on (main.c; the unit tests'
+ * mock defines an empty one).
+ */
+void fw_poll_events(void);
+
+/** cq_set_poll() - replace fw_poll_events() in the fence wait (unit tests). */
+void cq_set_poll(fw_poll_fn poll);
 
 /** cq_flush() - forget the cached cqb / cqh: cqb and cqcsr doorbells, mock reset. */
 void cq_flush(void);

@@ -2,6 +2,7 @@
 /* Device-directory walk, device-context checks and context-cache fill (IOMMU spec 2.3.1, 2.1.4). */
 #include "ddt.h"
 #include "fq.h"
+#include "msi.h"
 #include "pdt.h"
 #include "hal/console.h"
 
@@ -205,7 +206,21 @@ unsigned ddt_locate(uint32_t did, uint64_t ddtp, uint64_t caps, uint32_t fctl,
 	return ddt_dc_check(dc, caps, fctl, ext);
 }
 
-void ddt_ctx_build(const struct riscv_iommu_dc *dc, uint32_t did, uint32_t w[16])
+/*
+ * The context-cache entry of a checked DC, word by word: into @w, or (@mmio) straight into the
+ * CTX_W registers. Inlined with a constant @mmio: the miss path writes no copy to the stack
+ * (each store costs ~7 cycles on this core, and the copy was read back word by word).
+ */
+#define CTX_PUT(i, v)                                              \
+	do {                                                       \
+		if (mmio)                                          \
+			fwif_write32(FWIF_CTX_W0 + 4u * (i), (v)); \
+		else                                               \
+			w[i] = (v);                                \
+	} while (0)
+
+static inline __attribute__((always_inline)) void ctx_fill(const struct riscv_iommu_dc *dc,
+							   uint32_t did, uint32_t *w, bool mmio)
 {
 	uint64_t tc    = dc->tc;
 	uint64_t fppn  = FW_GET(RISCV_IOMMU_DC_FSC_PPN, dc->fsc);
@@ -216,31 +231,48 @@ void ddt_ctx_build(const struct riscv_iommu_dc *dc, uint32_t did, uint32_t w[16]
 	/* ta.PSCID is used only when PDTV=0 (the PC supplies it otherwise). */
 	if (!(tc & RISCV_IOMMU_DC_TC_PDTV))
 		pscid = (uint32_t)FW_GET(RISCV_IOMMU_DC_TA_PSCID, dc->ta);
-	w[0] = did & FWIF_CTX_W0_DID;
-	w[1] = ((tc & RISCV_IOMMU_DC_TC_PDTV) ? FWIF_CTX_W1_PDTV : 0) |
-	       ((tc & RISCV_IOMMU_DC_TC_DTF) ? FWIF_CTX_W1_DTF : 0) |
-	       ((tc & RISCV_IOMMU_DC_TC_DPE) ? FWIF_CTX_W1_DPE : 0);
-	w[2] = (pscid & FWIF_CTX_W2_PSCID) | ((uint32_t)FW_GET(RISCV_IOMMU_DC_FSC_MODE, dc->fsc)
-					      << FWIF_CTX_W2_IOSATP_MODE_SHIFT);
-	w[3] = (uint32_t)fppn;
-	w[4] = (uint32_t)(fppn >> 32) & FWIF_CTX_W4_IOSATP_PPN_HI;
-	w[5] = (uint32_t)FW_GET(RISCV_IOMMU_DC_IOHGATP_GSCID, dc->iohgatp) |
-	       ((uint32_t)FW_GET(RISCV_IOMMU_DC_IOHGATP_MODE, dc->iohgatp)
-		<< FWIF_CTX_W5_IOHGATP_MODE_SHIFT);
-	w[6] = (uint32_t)gppn;
-	w[7] = (uint32_t)(gppn >> 32) & FWIF_CTX_W7_IOHGATP_PPN_HI;
-	w[8] = (uint32_t)FW_GET(RISCV_IOMMU_DC_MSIPTP_MODE, dc->msiptp)
-	       << FWIF_CTX_W8_MSIPTP_MODE_SHIFT;
-	w[9]  = (uint32_t)mppn;
-	w[10] = (uint32_t)(mppn >> 32) & FWIF_CTX_W10_MSIPTP_PPN_HI;
-	w[11] = (uint32_t)dc->msi_addr_mask;
-	w[12] = (uint32_t)(dc->msi_addr_mask >> 32) & FWIF_CTX_W12_MSI_ADDR_MASK_HI;
-	w[13] = (uint32_t)dc->msi_addr_pattern;
-	w[14] = (uint32_t)(dc->msi_addr_pattern >> 32) & FWIF_CTX_W14_MSI_ADDR_PATTERN_HI;
-	w[15] = 0;
+	CTX_PUT(0, did & FWIF_CTX_W0_DID);
+	CTX_PUT(1, ((tc & RISCV_IOMMU_DC_TC_PDTV) ? FWIF_CTX_W1_PDTV : 0) |
+			   ((tc & RISCV_IOMMU_DC_TC_DTF) ? FWIF_CTX_W1_DTF : 0) |
+			   ((tc & RISCV_IOMMU_DC_TC_DPE) ? FWIF_CTX_W1_DPE : 0));
+	CTX_PUT(2, (pscid & FWIF_CTX_W2_PSCID) | ((uint32_t)FW_GET(RISCV_IOMMU_DC_FSC_MODE, dc->fsc)
+						  << FWIF_CTX_W2_IOSATP_MODE_SHIFT));
+	CTX_PUT(3, (uint32_t)fppn);
+	CTX_PUT(4, (uint32_t)(fppn >> 32) & FWIF_CTX_W4_IOSATP_PPN_HI);
+	CTX_PUT(5, (uint32_t)FW_GET(RISCV_IOMMU_DC_IOHGATP_GSCID, dc->iohgatp) |
+			   ((uint32_t)FW_GET(RISCV_IOMMU_DC_IOHGATP_MODE, dc->iohgatp)
+			    << FWIF_CTX_W5_IOHGATP_MODE_SHIFT));
+	CTX_PUT(6, (uint32_t)gppn);
+	CTX_PUT(7, (uint32_t)(gppn >> 32) & FWIF_CTX_W7_IOHGATP_PPN_HI);
+	CTX_PUT(8, (uint32_t)FW_GET(RISCV_IOMMU_DC_MSIPTP_MODE, dc->msiptp)
+			   << FWIF_CTX_W8_MSIPTP_MODE_SHIFT);
+	CTX_PUT(9, (uint32_t)mppn);
+	CTX_PUT(10, (uint32_t)(mppn >> 32) & FWIF_CTX_W10_MSIPTP_PPN_HI);
+	CTX_PUT(11, (uint32_t)dc->msi_addr_mask);
+	CTX_PUT(12, (uint32_t)(dc->msi_addr_mask >> 32) & FWIF_CTX_W12_MSI_ADDR_MASK_HI);
+	CTX_PUT(13, (uint32_t)dc->msi_addr_pattern);
+	CTX_PUT(14, (uint32_t)(dc->msi_addr_pattern >> 32) & FWIF_CTX_W14_MSI_ADDR_PATTERN_HI);
+	CTX_PUT(15, 0);
 }
 
-void ddt_handle_miss(const struct fw_event *ev)
+void ddt_ctx_build(const struct riscv_iommu_dc *dc, uint32_t did, uint32_t w[16])
+{
+	ctx_fill(dc, did, w, false);
+}
+
+void ddt_ctx_load(const struct riscv_iommu_dc *dc, uint32_t did)
+{
+	ctx_fill(dc, did, (uint32_t *)0, true);
+	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_LOAD);
+}
+
+/*
+ * The misses that are not a plain device context: a process context (PDTV) or a fault. Kept out
+ * of ddt_handle_miss() so that the common path has a small stack frame (stores are dear here).
+ */
+static __attribute__((noinline)) void ddt_miss_other(const struct fw_event *ev,
+						     const struct riscv_iommu_dc *dc,
+						     unsigned cause, uint64_t caps)
 {
 	uint32_t w1	  = ev->w[1];
 	struct fq_src src = {
@@ -251,13 +283,35 @@ void ddt_handle_miss(const struct fw_event *ev)
 		.exec  = (w1 & FWIF_EVT_CTX_MISS_W1_EXEC) != 0,
 		.write = (w1 & FWIF_EVT_CTX_MISS_W1_WRITE) != 0,
 	};
+	uint64_t iova	 = (uint64_t)ev->w[2] | ((uint64_t)ev->w[3] << 32);
+	uint64_t iotval2 = 0;
+	uint32_t ctx[16];
+
+	if (!cause) {
+		/* Process context (pdt.c); its faults are translation faults: DTF applies. */
+		cause = pdt_ctx_build(dc, caps, &src, ctx, &iotval2);
+		if (!cause) {
+			fw_ctx_load(ctx);
+			fw_miss_retry();
+			return;
+		}
+		fw_miss_fail(cause);
+		if (!(dc->tc & RISCV_IOMMU_DC_TC_DTF))
+			(void)fq_report(cause, &src, iova, iotval2);
+		return;
+	}
+	/* Answer first (DMA never waits for the record), then report: no DC, so DTF=0. */
+	fw_miss_fail(cause);
+	(void)fq_report(cause, &src, iova, 0);
+}
+
+void ddt_handle_miss(const struct fw_event *ev)
+{
 	const struct fw_cfg *cfg = fw_cfg_get();
 	uint64_t ddtp		 = cfg->ddtp;
 	unsigned mode		 = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
-	uint64_t iova		 = (uint64_t)ev->w[2] | ((uint64_t)ev->w[3] << 32);
-	uint64_t caps, iotval2 = 0;
+	uint32_t did		 = ev->w[0] & FWIF_EVT_CTX_MISS_W0_DID;
 	struct riscv_iommu_dc dc;
-	uint32_t ctx[16];
 	unsigned cause;
 
 	if (mode < RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL || mode > RISCV_IOMMU_DDTP_IOMMU_MODE_3LVL) {
@@ -265,28 +319,13 @@ void ddt_handle_miss(const struct fw_event *ev)
 		fw_miss_retry();
 		return;
 	}
-	caps  = cfg->caps;
-	cause = ddt_locate(src.did, ddtp, caps, cfg->fctl, &dc);
-	if (!cause && (dc.tc & RISCV_IOMMU_DC_TC_PDTV)) {
-		/* Process context (pdt.c); its faults are translation faults: DTF applies. */
-		cause = pdt_ctx_build(&dc, caps, &src, ctx, &iotval2);
-		if (!cause) {
-			fw_ctx_load(ctx);
-			fw_miss_retry();
-			return;
-		}
-		fw_miss_fail(cause);
-		if (!(dc.tc & RISCV_IOMMU_DC_TC_DTF))
-			(void)fq_report(cause, &src, iova, iotval2);
-		return;
-	}
-	if (!cause) {
-		ddt_ctx_build(&dc, src.did, ctx);
-		fw_ctx_load(ctx);
+	cause = ddt_locate(did, ddtp, cfg->caps, cfg->fctl, &dc);
+	if (!cause && (dc.msiptp & RISCV_IOMMU_DC_MSIPTP_MODE))
+		msi_note_ctx(did, &dc);
+	if (!cause && !(dc.tc & RISCV_IOMMU_DC_TC_PDTV)) {
+		ddt_ctx_load(&dc, did);
 		fw_miss_retry();
 		return;
 	}
-	/* Answer first (DMA never waits for the record), then report: no DC, so DTF=0. */
-	fw_miss_fail(cause);
-	(void)fq_report(cause, &src, iova, 0);
+	ddt_miss_other(ev, &dc, cause, cfg->caps);
 }

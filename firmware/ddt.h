@@ -30,6 +30,11 @@ unsigned ddt_locate(uint32_t did, uint64_t ddtp, uint64_t caps, uint32_t fctl,
 		    struct riscv_iommu_dc *dc);
 
 /**
+ * ddt_ctx_load() - ddt_ctx_build() written straight into CTX_W0..15, then CTX_CMD load.
+ */
+void ddt_ctx_load(const struct riscv_iommu_dc *dc, uint32_t did);
+
+/**
  * ddt_ctx_build() - the context-cache entry (architecture.md §5.2) of a checked DC for @did.
  * A PDTV=0 DC gives a pid-less entry (pv=0, pid=0: it matches every request of @did).
  */

@@ -26,7 +26,9 @@
 #define DB_FCTL  ((uint32_t)RISCV_IOMMU_FW_DB_PENDING_FCTL)
 #define DB_CQCFG ((uint32_t)(RISCV_IOMMU_FW_DB_PENDING_CQB | RISCV_IOMMU_FW_DB_PENDING_CQCSR))
 #define DB_FQCFG ((uint32_t)(RISCV_IOMMU_FW_DB_PENDING_FQB | RISCV_IOMMU_FW_DB_PENDING_FQCSR))
-#define DB_EVTS  ((uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE))
+#define DB_RISE  ((uint32_t)RISCV_IOMMU_FW_DB_PENDING_IRQ_RISE)
+/* Summary bits of FW_DB_PENDING that are not doorbells. */
+#define DB_EVTS  ((uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE | DB_RISE))
 /* clang-format on */
 
 static void handle_doorbells(uint32_t db)
@@ -43,6 +45,8 @@ static void handle_doorbells(uint32_t db)
 	 */
 	if (db & (DB_DDTP | DB_FCTL))
 		fw_cfg_flush();
+	if (db & DB_DDTP)
+		msi_masks_flush(); /* another directory: the kept MSI masks describe the old one */
 	if (db & DB_CQCFG)
 		cq_flush();
 	if (db & DB_FQCFG)
@@ -60,7 +64,7 @@ static void handle_doorbells(uint32_t db)
  * from the FIFO to the FQ slot in the RTL; other events are copied (a CTX_MISS has 4 payload
  * words) and popped first.
  */
-static void handle_event(uint32_t db)
+static inline __attribute__((always_inline)) void handle_event(uint32_t db)
 {
 	struct fw_event ev;
 	unsigned n;
@@ -87,6 +91,15 @@ static void handle_event(uint32_t db)
 	}
 }
 
+/* While an IOFENCE.C waits for earlier device requests: serve the misses they may wait on. */
+void fw_poll_events(void)
+{
+	uint32_t db = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
+
+	if (db & FWIF_DB_EVT)
+		handle_event(db);
+}
+
 int main(void)
 {
 	con_printf("riscv-iommu fw: boot, fwif id %x\n", (unsigned)fwif_read32(FWIF_ID));
@@ -95,7 +108,8 @@ int main(void)
 	fw_simctrl(FWIF_SIMCTRL_BOOTED);
 
 	for (;;) {
-		/* One read: the doorbells and fwif's event summary (DB_EVT, DB_EVT_DROPPED). */
+		/* One read: the doorbells, fwif's event summary (DB_EVT, DB_EVT_DROPPED) and
+		 * whether FW_IRQ_RISE has bits (DB_RISE). */
 		uint32_t db = fw_db_take();
 
 		if (db & ~DB_EVTS)
@@ -108,6 +122,11 @@ int main(void)
 		}
 		if (db & FWIF_DB_EVT)
 			handle_event(db);
-		irq_poll();
+#ifdef BOARD_SELFTEST
+		irq_poll(); /* board_irq_poll(): also one step of the self-test, every pass */
+#else
+		if (db & DB_RISE)
+			irq_poll();
+#endif
 	}
 }

@@ -163,7 +163,60 @@ uint64_t msi_pte_addr(uint64_t base, uint64_t gpn, uint64_t mask)
 	return base + msi_file_index(gpn, mask & RISCV_IOMMU_DC_MSI_ADDR_MASK_MASK) * 16;
 }
 
-void msi_handle_miss(const struct fw_event *ev)
+/*
+ * msi_addr_mask of recently loaded device contexts, direct-mapped by DID. Every load of a
+ * context into the context cache goes through ddt_handle_miss(), which records it here, and an
+ * MSI_MISS comes only from a cached context: the slot, when it names the device and the same
+ * MSI table base as the event, holds the mask of the context the datapath uses (or of a newer
+ * read of the same DC, equally allowed when software changed it without IODIR.INVAL_DDT).
+ */
+#define MASK_SLOTS 8u
+
+static struct {
+	bool valid;
+	uint32_t did;
+	uint64_t base, mask;
+} masks[MASK_SLOTS];
+
+void msi_note_ctx(uint32_t did, const struct riscv_iommu_dc *dc)
+{
+	unsigned s = did % MASK_SLOTS;
+
+	if (FW_GET(RISCV_IOMMU_DC_MSIPTP_MODE, dc->msiptp) == RISCV_IOMMU_MSIPTP_MODE_OFF) {
+		if (masks[s].did == did)
+			masks[s].valid = false;
+		return;
+	}
+	masks[s].valid = true;
+	masks[s].did   = did;
+	masks[s].base  = FW_GET(RISCV_IOMMU_DC_MSIPTP_PPN, dc->msiptp) << 12;
+	masks[s].mask  = dc->msi_addr_mask;
+}
+
+void msi_masks_flush(void)
+{
+	for (unsigned s = 0; s < MASK_SLOTS; s++)
+		masks[s].valid = false;
+}
+
+/* The device's msi_addr_mask read from its device context (the kept one was not there). */
+static __attribute__((noinline)) uint64_t msi_mask_from_dc(uint32_t did, unsigned *cause)
+{
+	const struct fw_cfg *cfg = fw_cfg_get();
+	struct riscv_iommu_dc dc;
+
+	/*
+	 * The datapath's cached copy was loaded from it; if software changed it without
+	 * IODIR.INVAL either value is allowed, and a context that no longer validates fails the
+	 * request.
+	 */
+	*cause = ddt_locate(did, cfg->ddtp, cfg->caps, cfg->fctl, &dc);
+	return *cause ? 0 : dc.msi_addr_mask;
+}
+
+/* An MSI-PTE miss that does not fill the cache: MRIF, or a fault (@cause), PTE in the buffer. */
+static __attribute__((noinline)) void msi_miss_other(const struct fw_event *ev, unsigned cause,
+						     uint64_t ppn)
 {
 	uint32_t w1	  = ev->w[1];
 	struct fq_src src = {
@@ -175,33 +228,10 @@ void msi_handle_miss(const struct fw_event *ev)
 		.write = (w1 & FWIF_EVT_CTX_MISS_W1_WRITE) != 0,
 	};
 	uint64_t iova = (uint64_t)ev->w[2] | ((uint64_t)ev->w[3] << 32);
-	/* W5/W6: the MSI page table's base (msiptp.PPN << 12) from the cached context */
-	uint64_t base		 = (uint64_t)ev->w[5] | ((uint64_t)ev->w[6] << 32);
-	const struct fw_cfg *cfg = fw_cfg_get();
-	struct riscv_iommu_dc dc;
-	uint64_t pte;
-	/* GPA page: the first stage's output (= IOVA>>12 with a Bare first stage) */
-	uint64_t gpn = (uint64_t)ev->w[7] |
-		       ((uint64_t)FW_GET(FWIF_EVT_MSI_MISS_W4_GPN_HI, ev->w[4]) << 32);
-	uint64_t ppn = 0, dw1 = 0;
-	unsigned cause;
 
-	/*
-	 * The index needs the device's msi_addr_mask: read the device context again (the
-	 * datapath's cached copy was loaded from it; if software changed it without IODIR.INVAL
-	 * either value is allowed, and a context that no longer validates fails the request).
-	 */
-	cause = ddt_locate(src.did, cfg->ddtp, cfg->caps, cfg->fctl, &dc);
-	if (!cause) {
-		pte = msi_pte_addr(base, gpn, dc.msi_addr_mask);
-		/* The whole 16-byte PTE in one burst (dw1 matters only to MRIF). */
-		if (fw_burst(pte & ~15ull, FW_BUF_MSIPTE, 2, false) != FW_OK)
-			cause = RISCV_IOMMU_FQ_CAUSE_MSI_LOAD_FAULT;
-		else
-			cause = msi_pte_check(buf_read64(FW_BUF_MSIPTE), &ppn);
-	}
 	if (cause == MSI_PTE_MRIF) {
-		dw1 = buf_read64(FW_BUF_MSIPTE + 8);
+		uint64_t dw1 = buf_read64(FW_BUF_MSIPTE + 8);
+
 		if (!(fw_cfg_get()->caps & RISCV_IOMMU_CAPABILITIES_MSI_MRIF) ||
 		    (dw1 & MSIPTE_MRIF_RSVD1)) {
 			cause = RISCV_IOMMU_FQ_CAUSE_MSI_MISCONFIGURED;
@@ -210,6 +240,37 @@ void msi_handle_miss(const struct fw_event *ev)
 			msi_mrif(ev, ppn << 9, dw1, iova, &src);
 			return;
 		}
+	}
+	/* Answer first (DMA never waits for the record); these causes obey DTF. */
+	fw_miss_fail(cause);
+	if (!(w1 & FWIF_EVT_MSI_MISS_W1_DTF))
+		(void)fq_report(cause, &src, iova, 0);
+}
+
+void msi_handle_miss(const struct fw_event *ev)
+{
+	uint32_t did = ev->w[0] & FWIF_EVT_CTX_MISS_W0_DID;
+	/* W5/W6: the MSI page table's base (msiptp.PPN << 12) from the cached context */
+	uint64_t base = (uint64_t)ev->w[5] | ((uint64_t)ev->w[6] << 32);
+	/* GPA page: the first stage's output (= IOVA>>12 with a Bare first stage) */
+	uint64_t gpn = (uint64_t)ev->w[7] |
+		       ((uint64_t)FW_GET(FWIF_EVT_MSI_MISS_W4_GPN_HI, ev->w[4]) << 32);
+	uint64_t ppn   = 0, mask;
+	unsigned cause = 0, s = did % MASK_SLOTS;
+
+	/* The index needs the device's msi_addr_mask: kept from the context load, else read. */
+	if (masks[s].valid && masks[s].did == did && masks[s].base == base)
+		mask = masks[s].mask;
+	else
+		mask = msi_mask_from_dc(did, &cause);
+	if (!cause) {
+		uint64_t pte = msi_pte_addr(base, gpn, mask);
+
+		/* The whole 16-byte PTE in one burst (dw1 matters only to MRIF). */
+		if (fw_burst(pte & ~15ull, FW_BUF_MSIPTE, 2, false) != FW_OK)
+			cause = RISCV_IOMMU_FQ_CAUSE_MSI_LOAD_FAULT;
+		else
+			cause = msi_pte_check(buf_read64(FW_BUF_MSIPTE), &ppn);
 	}
 	if (!cause) {
 		fwif_write32(FWIF_MSI_W0, ev->w[4] & FWIF_EVT_MSI_MISS_W4_GSCID);
@@ -222,8 +283,5 @@ void msi_handle_miss(const struct fw_event *ev)
 		fw_miss_retry();
 		return;
 	}
-	/* Answer first (DMA never waits for the record); these causes obey DTF. */
-	fw_miss_fail(cause);
-	if (!(w1 & FWIF_EVT_MSI_MISS_W1_DTF))
-		(void)fq_report(cause, &src, iova, 0);
+	msi_miss_other(ev, cause, ppn);
 }

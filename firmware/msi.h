@@ -44,6 +44,16 @@ unsigned msi_mrif_update(uint64_t mrif, uint32_t id, uint64_t dw1);
 void msi_handle_miss(const struct fw_event *ev);
 
 /**
+ * msi_note_ctx() - the context miss path loaded @did's device context @dc: keep its
+ * msi_addr_mask (when MSI translation is on), so that an MSI-PTE miss of that context finds it
+ * in RAM instead of reading the device context again.
+ */
+void msi_note_ctx(uint32_t did, const struct riscv_iommu_dc *dc);
+
+/** msi_masks_flush() - forget the kept masks (ddtp changed; mock reset). */
+void msi_masks_flush(void);
+
+/**
  * msi_pte_addr() - address of the MSI PTE for GPA page @gpn: @base (msiptp.PPN << 12) plus
  * 16 × I, I = extract(@gpn, @mask) (spec 2.3.3).
  */

@@ -54,14 +54,19 @@ def target(rec, by_metric):
     return "-", None
 
 
-def fpga_records(path, recs):
+# Control-plane paths also printed in microseconds (what a driver waits for).
+US_METRICS = ("M9", "M9-linux", "M11", "M13", "M14", "CMD")
+
+
+def fpga_records(path, recs, fmax_default=None):
     """Fmax records from the FPGA runs (tools/pnr_report.py writes them) and, at the board's
-    Fmax (else the out-of-context one), M1/M2/M4 in nanoseconds."""
+    Fmax (else the out-of-context one, else @fmax_default), M1/M2/M4 in nanoseconds and the
+    control-plane paths in microseconds."""
     try:
         with open(path) as f:
             runs = json.load(f)
     except (OSError, ValueError):
-        return []
+        runs = {}
     out, clk = [], None
     for name in sorted(runs):
         for cname, c in runs[name].get("clocks", {}).items():
@@ -71,8 +76,14 @@ def fpga_records(path, recs):
             if name == "ulx3s" or clk is None:
                 clk = c["fmax_mhz"]
     if not clk:
+        clk = fmax_default
+    if not clk:
         return out
     for r in recs:
+        if r["metric"] in US_METRICS and r["unit"].startswith("cycles"):
+            per = "/command" if r["unit"].endswith("/command") else ""
+            out.append(dict(r, metric=r["metric"] + "-us", value=r["value"] / clk,
+                            unit=f"us{per} @ {clk:g} MHz"))
         if r["metric"] in ("M1", "M4") and r["unit"] == "cycles":
             out.append(dict(r, metric=r["metric"] + "-ns", value=r["value"] * 1000.0 / clk,
                             unit=f"ns @ {clk:g} MHz"))
@@ -150,6 +161,8 @@ def main():
     ap.add_argument("--prefix", default="bench_", help="run tests whose name starts with this")
     ap.add_argument("--out", default="build/bench.json", help="JSON list of every record")
     ap.add_argument("--fpga", default="build/fpga.json", help="FPGA runs (tools/pnr_report.py)")
+    ap.add_argument("--fmax-mhz", type=float, default=None,
+                    help="clock for the time figures when --fpga holds no Fmax")
     ap.add_argument("--logdir", default="build/sim/bench")
     ap.add_argument("--iotlb-entries", default="", help="passed to the tests (TB_IOTLB_ENTRIES)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
@@ -189,7 +202,7 @@ def main():
                 if "bench:" in line and "skipped" in line:
                     print("     " + line.strip())
         recs += trecs
-    recs += fpga_records(args.fpga, recs)
+    recs += fpga_records(args.fpga, recs, args.fmax_mhz)
     recs.sort(key=metric_key)
     by_metric = {}
     for r in recs:

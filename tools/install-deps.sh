@@ -19,6 +19,7 @@ APT_PKGS=(
 # PyPI packages, pinned.
 PIP_PKGS=(
 	"pythondata-cpu-vexriscv==1.0.1.post407"
+	"matplotlib==3.11.2"
 )
 
 CHECK_ONLY=0

@@ -40,10 +40,12 @@ uint32_t fw_db_take(void)
 {
 	uint32_t db = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
 
-	uint32_t regs = db & ~(uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE);
+	uint32_t regs = db & ~(uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE |
+					 RISCV_IOMMU_FW_DB_PENDING_IRQ_RISE);
 
 	/* Acknowledge before handling, so a doorbell that rings meanwhile stays pending. The
-	 * event bits are fwif's summary of the event FIFO, not doorbells. */
+	 * event bits are fwif's summary of the event FIFO and IRQ_RISE the regfile's summary of
+	 * FW_IRQ_RISE, not doorbells. */
 	if (regs)
 		page_clear32(RISCV_IOMMU_REG_FW_DB_PENDING, regs);
 	return db;
@@ -110,6 +112,18 @@ void fw_iotlb_inval(const struct fw_inval *inv)
 		;
 }
 
+void fw_dma_drain(fw_poll_fn poll)
+{
+	if (fwif_read32(FWIF_DRAIN) & FWIF_DRAIN_IDLE)
+		return; /* nothing in flight */
+	fwif_write32(FWIF_DRAIN, FWIF_DRAIN_HOLD);
+	while (!(fwif_read32(FWIF_DRAIN) & FWIF_DRAIN_DRAINED)) {
+		if (poll)
+			poll();
+	}
+	fwif_write32(FWIF_DRAIN, 0);
+}
+
 int fw_burst_start(uint64_t pa, uint32_t buf_off, uint32_t beats, bool store)
 {
 	if (beats == 0 || beats > 32 || (pa & 7) || (buf_off & 7) ||
@@ -130,7 +144,21 @@ uint32_t fw_cqx_run(uint32_t buf_off, uint32_t n)
 	do {
 		st = fwif_read32(FWIF_CQX_STATUS);
 	} while (st & FWIF_CQX_STATUS_BUSY);
-	return (uint32_t)FW_GET(FWIF_CQX_STATUS_DONE, st);
+	return st;
+}
+
+uint32_t fw_cqx_fetch(uint64_t pa, uint32_t buf_off, uint32_t n)
+{
+	uint32_t st;
+
+	burst_addr(pa);
+	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_CQX |
+					      ((2 * n) << FWIF_BURST_CTRL_BEATS_SHIFT) |
+					      (buf_off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+	do {
+		st = fwif_read32(FWIF_CQX_STATUS);
+	} while (st & FWIF_CQX_STATUS_BUSY);
+	return st;
 }
 
 int fw_evt_store_start(uint64_t pa, uint32_t buf_off)

@@ -127,10 +127,32 @@ void fw_iotlb_inval(const struct fw_inval *inv);
 
 /**
  * fw_cqx_run() - the RTL command engine (CQX_CTRL) runs up to @n commands (1..128) from the burst
- * buffer at byte offset @buf_off (16-aligned): legal IOTINVAL.VMA/GVMA only, in order, each taken
- * by the datapath before the next; it stops before any other command. Returns how many it ran.
+ * buffer at byte offset @buf_off (16-aligned), in order: legal IOTINVAL.VMA/GVMA (each taken by
+ * the datapath before the next), legal IODIR.INVAL_DDT/PDT and legal IOFENCE.C with WSI=0 that have nothing to wait for
+ * (PR=PW=0, or no device request in flight), with their AV store. It stops before any other
+ * command, and after a fence store with a bus error. Returns CQX_STATUS: DONE = how many it ran,
+ * ERR = the next command is a fence whose store failed.
  */
 uint32_t fw_cqx_run(uint32_t buf_off, uint32_t n);
+
+/**
+ * fw_cqx_fetch() - load @n commands (1..16) from @pa into the burst buffer at @buf_off and, once
+ * loaded, let the command engine run them as fw_cqx_run() would (BURST_CTRL.CQX): one register
+ * write and one status poll. Returns CQX_STATUS; LDERR = the load got a bus error (nothing ran).
+ */
+uint32_t fw_cqx_fetch(uint64_t pa, uint32_t buf_off, uint32_t n);
+
+/** typedef fw_poll_fn - work a wait loop does meanwhile (the events the datapath waits on). */
+typedef void (*fw_poll_fn)(void);
+
+/**
+ * fw_dma_drain() - IOFENCE.C PR/PW: nothing to do when no device request is in flight
+ * (DRAIN.IDLE); else hold the device port (DRAIN.HOLD), wait until every device
+ * request accepted before has been answered at the device port (DRAIN.DRAINED), release it.
+ * @poll (may be NULL) runs while waiting: a request parked behind a context or MSI-PTE miss
+ * answers only after the firmware has served that miss.
+ */
+void fw_dma_drain(fw_poll_fn poll);
 
 /**
  * fw_burst() - move @beats (1..32) 8-byte words between system memory at @pa and the burst
@@ -149,6 +171,19 @@ int fw_burst_wait(void);
  * finish with fw_burst_wait(). No payload word passes through the core.
  */
 int fw_evt_store_start(uint64_t pa, uint32_t buf_off);
+
+/**
+ * fw_evt_store_go() - fw_evt_store_start() without its checks, inlined, for the fault path: the
+ * caller guarantees @pa 8-aligned with the 32 bytes inside one page, and @buf_off in range.
+ */
+static inline void fw_evt_store_go(uint64_t pa, uint32_t buf_off)
+{
+	fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
+	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
+	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_STORE | FWIF_BURST_CTRL_EVT |
+					      (4u << FWIF_BURST_CTRL_BEATS_SHIFT) |
+					      (buf_off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+}
 
 /** fw_buf_read32() / fw_buf_write32() - a word of the burst buffer. */
 static inline uint32_t fw_buf_read32(uint32_t off)

@@ -17,6 +17,9 @@ struct mock_write {
 struct mock_mmio {
 	uint32_t page[1024]; /* spec register page (incl. firmware-private 0x400-) */
 	uint32_t fwif[1024]; /* iommu_fwif page: plain storage */
+	/* DRAIN: a write of HOLD reads back HOLD | DRAINED (nothing in flight), after this many
+	 * reads that answer HOLD only (requests still in flight). */
+	unsigned drain_reads;
 	struct mock_write log[MOCK_LOG_MAX];
 	unsigned nlog;
 };

@@ -7,7 +7,9 @@
 // the error flag of that burst. The caller keeps a burst inside one 4 KiB page (AXI rule).
 // SIZE32 (BURST_CTRL[28]) with a 1-beat store: one narrow AXI write, AWSIZE=2 AWLEN=0 at the
 // 4-aligned BURST_ADDR, WSTRB = ADDR[2] ? 8'hF0 : 8'h0F, data = the buffer word (the value sits
-// in the byte lanes of its half). Loads and longer stores ignore SIZE32.
+// in the byte lanes of its half). Loads and longer stores ignore SIZE32. HI32 (BURST_CTRL[31])
+// with SIZE32: the data is the upper half of the buffer word, in both halves of the beat (the
+// command engine stores an IOFENCE.C's DATA, dw0[63:32], straight from the command).
 // EXCL (BURST_CTRL[30]) with BEATS=1: an AXI4 exclusive access of 8 bytes (ARLOCK/AWLOCK=1,
 // SIZE32 ignored); EXCL with any other length flags an error and does nothing. EXOKAY is then the
 // good response: exok_o reports that the last burst was exclusive and answered EXOKAY (load: the
@@ -34,6 +36,7 @@ module iommu_burst (
   input  logic        store_i,          // 1 buffer -> memory, 0 memory -> buffer
   input  logic        size32_i,         // with store_i and beats_i == 1: one 4-byte write
   input  logic        excl_i,           // with beats_i == 1: exclusive load / store (AxLOCK)
+  input  logic        hi32_i,           // with SIZE32: data = the buffer word's upper half
   input  logic [7:0]  beats_i,          // 1..32; other values flag an error and do nothing
   input  logic [7:0]  boff_i,           // buffer offset in 8-byte words
   input  logic [63:0] addr_i,           // system-memory byte address, 8-aligned (SIZE32: 4)
@@ -105,6 +108,7 @@ module iommu_burst (
   logic        err_q;
   logic        size32_q;                // this burst is one 4-byte store
   logic        excl_q;                  // this burst is one exclusive access
+  logic        hi32_q;                  // SIZE32 data from the upper half of the word
   logic        exok_q;                  // ... and it got EXOKAY
   logic        len_ok, size32;
   logic        r_bad, b_bad;            // response neither OKAY nor the expected EXOKAY
@@ -257,6 +261,7 @@ module iommu_burst (
       err_q     <= 1'b0;
       size32_q  <= 1'b0;
       excl_q    <= 1'b0;
+      hi32_q    <= 1'b0;
       exok_q    <= 1'b0;
       addr_q    <= '0;
       len_q     <= '0;
@@ -265,6 +270,7 @@ module iommu_burst (
       if (state_q == StIdle && start_i) begin
         size32_q  <= size32;
         excl_q    <= excl_i;
+        hi32_q    <= size32 && hi32_i;
         exok_q    <= 1'b0;
         addr_q    <= {addr_i[63:3], size32 && addr_i[2], 2'b00};
         len_q     <= beats_i - 8'd1;
@@ -330,7 +336,9 @@ module iommu_burst (
   assign m_axi_awprot_o  = 3'b000;
   assign m_axi_awlock_o  = excl_q;
   assign m_axi_awvalid_o = (state_q == StStore) && !ax_done_q;
-  assign m_axi_wdata_o   = eng_rd_q ? ram_rdata_q : eng_hold_q;
+  logic [63:0] w_word;
+  assign w_word          = eng_rd_q ? ram_rdata_q : eng_hold_q;
+  assign m_axi_wdata_o   = hi32_q ? {w_word[63:32], w_word[63:32]} : w_word;
   assign m_axi_wstrb_o   = !size32_q ? 8'hFF : (addr_q[2] ? 8'hF0 : 8'h0F);
   assign m_axi_wlast_o   = (wr_cnt_q == len_q);
   assign m_axi_wvalid_o  = (state_q == StStore) && wbeat_q && !w_done_q;

@@ -96,6 +96,11 @@ module iommu_fwif #(
   output logic [15:0]  inv_gscid_o,
   output logic [51:0]  inv_vpn_o,
 
+  // IOFENCE.C PR/PW: hold the device port, and whether everything accepted before has answered
+  output logic         drain_hold_o,
+  input  logic         drain_done_i,
+  input  logic         drain_idle_i,    // no device request in flight (no hold needed)
+
   // Fault records (from iommu_xlate)
   input  logic         fault_valid_i,
   input  logic [255:0] fault_rec_i,
@@ -156,6 +161,7 @@ module iommu_fwif #(
   localparam logic [11:0] FWIF_BURST_STATUS  = 12'h08C;
   localparam logic [11:0] FWIF_CQX_CTRL      = 12'h090;
   localparam logic [11:0] FWIF_CQX_STATUS    = 12'h094;
+  localparam logic [11:0] FWIF_DRAIN         = 12'h098;
   localparam logic [11:0] FWIF_CTX_CMD       = 12'h140;
   localparam logic [11:0] FWIF_MISS_CMD      = 12'h144;
   localparam logic [11:0] FWIF_INV_W0        = 12'h180;
@@ -181,6 +187,7 @@ module iommu_fwif #(
   // pass sees doorbells and events.
   localparam logic [9:0]  SpecFwDbWord       = 10'h100;
   localparam int          CtrlEvt            = 29;   // BURST_CTRL.EVT
+  localparam int          CtrlCqx            = 1;    // BURST_CTRL.CQX
 
   localparam logic [3:0] EvtCtxMiss = 4'd1;
   localparam logic [3:0] EvtFault   = 4'd2;
@@ -315,6 +322,7 @@ module iommu_fwif #(
   logic        msi_load_q, miss_absorb_q, mrif_done_q;
   logic [1:0]  mrif_resp_q;
   logic        inv_valid_q;
+  logic        drain_hold_q;
   logic        ctx_load_q, ctx_inv_q, miss_retry_q, miss_fail_q;
   logic [1:0]  ctx_inv_op_q;
   logic        console_valid_q, simctrl_valid_q;
@@ -345,8 +353,12 @@ module iommu_fwif #(
   assign evt_copy_done = evt_copy_q && buf_gnt && (evt_idx_q == 3'd7);
   assign evt_sel       = evt_copy_q ? evt_idx_q : off[4:2];
   assign evt_word      = evt_head[32*evt_sel +: 32];
-  assign eng_start     = evt_start_q ? !burst_busy : (burst_start && !s_wb_dat_i[CtrlEvt]);
-  assign ctrl_word     = evt_start_q ? evt_ctrl_q : s_wb_dat_i;
+  assign eng_start     = evt_start_q ? !burst_busy :
+                         (cqx_fstart || (burst_start && !s_wb_dat_i[CtrlEvt]));
+  // The command engine's fence store: 1 beat, SIZE32, HI32, from the command's first beat.
+  assign ctrl_word     = evt_start_q ? evt_ctrl_q :
+                         cqx_fstart  ? {3'b100, 1'b1, 1'b0, cqx_beat, 3'd0, 8'd1, 7'd0, 1'b1} :
+                                       s_wb_dat_i;
   assign cbuf_en       = evt_copy_q || cqx_rd || (req && in_buf);
   assign cbuf_we       = evt_copy_q || (!cqx_rd && s_wb_we_i);
   assign cbuf_adr      = evt_copy_q ? evt_base_q + {6'd0, evt_idx_q} :
@@ -391,18 +403,35 @@ module iommu_fwif #(
   ////////////////////////
   // CQX_CTRL: run up to [7:0] commands from the buffer at byte offset [27:16] (16-aligned) as
   // the firmware would: each legal IOTINVAL.VMA/GVMA goes to the INV_* registers and the IOTLB
-  // in order; the engine stops before the first other or illegal command (the firmware runs
-  // that one). CQX_STATUS: [0] busy, [15:8] commands done.
+  // in order; each legal IODIR.INVAL_DDT/PDT is one context-cache invalidation pulse (its DID
+  // and PID straight from the command register, valid in the pulse cycle); a legal IOFENCE.C with WSI=0 completes here when it has nothing to wait for (PR
+  // and PW clear, or no device request in flight: drain_idle_i) and, with AV=1, once its 4-byte
+  // store of DATA (through the burst engine, straight from the command in the buffer) is done.
+  // The engine stops before the first other or illegal command, a WSI fence and a fence with
+  // device requests in flight (the firmware runs that one), and after a fence store that got a
+  // bus error (CQX_STATUS.ERR: not counted, the firmware sets cqmf).
+  // BURST_CTRL.CQX with a load (a command fetch) starts the engine when the load has ended, on
+  // its beats / 2 commands at its buffer offset, saving the firmware a status poll and the
+  // CQX_CTRL write; a load bus error sets CQX_STATUS.LDERR instead.
+  // CQX_STATUS: [0] busy, [15:8] commands done, [16] ERR, [17] LDERR.
 
-  localparam logic [1:0] CxIdle = 2'd0, CxRd = 2'd1, CxLast = 2'd2, CxDec = 2'd3;
+  localparam logic [2:0] CxIdle = 3'd0, CxRd = 3'd1, CxLast = 3'd2, CxDec = 3'd3,
+                         CxFst = 3'd4, CxFwait = 3'd5;
 
-  logic [1:0]   cqx_state_q;
+  logic [2:0]   cqx_state_q;
   logic [1:0]   cqx_k_q, cqx_cap_k_q;   // word being read / being captured
   logic         cqx_cap_q;
   logic [7:0]   cqx_left_q, cqx_done_q;
   logic [127:0] cqx_cmd_q;
   logic [63:0]  cx_dw0, cx_dw1;
   logic         cx_gvma, cx_pscv, cx_legal, cqx_fire;
+  logic         cx_fence, cx_fence_av, cqx_fstart, cqx_err_q;
+  logic         cx_iodir, cqx_ctx_inv, ctx_inv_eng_q;
+  // BURST_CTRL.CQX: a command fetch whose end starts the engine on the loaded commands.
+  logic         chain_q, chain_fire, cqx_lderr_q;
+  logic [7:0]   chain_cnt_q;
+  logic [8:0]   chain_adr_q;
+  logic [7:0]   cqx_beat;               // buffer beat of the command being decoded
 
   assign cqx_rd   = (cqx_state_q == CxRd);
   assign cx_dw0   = cqx_cmd_q[63:0];
@@ -415,6 +444,23 @@ module iommu_fwif #(
                     (cx_dw0[43:34] == 10'd0) && (cx_dw0[63:60] == 4'd0) &&
                     (cx_dw1[9:0] == 10'd0) && (cx_dw1[63:62] == 2'd0) && !(cx_gvma && cx_pscv);
   assign cqx_fire = (cqx_state_q == CxDec) && cx_legal && !inv_valid_q;
+  // IOFENCE.C, reserved bits of dw0 (31:14) and dw1 (63:62) zero, WSI (11) clear, and PR/PW
+  // (12, 13) clear or nothing in flight: what the firmware would complete at once.
+  assign cx_fence    = (cx_dw0[6:0] == 7'd2) && (cx_dw0[9:7] == 3'd0) && !cx_dw0[11] &&
+                       (cx_dw0[31:14] == 18'd0) && (cx_dw1[63:62] == 2'd0) &&
+                       (!(cx_dw0[12] || cx_dw0[13]) || drain_idle_i);
+  assign cx_fence_av = cx_dw0[10];
+  // IODIR.INVAL_DDT / INVAL_PDT (func3 0 / 1), reserved bits of dw0 (11:10, 32, 39:34) and all
+  // of dw1 zero, INVAL_PDT with DV: one context-cache invalidation pulse.
+  assign cx_iodir    = (cx_dw0[6:0] == 7'd3) && (cx_dw0[9:8] == 2'd0) &&
+                       (cx_dw0[11:10] == 2'd0) && !cx_dw0[32] && (cx_dw0[39:34] == 6'd0) &&
+                       (cx_dw1 == 64'd0) && (!cx_dw0[7] || cx_dw0[33]);
+  assign cqx_ctx_inv = (cqx_state_q == CxDec) && cx_iodir;
+  assign cqx_beat    = 8'((cqx_adr_q - 9'd4) >> 1);
+  // The fence store starts once the burst engine is free (the firmware waits on CQX_STATUS and
+  // starts no burst meanwhile; a BURST_CTRL.EVT copy of its own is finished first).
+  assign cqx_fstart  = (cqx_state_q == CxFst) && !burst_busy && !evt_copy_q && !evt_start_q;
+  assign chain_fire  = chain_q && !burst_busy && !burst_err;
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
@@ -423,13 +469,36 @@ module iommu_fwif #(
       cqx_cap_q   <= 1'b0;
       cqx_left_q  <= 8'd0;
       cqx_done_q  <= 8'd0;
+      cqx_err_q   <= 1'b0;
+      cqx_lderr_q <= 1'b0;
+      chain_q     <= 1'b0;
     end else begin
       cqx_cap_q <= cqx_rd && buf_gnt;
+      // The load starts in the cycle of the BURST_CTRL write and is busy from the next one;
+      // when it ends the engine starts (or, after a bus error, CQX_STATUS.LDERR is set).
+      if (burst_start && !s_wb_dat_i[CtrlEvt] && s_wb_dat_i[CtrlCqx] && !s_wb_dat_i[0]) begin
+        chain_q     <= 1'b1;
+        cqx_lderr_q <= 1'b0;
+        chain_cnt_q <= {1'b0, s_wb_dat_i[15:9]};
+        chain_adr_q <= s_wb_dat_i[26:18];
+      end else if (chain_q && !burst_busy) begin
+        chain_q     <= 1'b0;
+        cqx_lderr_q <= burst_err;
+      end
       case (cqx_state_q)
         CxIdle: begin
-          if (wr && in_page && off == FWIF_CQX_CTRL) begin
+          if (chain_fire) begin
+            cqx_left_q <= chain_cnt_q;
+            cqx_done_q <= 8'd0;
+            cqx_err_q  <= 1'b0;
+            cqx_k_q    <= 2'd0;
+            if (chain_cnt_q != 8'd0) begin
+              cqx_state_q <= CxRd;
+            end
+          end else if (wr && in_page && off == FWIF_CQX_CTRL) begin
             cqx_left_q <= s_wb_dat_i[7:0];
             cqx_done_q <= 8'd0;
+            cqx_err_q  <= 1'b0;
             cqx_k_q    <= 2'd0;
             if (s_wb_dat_i[7:0] != 8'd0) begin
               cqx_state_q <= CxRd;
@@ -445,8 +514,12 @@ module iommu_fwif #(
           end
         end
         CxLast: cqx_state_q <= CxDec;
-        default: begin                  // CxDec
-          if (!cx_legal) begin
+        CxDec: begin
+          // A fence waits until the last invalidation has been taken (every earlier command
+          // complete) before it samples drain_idle_i and completes.
+          if (cx_fence && cx_fence_av && !inv_valid_q) begin
+            cqx_state_q <= CxFst;
+          end else if (!cx_legal && !cx_fence && !cx_iodir) begin
             cqx_state_q <= CxIdle;
           end else if (!inv_valid_q) begin
             cqx_done_q  <= cqx_done_q + 8'd1;
@@ -454,13 +527,33 @@ module iommu_fwif #(
             cqx_state_q <= (cqx_left_q == 8'd1) ? CxIdle : CxRd;
           end
         end
+        CxFst: begin
+          if (cqx_fstart) begin
+            cqx_state_q <= CxFwait;
+          end
+        end
+        CxFwait: begin                  // the store started last cycle: busy until its B
+          if (!burst_busy) begin
+            if (burst_err) begin
+              cqx_err_q   <= 1'b1;
+              cqx_state_q <= CxIdle;
+            end else begin
+              cqx_done_q  <= cqx_done_q + 8'd1;
+              cqx_left_q  <= cqx_left_q - 8'd1;
+              cqx_state_q <= (cqx_left_q == 8'd1) ? CxIdle : CxRd;
+            end
+          end
+        end
+        default: cqx_state_q <= CxIdle;
       endcase
     end
   end
 
   // Buffer word address and the captured command words (payload: no reset).
   always_ff @(posedge clk_i) begin
-    if (cqx_state_q == CxIdle && wr && in_page && off == FWIF_CQX_CTRL) begin
+    if (cqx_state_q == CxIdle && chain_fire) begin
+      cqx_adr_q <= chain_adr_q;
+    end else if (cqx_state_q == CxIdle && wr && in_page && off == FWIF_CQX_CTRL) begin
       cqx_adr_q <= s_wb_dat_i[26:18];
     end else if (cqx_rd && buf_gnt) begin
       cqx_adr_q <= cqx_adr_q + 9'd1;
@@ -526,6 +619,7 @@ module iommu_fwif #(
       ctx_load_q      <= 1'b0;
       ctx_inv_q       <= 1'b0;
       ctx_inv_op_q    <= 2'd0;
+      ctx_inv_eng_q   <= 1'b0;
       miss_retry_q    <= 1'b0;
       miss_fail_q     <= 1'b0;
       msi_load_q      <= 1'b0;
@@ -533,6 +627,7 @@ module iommu_fwif #(
       mrif_done_q     <= 1'b0;
       mrif_resp_q     <= 2'd0;
       inv_valid_q     <= 1'b0;
+      drain_hold_q    <= 1'b0;
       console_valid_q <= 1'b0;
       simctrl_valid_q <= 1'b0;
     end else begin
@@ -546,9 +641,17 @@ module iommu_fwif #(
       if (wr && in_page && off == FWIF_MSI_WRESP) begin
         mrif_resp_q <= s_wb_dat_i[1:0];
       end
+      if (wr && in_page && off == FWIF_DRAIN) begin
+        drain_hold_q <= s_wb_dat_i[0];
+      end
       console_valid_q <= wr && in_page && off == FWIF_CONSOLE;
       simctrl_valid_q <= wr && in_page && off == FWIF_SIMCTRL;
-      if (wr && in_page && off == FWIF_CTX_CMD) begin
+      if (cqx_ctx_inv) begin
+        ctx_inv_q     <= 1'b1;
+        ctx_inv_op_q  <= cx_dw0[7] ? 2'd2 : (cx_dw0[33] ? 2'd0 : 2'd1);
+        ctx_inv_eng_q <= 1'b1;
+      end else if (wr && in_page && off == FWIF_CTX_CMD) begin
+        ctx_inv_eng_q <= 1'b0;
         case (s_wb_dat_i[2:0])
           3'd1: ctx_load_q <= 1'b1;
           3'd2: begin ctx_inv_q <= 1'b1; ctx_inv_op_q <= 2'd0; end
@@ -577,8 +680,10 @@ module iommu_fwif #(
   assign ctx_load_o      = ctx_load_q;
   assign ctx_inv_o       = ctx_inv_q;
   assign ctx_inv_op_o    = ctx_inv_op_q;
-  assign ctx_inv_did_o   = ctx_w_q[0][23:0];
-  assign ctx_inv_pid_o   = ctx_w_q[1][19:0];
+  // From the command engine's IODIR (cqx_cmd_q still holds it in the pulse cycle: the next
+  // command's words are captured two cycles later at the earliest) or from CTX_W0/W1.
+  assign ctx_inv_did_o   = ctx_inv_eng_q ? cx_dw0[63:40] : ctx_w_q[0][23:0];
+  assign ctx_inv_pid_o   = ctx_inv_eng_q ? cx_dw0[31:12] : ctx_w_q[1][19:0];
   assign miss_retry_o    = miss_retry_q;
   assign miss_fail_o     = miss_fail_q;
   assign msi_load_o       = msi_load_q;
@@ -589,6 +694,7 @@ module iommu_fwif #(
   assign msi_load_gpn_o   = {msi_w2_q[19:0], msi_w1_q};
   assign msi_load_ppn_o   = {msi_w4_q[11:0], msi_w3_q};
   assign inv_valid_o     = inv_valid_q;
+  assign drain_hold_o    = drain_hold_q;
   assign inv_gvma_o      = inv_w0_q[0];
   assign inv_gv_o        = inv_w0_q[1];
   assign inv_av_o        = inv_w0_q[2];
@@ -614,9 +720,10 @@ module iommu_fwif #(
     .store_i         (ctrl_word[0]),
     .size32_i        (ctrl_word[28]),
     .excl_i          (ctrl_word[30]),
+    .hi32_i          (ctrl_word[31]),
     .beats_i         (ctrl_word[15:8]),
     .boff_i          (ctrl_word[26:19]),
-    .addr_i          ({burst_hi_q, burst_lo_q}),
+    .addr_i          (cqx_fstart ? {cx_dw1[61:0], 2'b00} : {burst_hi_q, burst_lo_q}),
     .busy_o          (burst_busy),
     .err_o           (burst_err),
     .exok_o          (burst_exok),
@@ -692,7 +799,10 @@ module iommu_fwif #(
           FWIF_EVT_TYPE:      rdata_q <= {28'd0, evt_empty ? 4'd0 : evt_head[259:256]};
           FWIF_BURST_ADDR_LO: rdata_q <= burst_lo_q;
           FWIF_BURST_ADDR_HI: rdata_q <= burst_hi_q;
-          FWIF_CQX_STATUS:    rdata_q <= {16'd0, cqx_done_q, 7'd0, cqx_state_q != CxIdle};
+          // Busy until the last invalidation it issued has been taken, too, and during a
+          // BURST_CTRL.CQX fetch.
+          FWIF_CQX_STATUS:    rdata_q <= {14'd0, cqx_lderr_q, cqx_err_q, cqx_done_q, 7'd0,
+                                           (cqx_state_q != CxIdle) || inv_valid_q || chain_q};
           FWIF_BURST_STATUS:  rdata_q <= {29'd0, burst_exok, burst_err,
                                            burst_busy || evt_copy_q || evt_start_q};
           FWIF_INV_W0:        rdata_q <= inv_w0_q;
@@ -701,6 +811,7 @@ module iommu_fwif #(
           FWIF_INV_ADDR_LO:   rdata_q <= inv_lo_q;
           FWIF_INV_ADDR_HI:   rdata_q <= inv_hi_q;
           FWIF_INV_STATUS:    rdata_q <= {31'd0, inv_valid_q};
+          FWIF_DRAIN:         rdata_q <= {29'd0, drain_idle_i, drain_done_i, drain_hold_q};
           FWIF_MSI_W0:        rdata_q <= msi_w0_q;
           FWIF_MSI_W1:        rdata_q <= msi_w1_q;
           FWIF_MSI_W2:        rdata_q <= msi_w2_q;
@@ -718,7 +829,8 @@ module iommu_fwif #(
   assign s_wb_dat_o = rd_buf_q ? buf_rdata : rdata_q;
 
   logic unused_ctrl;
-  assign unused_ctrl = ^{ctrl_word[31:29], ctrl_word[27], ctrl_word[18:16], ctrl_word[7:1]};
+  assign unused_ctrl = ^{ctrl_word[29], ctrl_word[27], ctrl_word[18:16], ctrl_word[7:1]};
+  // (BURST_CTRL.CQX, bit 1, is taken from the Wishbone write by the command engine.)
 
   logic unused_msi;
   assign unused_msi = ^{msi_w0_q[31:16], msi_w2_q[31:20], msi_w4_q[31:12], miss_fidx_i[51:32]};

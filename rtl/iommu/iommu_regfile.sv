@@ -369,7 +369,9 @@ module iommu_regfile (
                    ({fqcsr_v, cqcsr_v} & sel(a_dw, DwCsr)) |
                    ({29'd0, ipsr_q, 32'd0} & sel(a_dw, DwIpsr)) |
                    ({48'd0, icvec_q} & sel(a_dw, DwIcvec)) |
-                   ({51'd0, db_q} & sel(p_dw, DwDb)) | ({dreq_hq, dreq_lq} & sel(p_dw, DwDreq)) |
+                   // FW_DB_PENDING[25]: FW_IRQ_RISE is not zero (one read per idle pass).
+                   ({38'd0, |rise_q, 12'd0, db_q} & sel(p_dw, DwDb)) |
+                   ({dreq_hq, dreq_lq} & sel(p_dw, DwDreq)) |
                    ({60'd0, rise_q} & sel(p_dw, DwRise));
   assign q          = rd_core | rd_tr | rd_hpm | rd_msi;
   assign fw_rdata_o = fw_addr_i[2] ? q[63:32] : q[31:0];

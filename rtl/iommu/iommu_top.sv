@@ -3,7 +3,8 @@
 //
 // Instantiates and wires iommu_regfile (spec register page), iommu_xlate (translation
 // datapath), iommu_fwif (firmware interface: events, commands, burst engine) and iommu_mem_arb
-// (DMA, page walks and firmware bursts onto one memory port). The management core reaches
+// (DMA, page walks and firmware bursts onto one memory port), and iommu_fence_track (device
+// requests in flight, for IOFENCE.C PR/PW). The management core reaches
 // this block through the 16 KiB Wishbone window s_wb_* (0xF000_0000 in the core's map).
 
 `default_nettype none
@@ -336,6 +337,32 @@ module iommu_top #(
     .hpm_pscv_i      (hpm_pscv)
   );
 
+  ////////////////////////////////////////////////////
+  // Fence drain (IOFENCE.C PR/PW, fwif DRAIN)      //
+  ////////////////////////////////////////////////////
+
+  // While the firmware holds the device port, no new AR/AW reaches the datapath (valid and
+  // ready both masked, so the handshake rule holds whatever the datapath does with ready).
+  logic drain_hold, drain_done, drain_idle;
+  logic x_awvalid, x_awready, x_arvalid, x_arready;
+
+  assign x_awvalid       = s_axi_awvalid_i && !drain_hold;
+  assign x_arvalid       = s_axi_arvalid_i && !drain_hold;
+  assign s_axi_awready_o = x_awready && !drain_hold;
+  assign s_axi_arready_o = x_arready && !drain_hold;
+
+  iommu_fence_track u_fence_track (
+    .clk_i     (clk_i),
+    .rst_i     (rst_i),
+    .hold_i    (drain_hold),
+    .ar_acc_i  (s_axi_arvalid_i && s_axi_arready_o),
+    .aw_acc_i  (s_axi_awvalid_i && s_axi_awready_o),
+    .r_last_i  (s_axi_rvalid_o && s_axi_rready_i && s_axi_rlast_o),
+    .b_done_i  (s_axi_bvalid_o && s_axi_bready_i),
+    .drained_o (drain_done),
+    .idle_o    (drain_idle)
+  );
+
   ////////////////////////////
   // Translation datapath   //
   ////////////////////////////
@@ -355,8 +382,8 @@ module iommu_top #(
     .s_axi_aw_did_i       (s_axi_aw_did_i),
     .s_axi_aw_pid_i       (s_axi_aw_pid_i),
     .s_axi_aw_pv_i        (s_axi_aw_pv_i),
-    .s_axi_awvalid_i      (s_axi_awvalid_i),
-    .s_axi_awready_o      (s_axi_awready_o),
+    .s_axi_awvalid_i      (x_awvalid),
+    .s_axi_awready_o      (x_awready),
     .s_axi_wdata_i        (s_axi_wdata_i),
     .s_axi_wstrb_i        (s_axi_wstrb_i),
     .s_axi_wlast_i        (s_axi_wlast_i),
@@ -375,8 +402,8 @@ module iommu_top #(
     .s_axi_ar_did_i       (s_axi_ar_did_i),
     .s_axi_ar_pid_i       (s_axi_ar_pid_i),
     .s_axi_ar_pv_i        (s_axi_ar_pv_i),
-    .s_axi_arvalid_i      (s_axi_arvalid_i),
-    .s_axi_arready_o      (s_axi_arready_o),
+    .s_axi_arvalid_i      (x_arvalid),
+    .s_axi_arready_o      (x_arready),
     .s_axi_rid_o          (s_axi_rid_o),
     .s_axi_rdata_o        (s_axi_rdata_o),
     .s_axi_rresp_o        (s_axi_rresp_o),
@@ -562,6 +589,9 @@ module iommu_top #(
     .inv_pscid_o     (inv_pscid),
     .inv_gscid_o     (inv_gscid),
     .inv_vpn_o       (inv_vpn),
+    .drain_hold_o    (drain_hold),
+    .drain_done_i    (drain_done),
+    .drain_idle_i    (drain_idle),
     .fault_valid_i   (fault_valid),
     .fault_rec_i     (fault_rec),
     .console_valid_o (console_valid_o),

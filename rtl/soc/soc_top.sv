@@ -134,7 +134,10 @@ module soc_top #(
   // Reset synchroniser     //
   ////////////////////////////
 
-  logic rst_meta_q, rst_q;
+  // Both flops power up asserted (FPGA: their configuration value), so the blocks are in reset
+  // from the first clock edge, not after two edges of whatever state they started in.
+  logic rst_meta_q = 1'b1;
+  logic rst_q      = 1'b1;
 
   always_ff @(posedge clk_i) begin
     rst_meta_q <= rst_i;

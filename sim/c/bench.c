@@ -207,3 +207,45 @@ uint64_t bench_stream(const struct dma_attr *a, uint64_t base, uint64_t bytes, u
 		tb_fail(__FILE__, __LINE__, "bench_stream: DMAs did not finish");
 	return t1 - t0;
 }
+
+void bench_breakdown(const char *metric, size_t from, uint64_t t_start, uint64_t t_end, unsigned L)
+{
+	uint64_t notice = t_end - t_start, memory = 0, between = 0, free_at = 0;
+	unsigned reads = 0, bursts = 0;
+	char m[32], name[200];
+
+	for (size_t i = from; i < mem_log_count(); i++) {
+		const struct mem_txn *t = mem_log_get(i);
+		uint64_t done;
+
+		if (((t->id >> 4) & 3u) != MEM_SRC_FW || t->cycle < t_start || t->cycle >= t_end)
+			continue;
+		if (bursts++ == 0)
+			notice = t->cycle - t_start;
+		else if (t->cycle > free_at)
+			between += t->cycle - free_at;
+		/* A read keeps the core waiting until its last beat; a store is posted. */
+		done = t->write ? t->cycle + 1 : t->cycle + L + t->beats;
+		if (!t->write) {
+			reads++;
+			memory += done - t->cycle;
+		}
+		if (done > free_at)
+			free_at = done;
+	}
+	snprintf(m, sizeof(m), "%s-bd", metric);
+	snprintf(name, sizeof(name), "%s breakdown: notice (event -> first firmware burst)",
+		 metric);
+	tb_bench_record(m, name, (double)notice, "cycles", (int)L);
+	snprintf(name, sizeof(name), "%s breakdown: memory (%u firmware reads, L + beats each)",
+		 metric, reads);
+	tb_bench_record(m, name, (double)memory, "cycles", (int)L);
+	snprintf(name, sizeof(name), "%s breakdown: between bursts (firmware checks, registers)",
+		 metric);
+	tb_bench_record(m, name, (double)between, "cycles", (int)L);
+	snprintf(name, sizeof(name), "%s breakdown: tail (last burst -> end: checks, load, store)",
+		 metric);
+	tb_bench_record(m, name,
+			bursts ? (double)(t_end - (free_at < t_end ? free_at : t_end)) : 0.0,
+			"cycles", (int)L);
+}

@@ -76,4 +76,20 @@ bool bench_read1(const struct dma_attr *a, uint64_t iova, struct bench_lat *lat)
 uint64_t bench_stream(const struct dma_attr *a, uint64_t base, uint64_t bytes, unsigned beats,
 		      unsigned inflight, unsigned nids);
 
+/**
+ * bench_breakdown() - where the cycles of a firmware path went, from the memory-port log: the
+ * path ran from cycle @t_start (the event: a doorbell write, a device request) to @t_end (its
+ * visible end: a store, the request's memory access), and the firmware's memory traffic is the
+ * firmware-source transactions at log index @from and later, before @t_end. Records four
+ * figures under metric "<@metric>-bd" at latency @L, in cycles:
+ *   notice   @t_start to the first firmware burst (the main loop seeing the event, the
+ *            register reads before the first burst; the whole path when there is none);
+ *   memory   the reads' own time, L + beats each, summed (with their count);
+ *   between  the firmware's cycles from each read's last beat to the next burst (checks on
+ *            the data, register accesses);
+ *   tail     from the last burst to @t_end (the last checks, loading the result, the store).
+ * The four add up to @t_end - @t_start (less one cycle per posted store on the way).
+ */
+void bench_breakdown(const char *metric, size_t from, uint64_t t_start, uint64_t t_end, unsigned L);
+
 #endif /* BENCH_H */

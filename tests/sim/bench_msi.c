@@ -24,6 +24,9 @@
 
 static const unsigned lat_set[4] = {1, 10, 30, 100};
 
+/* When nonzero: the next msi1() records its breakdown at this latency (one miss per L). */
+static unsigned bd_L;
+
 /* One MSI write to file @i, timed; CHECKs it reached @spa. Returns memory AW - device AW. */
 static uint64_t msi1(uint64_t spa, unsigned i, uint32_t id)
 {
@@ -48,6 +51,8 @@ static uint64_t msi1(uint64_t spa, unsigned i, uint32_t id)
 	if (k == SIZE_MAX)
 		return 0;
 	CHECK_EQ(mem_log_get(k)->addr, spa + ((uint64_t)i << 12));
+	if (bd_L)
+		bench_breakdown("M13", n0, op.t_issue, mem_log_get(k)->cycle, bd_L);
 	return mem_log_get(k)->cycle - op.t_issue;
 }
 
@@ -94,7 +99,9 @@ TB_TEST(bench_msi)
 		mem_set_latency(lat_set[j]);
 		for (unsigned s = 0; s < NSAMPLE; s++) {
 			gvma_all(&h);
+			bd_L = s == NSAMPLE - 1 ? lat_set[j] : 0;
 			miss += msi1(spa, s % (MSI_MASK + 1), id++ % 63 + 1);
+			bd_L = 0;
 			hit += msi1(spa, s % (MSI_MASK + 1), id++ % 63 + 1);
 		}
 		tb_bench_record("M13",

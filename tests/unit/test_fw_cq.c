@@ -171,7 +171,7 @@ UNIT_TEST(fw_cq_process_illegal_stops)
 UNIT_TEST(fw_cq_fetch_error_cqmf)
 {
 	cq_setup(0, 1);
-	mock.fwif[FWIF_BURST_STATUS / 4] = FWIF_BURST_STATUS_ERR;
+	mock.fwif[FWIF_CQX_STATUS / 4] = FWIF_CQX_STATUS_LDERR; /* the fetch's bus error */
 	cq_process();
 	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 0);
 	UT_CHECK(mock.page[RISCV_IOMMU_REG_CQCSR / 4] & RISCV_IOMMU_CQCSR_CQMF);
@@ -202,6 +202,51 @@ UNIT_TEST(fw_cq_fence_av_wsi)
 	UT_CHECK(!(mock.page[RISCV_IOMMU_REG_CQCSR / 4] & RISCV_IOMMU_CQCSR_FENCE_W_IP));
 }
 
+static unsigned poll_calls;
+
+static void count_poll(void)
+{
+	poll_calls++;
+}
+
+UNIT_TEST(fw_cq_fence_pr_pw_drains_first)
+{
+	int hold, rel, st;
+
+	/* PR|PW AV=1: hold the device port, wait for DRAINED (serving events), release, store. */
+	cq_setup(0, 1);
+	poll_calls	 = 0;
+	mock.drain_reads = 3; /* in flight for three polls */
+	cq_set_poll(count_poll);
+	put_cmd(0, 0x2 | BIT_ULL(10) | BIT_ULL(12) | BIT_ULL(13) | (0x77ull << 32),
+		0x80002000ull >> 2);
+	cq_process();
+	cq_set_poll(fw_poll_events);
+	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 1);
+	UT_EQ(poll_calls, 3);
+	hold = mock_find_write(FWIF_BASE + FWIF_DRAIN, 0);
+	UT_CHECK(hold >= 0);
+	UT_EQ(mock.log[hold].val, FWIF_DRAIN_HOLD);
+	rel = mock_find_write(FWIF_BASE + FWIF_DRAIN, (unsigned)hold + 1);
+	UT_CHECK(rel > hold);
+	UT_EQ(mock.log[rel].val, 0);
+	st = mock_find_write(FWIF_BASE + FWIF_BURST_CTRL, (unsigned)rel + 1);
+	UT_CHECK(st > rel);
+	/* Nothing in flight (IDLE): no hold. */
+	cq_setup(0, 1);
+	mock.fwif[FWIF_DRAIN / 4] = FWIF_DRAIN_IDLE;
+	put_cmd(0, 0x2 | BIT_ULL(12) | BIT_ULL(13), 0);
+	cq_process();
+	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 1);
+	UT_EQ(mock_find_write(FWIF_BASE + FWIF_DRAIN, 0), -1);
+	/* Neither PR nor PW: no drain. */
+	cq_setup(0, 1);
+	put_cmd(0, 0x2, 0);
+	cq_process();
+	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 1);
+	UT_EQ(mock_find_write(FWIF_BASE + FWIF_DRAIN, 0), -1);
+}
+
 UNIT_TEST(fw_cq_off_does_nothing)
 {
 	cq_setup(0, 3);
@@ -214,8 +259,9 @@ UNIT_TEST(fw_cq_engine_runs_iotinval)
 {
 	int c;
 
-	/* The RTL command engine ran the two IOTINVALs and stopped before the IODIR, which the
-	 * firmware runs itself; no IOTINVAL goes through the INV_* registers from firmware. */
+	/* The fetch started the RTL command engine (BURST_CTRL.CQX), which ran the two
+	 * IOTINVALs and stopped before the IODIR: the firmware runs that one itself, without
+	 * another engine call; no IOTINVAL goes through the INV_* registers from firmware. */
 	cq_setup(4, 7);
 	put_cmd(0, 0x1 | BIT_ULL(32) | (9ull << 12), 0);
 	put_cmd(1, 0x1, 0);
@@ -223,10 +269,22 @@ UNIT_TEST(fw_cq_engine_runs_iotinval)
 	mock.fwif[FWIF_CQX_STATUS / 4] = 2u << FWIF_CQX_STATUS_DONE_SHIFT;
 	cq_process();
 	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 7);
-	c = mock_find_write(FWIF_BASE + FWIF_CQX_CTRL, 0);
+	c = mock_find_write(FWIF_BASE + FWIF_BURST_CTRL, 0);
 	UT_CHECK(c >= 0);
-	UT_EQ(mock.log[c].val, 3u | (FW_BUF_CQ << FWIF_CQX_CTRL_BUF_OFF_SHIFT));
-	UT_EQ(mock_find_write(FWIF_BASE + FWIF_CQX_CTRL, (unsigned)c + 1), -1);
+	UT_EQ(mock.log[c].val, FWIF_BURST_CTRL_CQX | (6u << FWIF_BURST_CTRL_BEATS_SHIFT) |
+				       (FW_BUF_CQ << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+	UT_EQ(mock_find_write(FWIF_BASE + FWIF_CQX_CTRL, 0), -1);
 	UT_EQ(mock_find_write(FWIF_BASE + FWIF_INV_CMD, 0), -1);
 	UT_CHECK(mock_find_write(FWIF_BASE + FWIF_CTX_CMD, (unsigned)c) > c);
+	/* After a command run here, the next IOTINVAL goes to the engine again (CQX_CTRL). */
+	cq_setup(0, 3);
+	put_cmd(0, 0x3, 0);
+	put_cmd(1, 0x1, 0);
+	put_cmd(2, 0x3, 0);
+	mock.fwif[FWIF_CQX_STATUS / 4] = 0;
+	cq_process();
+	UT_EQ(mock.page[RISCV_IOMMU_REG_CQH / 4], 3);
+	c = mock_find_write(FWIF_BASE + FWIF_CQX_CTRL, 0);
+	UT_CHECK(c >= 0);
+	UT_EQ(mock.log[c].val, 2u | ((FW_BUF_CQ + 16) << FWIF_CQX_CTRL_BUF_OFF_SHIFT));
 }

@@ -4,6 +4,7 @@
 
 #include "cq.h"
 #include "fq.h"
+#include "msi.h"
 #include "hal/fwif.h"
 #include "hal/mmio_mock.h"
 
@@ -16,6 +17,7 @@ void mock_reset(void)
 	fw_shadow_reset();
 	cq_flush();
 	fq_flush();
+	msi_masks_flush();
 }
 
 void mock_page_set64(uint32_t off, uint64_t val)
@@ -43,6 +45,11 @@ uint32_t mmio_read32(uintptr_t addr)
 
 	if (a >= FWIF_PAGE_RAW && a < FWIF_PAGE_CLR + 0x1000)
 		return mock.page[(a & 0xFFF) / 4];
+	if (a == FWIF_BASE + FWIF_DRAIN && mock.drain_reads &&
+	    (mock.fwif[FWIF_DRAIN / 4] & FWIF_DRAIN_HOLD)) {
+		mock.drain_reads--;
+		return FWIF_DRAIN_HOLD;
+	}
 	if (a >= FWIF_BASE && a < FWIF_BASE + 0x1000)
 		return mock.fwif[(a & 0xFFF) / 4];
 	return 0xBADBAD00u;
@@ -56,6 +63,8 @@ void mmio_write32(uintptr_t addr, uint32_t val)
 	if (mock.nlog < MOCK_LOG_MAX)
 		mock.log[mock.nlog++] = (struct mock_write){a, val};
 	if (a >= FWIF_BASE && a < FWIF_BASE + 0x1000) {
+		if (a == FWIF_BASE + FWIF_DRAIN && (val & FWIF_DRAIN_HOLD))
+			val = FWIF_DRAIN_HOLD | FWIF_DRAIN_DRAINED;
 		mock.fwif[(a & 0xFFF) / 4] = val;
 		return;
 	}
@@ -68,4 +77,9 @@ void mmio_write32(uintptr_t addr, uint32_t val)
 		*r |= val;
 	else
 		*r &= ~val;
+}
+
+/* The firmware's event service during a fence wait (main.c, not built here). */
+void fw_poll_events(void)
+{
 }
