@@ -170,6 +170,11 @@ static volatile unsigned faults_seen, irqs_taken, irq_last_src;
 static struct iohost_fault fault_rec;
 static volatile int unexpected_trap;
 
+/**
+ * trap_handler() - S-mode trap (start.S): the external interrupt claims every pending PLIC
+ * source; the fault vector drains the fault queue like Linux's fault thread. Any other trap
+ * ends the run with FAIL.
+ */
 void trap_handler(uint64_t scause, uint64_t sepc, uint64_t stval);
 
 void trap_handler(uint64_t scause, uint64_t sepc, uint64_t stval)
@@ -447,6 +452,7 @@ static int run(const void *fdt)
 	return 0;
 }
 
+/** payload_main() - entry from start.S with OpenSBI's a0 (hart id) and a1 (device tree). */
 void payload_main(unsigned long hartid, const void *fdt);
 
 void payload_main(unsigned long hartid, const void *fdt)
