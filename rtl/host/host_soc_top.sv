@@ -67,6 +67,14 @@ module host_soc_top #(
   logic [1:0]  iom_awburst, iom_arburst;
   logic        iom_awlock, iom_arlock, iom_awvalid, iom_arvalid, iom_wvalid, iom_wlast;
   logic        iom_bready, iom_rready;
+  // Physical addresses at or above 4 GiB do not exist in this SoC (Rocket's ports are 32 bits
+  // wide). Instead of aliasing into the low 4 GiB, such an access goes to Rocket's error device
+  // (0x3000, "sifive,error0"), whose error response reaches the IOMMU like any bus error.
+  logic [31:0] fe_awaddr, fe_araddr;
+  assign fe_awaddr = (iom_awaddr[63:32] == 32'd0) ? iom_awaddr[31:0]
+                                                  : {20'h00003, iom_awaddr[11:0]};
+  assign fe_araddr = (iom_araddr[63:32] == 32'd0) ? iom_araddr[31:0]
+                                                  : {20'h00003, iom_araddr[11:0]};
   // Attributes Rocket drives that this SoC does not use (single-beat INCR, no locks, cache hints)
   logic [1:0]  mem_awburst, mem_arburst, io_awburst, io_arburst;
   logic        mem_awlock, mem_arlock, io_awlock, io_arlock;
@@ -158,7 +166,7 @@ module host_soc_top #(
     .l2_frontend_bus_axi4_0_aw_ready        (fe_awready),
     .l2_frontend_bus_axi4_0_aw_valid        (iom_awvalid),
     .l2_frontend_bus_axi4_0_aw_bits_id      ({2'b00, iom_awid}),
-    .l2_frontend_bus_axi4_0_aw_bits_addr    (iom_awaddr[31:0]),
+    .l2_frontend_bus_axi4_0_aw_bits_addr    (fe_awaddr),
     .l2_frontend_bus_axi4_0_aw_bits_len     (iom_awlen),
     .l2_frontend_bus_axi4_0_aw_bits_size    (iom_awsize),
     .l2_frontend_bus_axi4_0_aw_bits_burst   (iom_awburst),
@@ -178,7 +186,7 @@ module host_soc_top #(
     .l2_frontend_bus_axi4_0_ar_ready        (fe_arready),
     .l2_frontend_bus_axi4_0_ar_valid        (iom_arvalid),
     .l2_frontend_bus_axi4_0_ar_bits_id      ({2'b00, iom_arid}),
-    .l2_frontend_bus_axi4_0_ar_bits_addr    (iom_araddr[31:0]),
+    .l2_frontend_bus_axi4_0_ar_bits_addr    (fe_araddr),
     .l2_frontend_bus_axi4_0_ar_bits_len     (iom_arlen),
     .l2_frontend_bus_axi4_0_ar_bits_size    (iom_arsize),
     .l2_frontend_bus_axi4_0_ar_bits_burst   (iom_arburst),
@@ -539,11 +547,9 @@ module host_soc_top #(
   // PLIC source n is interrupts[n-1].
   assign plic_src = {2'b00, dma_irq, wsi[3:0], uart_irq};
 
-  // The SoC's physical addresses are 32 bits (memory at 0x8000_0000, 128 MiB used): the upper
-  // half of the IOMMU's 64-bit addresses is dropped on the front-end port; the payload's tables
-  // never point there. The rest is status this SoC does not use.
+  // Status and attributes this SoC does not use.
   logic unused_host;
-  assign unused_host = ^{iom_awaddr[63:32], iom_araddr[63:32], fe_bid[7:6], fe_rid[7:6],
+  assign unused_host = ^{fe_bid[7:6], fe_rid[7:6],
                          mem_awburst, mem_arburst, io_awburst, io_arburst, mem_awlock,
                          mem_arlock, io_awlock, io_arlock, mem_awcache, mem_arcache,
                          io_awcache, io_arcache, mem_awqos, mem_arqos, io_awqos, io_arqos,

@@ -447,6 +447,33 @@ static int run(const void *fdt)
 		return fail("the fault record is not the expected store page fault");
 	if (*(volatile uint64_t *)dst != old)
 		return fail("the unmapped destination was written");
+
+	/*
+	 * A mapping to a physical address the SoC does not have (dst + 4 GiB: the same low 32 bits
+	 * as dst). The translated DMA must end with a bus error and must not alias onto dst.
+	 */
+	uint64_t iova_hi, pa_hi = dst + (1ull << 32);
+	rc = iohost_dma_map(&iommu, &dom, pa_hi, COPY_BYTES, IOHOST_PROT_READ | IOHOST_PROT_WRITE,
+			    &iova_hi);
+	if (rc != 0) {
+		pr("payload: FAIL dma_map above 4 GiB: %d\n", rc);
+		return -1;
+	}
+	st	 = dma_copy(iova_src, iova_hi, COPY_BYTES);
+	err_addr = mmio_rd64(dma_base + DMA_ERR_ADDR);
+	if (!(st & DMA_ST_ERROR) || err_addr != iova_hi || *(volatile uint64_t *)dst != old) {
+		pr("payload: FAIL DMA to pa 0x%lx: status 0x%x at 0x%lx, dst %s\n", pa_hi, st,
+		   err_addr, *(volatile uint64_t *)dst != old ? "overwritten" : "intact");
+		return -1;
+	}
+	pr("payload: DMA to iova 0x%lx mapped at pa 0x%lx (no memory there) stopped with bus "
+	   "error %u, nothing aliased\n",
+	   iova_hi, pa_hi, (st >> 4) & 3u);
+	rc = iohost_dma_unmap(&iommu, &dom, iova_hi, COPY_BYTES);
+	if (rc != 0) {
+		pr("payload: FAIL dma_unmap: %d\n", rc);
+		return -1;
+	}
 	if (unexpected_trap)
 		return fail("an interrupt from an unexpected PLIC source");
 	return 0;
