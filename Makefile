@@ -61,6 +61,8 @@ include sim/sim.mk
 include tools/lint.mk
 -include fpga/synth.mk
 -include fpga/ulx3s/board.mk
+-include sim/host/host.mk
+-include fusesoc/fusesoc.mk
 -include tools/bench.mk
 -include tools/demo.mk
 

@@ -15,11 +15,15 @@ APT_PKGS=(
 	"make"
 	"g++"
 	"python3-pip"
+	"opensbi=1.1-2"
+	"device-tree-compiler=1.6.1-4+b1"
 )
 # PyPI packages, pinned.
 PIP_PKGS=(
 	"pythondata-cpu-vexriscv==1.0.1.post407"
 	"matplotlib==3.11.2"
+	"pythondata-cpu-rocket==0.0.post7146"
+	"fusesoc==2.4.7"
 )
 
 CHECK_ONLY=0
