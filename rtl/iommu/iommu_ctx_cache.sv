@@ -49,7 +49,8 @@ module iommu_ctx_cache #(
   output logic [51:0]       msi_pat_o,    // msi_addr_pattern
   // Entry indices, for the IOTLB's tags: of the entering request's match (nk_*), of the held
   // request's match (did_i, ...), and of the stage's registered match (with hit_o). flush_o
-  // marks every entry whose content ends at this edge (dropped, or loaded with a new context).
+  // marks every entry whose content ended at the previous edge (dropped, or loaded with a new
+  // context).
   output logic [$clog2(Entries)-1:0] nk_idx_o,
   output logic [$clog2(Entries)-1:0] st_idx_o,
   output logic [$clog2(Entries)-1:0] idx_o,
@@ -187,11 +188,21 @@ module iommu_ctx_cache #(
   assign idx_o    = idx_q;
   assign nk_idx_o = idx_nk;
   assign st_idx_o = idx_st;
-  always_comb begin
+  // flush_o is registered: it follows the load or drop by one cycle. No lookup matched those
+  // entries in the load/drop cycle (stay_vec), so an IOTLB entry of the old context can be used
+  // by no request before it is cleared, and the slot choice of a load (a compare of the new key
+  // with every entry) does not reach the IOTLB's fill and PLRU logic in the same cycle.
+  logic [Entries-1:0] flush_q;
+  always_ff @(posedge clk_i) begin
     for (int i = 0; i < Entries; i++) begin
-      flush_o[i] = (valid_q[i] && drop_vec[i]) || (load_i && (slot == IdxW'(i)));
+      if (rst_i) begin
+        flush_q[i] <= 1'b0;
+      end else begin
+        flush_q[i] <= (valid_q[i] && drop_vec[i]) || (load_i && (slot == IdxW'(i)));
+      end
     end
   end
+  assign flush_o = flush_q;
   assign {pdtv_o, dtf_o, ens_o, sum_o, pscid_o, s1_mode_o, s1_ppn_o, gscid_o, s2_mode_o, s2_ppn_o,
           msi_mode_o, msi_ppn_o, msi_mask_o, msi_pat_o} = data_out_q;
 

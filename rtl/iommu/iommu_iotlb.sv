@@ -28,7 +28,7 @@ module iommu_iotlb #(
   // ---- Context-cache entries ----
   input  logic [$clog2(CtxEntries)-1:0] nk_ctx_i,  // of the request entering the stage (take_i)
   input  logic [$clog2(CtxEntries)-1:0] st_ctx_i,  // of the stage's request (looked up again)
-  input  logic [CtxEntries-1:0] ctx_flush_i, // these context-cache entries end at this edge
+  input  logic [CtxEntries-1:0] ctx_flush_i, // these context-cache entries ended at the last edge
 
   // ---- Lookup ----
   input  logic [51:0] vpn_i,      // the stage's request
