@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Translation stage of iommu_xlate: the ordered cause chain, the stage's disposition (issue,
-// park in the miss queue, or stall), the issue port with its register slice, the fault record.
+// park in the miss queue, or stall) and the context-miss handshake; the issue port with its
+// register slice and the fault record are iommu_xlate_issue.
 //
 // Requests come from iommu_xlate_intake (AW/AR/debug pick, skid and stage registers), which also
 // offers the key of the next request so that the context cache, the IOTLB and the MSI cache are
@@ -187,8 +188,6 @@ module iommu_xlate_ctrl #(
   logic               st_pv_q, st_dbg_q, st_bad_q;
   logic               st_done;
 
-  // Debug marker in the miss queue: AXI burst type 2'b11 (reserved); see iommu_xlate_intake.
-  localparam logic [1:0] BurstDbg = 2'b11;
 
   iommu_xlate_intake #(
     .IdWidth (IdWidth)
@@ -343,7 +342,7 @@ module iommu_xlate_ctrl #(
   // Disposition: issue, park, or stall       //
   //////////////////////////////////////////////
 
-  logic park_walk, park_follow, direct, direct_ok;
+  logic park_walk, park_follow, direct;
 
   // A miss parks unless the same page is already being walked (its fill will hit next).
   assign park_walk   = st_valid_q && need_walk && !q_page_busy_i && q_free_i;
@@ -358,97 +357,74 @@ module iommu_xlate_ctrl #(
   assign enq_cause_o  = dec_cause;
   assign enq_daddr_o  = dec_addr;
 
-  // Issue port: a ready parked request first, else the stage's direct request. What it picks
-  // enters a two-entry register slice (iommu_skid) toward memory and the response block, so a
-  // request offered on m_dma_* comes from flops and cannot change before its handshake (an
-  // invalidation or a fill in the stage no longer reaches an offered request), and the memory
-  // port's ready never reaches the lookup. A debug request ends at the issue port (it never
-  // reaches memory); a fault record is emitted when its request enters the slice.
-  logic        use_q, is_valid, is_dbg, is_fault, is_record, is_absorb, acc, slice_ready;
-  logic        sel_write;
-  logic [IdWidth-1:0] sel_id;
-  logic [63:0] sel_addr, is_iotval2, is_iova;
-  logic [7:0]  sel_len;
-  logic [2:0]  sel_size, sel_prot;
-  logic [1:0]  sel_burst;
-  logic [11:0] is_cause;
-  logic [23:0] is_did;
-  logic [19:0] is_pid;
-  logic        is_pv;
-
-  assign use_q      = iss_valid_i;
-  assign is_valid   = use_q || direct;
-  assign sel_write  = use_q ? iss_write_i : st_write_q;
-  assign sel_id     = use_q ? iss_id_i    : st_id_q;
-  assign sel_addr   = use_q ? iss_addr_i  : dec_addr;
-  assign sel_len    = use_q ? iss_len_i   : st_len_q;
-  assign sel_size   = use_q ? iss_size_i  : st_size_q;
-  assign sel_burst  = use_q ? iss_burst_i : st_burst_q;
-  assign sel_prot   = use_q ? iss_prot_i  : st_prot_q;
-  assign is_fault   = use_q ? iss_fault_i : dec_fault;
-  assign is_record  = use_q ? iss_record_i : dec_record;
-  assign is_cause   = use_q ? iss_cause_i  : dec_cause;
-  assign is_iotval2 = use_q ? iss_iotval2_i : 64'd0;
-  assign is_iova    = use_q ? iss_iova_i  : st_addr_q;
-  assign is_did     = use_q ? iss_did_i   : st_did_q;
-  assign is_pid     = use_q ? iss_pid_i   : st_pid_q;
-  assign is_pv      = use_q ? iss_pv_i    : st_pv_q;
-  assign is_dbg     = use_q ? (iss_burst_i == BurstDbg) : st_dbg_q;
-  assign is_absorb  = is_fault && (is_cause == CAUSE_ABSORB);
-
-  assign acc         = is_valid && (is_dbg || slice_ready);
-  // A parked request leaves on the slice's (registered) room alone: written out so that the
-  // miss queue's take and its IOTLB fill never wait for the stage's decision.
-  assign iss_take_o  = use_q && ((iss_burst_i == BurstDbg) || slice_ready);
-  assign direct_ok   = direct && !use_q && (st_dbg_q || slice_ready);
-  assign st_done     = direct_ok || enq_o;
-
-  // Debug result: a walk slot's leaf size; a direct pass (Bare, both stages Bare) is 4 KiB.
-  assign dbg_done_o  = acc && is_dbg;
-  assign dbg_fault_o = is_fault;
-  assign dbg_ppn_o   = sel_addr[55:12];
-  assign dbg_size_o  = use_q ? iss_wsize_i : 3'd0;
-
-  // ---- Issue slice: {write, id, addr[55:0], len, size, burst, prot, fault, absorb} ----
-  localparam int SliceW = 1 + IdWidth + 56 + 8 + 3 + 2 + 3 + 1 + 1;
-  logic              hd_valid, hd_ok, hd_write, hd_fault, hd_absorb;
-  logic [55:0]       hd_addr;
-  logic [SliceW-1:0] hd_data;
-
-  iommu_skid #(
-    .W (SliceW)
-  ) u_slice (
-    .clk_i       (clk_i),
-    .rst_i       (rst_i),
-    .in_valid_i  (is_valid && !is_dbg),
-    .in_ready_o  (slice_ready),
-    .in_data_i   ({sel_write, sel_id, sel_addr[55:0], sel_len, sel_size, sel_burst, sel_prot,
-                   is_fault, is_absorb}),
-    .out_valid_o (hd_valid),
-    .out_ready_i (hd_ok),
-    .out_data_o  (hd_data)
+  // Issue port, its register slice, the fault record (iommu_xlate_issue).
+  logic direct_ok;
+  iommu_xlate_issue #(
+    .IdWidth (IdWidth)
+  ) u_issue (
+    .clk_i            (clk_i),
+    .rst_i            (rst_i),
+    .direct_i         (direct),
+    .direct_ok_o      (direct_ok),
+    .st_write_i       (st_write_q),
+    .st_id_i          (st_id_q),
+    .st_addr_i        (st_addr_q),
+    .st_len_i         (st_len_q),
+    .st_size_i        (st_size_q),
+    .st_burst_i       (st_burst_q),
+    .st_prot_i        (st_prot_q),
+    .st_did_i         (st_did_q),
+    .st_pid_i         (st_pid_q),
+    .st_pv_i          (st_pv_q),
+    .st_dbg_i         (st_dbg_q),
+    .dec_addr_i       (dec_addr),
+    .dec_fault_i      (dec_fault),
+    .dec_record_i     (dec_record),
+    .dec_cause_i      (dec_cause),
+    .dbg_done_o       (dbg_done_o),
+    .dbg_fault_o      (dbg_fault_o),
+    .dbg_ppn_o        (dbg_ppn_o),
+    .dbg_size_o       (dbg_size_o),
+    .iss_wsize_i      (iss_wsize_i),
+    .iss_valid_i      (iss_valid_i),
+    .iss_take_o       (iss_take_o),
+    .iss_write_i      (iss_write_i),
+    .iss_id_i         (iss_id_i),
+    .iss_iova_i       (iss_iova_i),
+    .iss_addr_i       (iss_addr_i),
+    .iss_len_i        (iss_len_i),
+    .iss_size_i       (iss_size_i),
+    .iss_burst_i      (iss_burst_i),
+    .iss_prot_i       (iss_prot_i),
+    .iss_did_i        (iss_did_i),
+    .iss_pid_i        (iss_pid_i),
+    .iss_pv_i         (iss_pv_i),
+    .iss_fault_i      (iss_fault_i),
+    .iss_record_i     (iss_record_i),
+    .iss_cause_i      (iss_cause_i),
+    .iss_iotval2_i    (iss_iotval2_i),
+    .is_write_o       (is_write_o),
+    .is_id_o          (is_id_o),
+    .is_addr_o        (is_addr_o),
+    .is_len_o         (is_len_o),
+    .is_size_o        (is_size_o),
+    .is_burst_o       (is_burst_o),
+    .is_prot_o        (is_prot_o),
+    .is_pass_o        (is_pass_o),
+    .is_absorb_o      (is_absorb_o),
+    .is_done_o        (is_done_o),
+    .m_dma_arvalid_o  (m_dma_arvalid_o),
+    .m_dma_arready_i  (m_dma_arready_i),
+    .m_dma_awvalid_o  (m_dma_awvalid_o),
+    .m_dma_awready_i  (m_dma_awready_i),
+    .rd_err_ready_i   (rd_err_ready_i),
+    .rd_err_busy_i    (rd_err_busy_i),
+    .wr_route_ready_i (wr_route_ready_i),
+    .wr_err_busy_i    (wr_err_busy_i),
+    .fault_valid_o    (fault_valid_o),
+    .fault_rec_o      (fault_rec_o)
   );
-  assign {hd_write, is_id_o, hd_addr, is_len_o, is_size_o, is_burst_o, is_prot_o, hd_fault,
-          hd_absorb} = hd_data;
-  assign is_write_o = hd_write;
-  assign is_addr_o  = {8'd0, hd_addr};
-
-  // Passing requests wait while an injected error of their channel is pending (per-ID order).
-  always_comb begin
-    if (hd_write) begin
-      hd_ok = wr_route_ready_i && (hd_fault || (!wr_err_busy_i && m_dma_awready_i));
-    end else begin
-      hd_ok = hd_fault ? rd_err_ready_i : (!rd_err_busy_i && m_dma_arready_i);
-    end
-  end
-
-  assign is_done_o       = hd_valid && hd_ok;
-  // Stable while offered: the slice holds its head, and the error/route state can only clear
-  // while the head waits (only the head itself adds to it).
-  assign m_dma_arvalid_o = hd_valid && !hd_write && !hd_fault && !rd_err_busy_i;
-  assign m_dma_awvalid_o = hd_valid && hd_write && !hd_fault && !wr_err_busy_i && wr_route_ready_i;
-  assign is_pass_o       = !hd_fault;
-  assign is_absorb_o     = hd_absorb;
+  assign st_done = direct_ok || enq_o;
 
   ///////////////////////////////////
   // Context miss (firmware loop)  //
@@ -480,41 +456,7 @@ module iommu_xlate_ctrl #(
   assign cm_busy_o    = cm_wait_q || (st_valid_q && (need_cm || need_msi));
   assign miss_msi_o   = cm_msi_q;
 
-  //////////////////
-  // Fault record //
-  //////////////////
-
-  // TTYP (spec 4.2): 1 untranslated exec, 2 untranslated read, 3 untranslated write.
-  logic [5:0]   is_ttyp;
-  logic         fault_valid_q, rec_now;
-  logic [255:0] fault_rec_q;
-
-  assign is_ttyp = sel_write ? 6'd3 : (sel_prot[2] ? 6'd1 : 6'd2);
-  assign rec_now = acc && is_record && !is_dbg;
-
-  // One-cycle pulse per record; the consumer (iommu_fwif) takes it or drops it (DMA never stalls).
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      fault_valid_q <= 1'b0;
-    end else begin
-      fault_valid_q <= rec_now;
-    end
-  end
-
-  always_ff @(posedge clk_i) begin
-    if (rec_now) begin
-      fault_rec_q <= {is_iotval2,                  // dw3 iotval2
-                      is_iova,                     // dw2 iotval
-                      64'd0,                       // dw1
-                      is_did, is_ttyp, sel_prot[0] & is_pv, is_pv,
-                      is_pv ? is_pid : 20'd0, is_cause};
-    end
-  end
-
-  assign fault_valid_o = fault_valid_q;
-  assign fault_rec_o   = fault_rec_q;
-
   logic unused_ctrl;
-  assign unused_ctrl = ^{DDTP_MODE_BARE, sel_addr[63:56]};
+  assign unused_ctrl = ^{DDTP_MODE_BARE};
 
 endmodule
