@@ -72,6 +72,10 @@ module iommu_ptw (
   input  logic         rd_rvalid_i
 );
 
+  // verilator lint_off UNUSEDPARAM
+  `include "iommu_regs.svh"
+  // verilator lint_on UNUSEDPARAM
+
   typedef enum logic [2:0] {StIdle, StGStart, StRdReq, StRdWait, StDone} state_e;
 
 
@@ -116,9 +120,13 @@ module iommu_ptw (
 
   // ---- Cause codes by original access type ----
   logic [11:0] cause_pf, cause_gpf, cause_af;
-  assign cause_pf  = exec_q ? 12'd12 : (write_q ? 12'd15 : 12'd13);
-  assign cause_gpf = exec_q ? 12'd20 : (write_q ? 12'd23 : 12'd21);
-  assign cause_af  = exec_q ? 12'd1  : (write_q ? 12'd7  : 12'd5);
+  assign cause_pf  = exec_q  ? RISCV_IOMMU_FQ_CAUSE_INST_PAGE_FAULT :
+                     write_q ? RISCV_IOMMU_FQ_CAUSE_WR_PAGE_FAULT : RISCV_IOMMU_FQ_CAUSE_RD_PAGE_FAULT;
+  assign cause_gpf = exec_q  ? RISCV_IOMMU_FQ_CAUSE_INST_GUEST_PAGE_FAULT :
+                     write_q ? RISCV_IOMMU_FQ_CAUSE_WR_GUEST_PAGE_FAULT :
+                               RISCV_IOMMU_FQ_CAUSE_RD_GUEST_PAGE_FAULT;
+  assign cause_af  = exec_q  ? RISCV_IOMMU_FQ_CAUSE_INST_FAULT :
+                     write_q ? RISCV_IOMMU_FQ_CAUSE_WR_FAULT : RISCV_IOMMU_FQ_CAUSE_RD_FAULT;
 
   // ---- PTE decode (RSW 9:8 are software bits, ignored) ----
   logic [63:0] pte;

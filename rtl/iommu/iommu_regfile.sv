@@ -72,7 +72,9 @@ module iommu_regfile (
   input  wire logic        hpm_pscv_i
 );
 
+  // verilator lint_off UNUSEDPARAM
   `include "iommu_regs.svh"
+  // verilator lint_on UNUSEDPARAM
 
   // Doubleword indices (byte offset [11:3]); 32-bit registers sit in the half of theirs.
   localparam logic [8:0] DwCaps   = {2'd0, RISCV_IOMMU_REG_CAPABILITIES[9:3]};

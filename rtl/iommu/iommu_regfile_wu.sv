@@ -40,7 +40,9 @@ module iommu_regfile_wu (
 
   // The page layout; most of its constants are not needed here.
   /* verilator lint_off UNUSEDPARAM */
+  // verilator lint_off UNUSEDPARAM
   `include "iommu_regs.svh"
+  // verilator lint_on UNUSEDPARAM
   /* verilator lint_on UNUSEDPARAM */
 
   localparam logic [1:0] FwOpRaw = 2'd0;

@@ -167,11 +167,11 @@ module iommu_xlate_ctrl #(
 
   localparam logic [3:0]  DDTP_MODE_OFF         = 4'd0;
   localparam logic [3:0]  DDTP_MODE_BARE        = 4'd1;
-  localparam logic [11:0] CAUSE_EXEC_ACCESS     = 12'd1;
-  localparam logic [11:0] CAUSE_ALL_OFF         = 12'd256;
-  localparam logic [11:0] CAUSE_TTYP_DISALLOWED = 12'd260;
-  // Internal marker (never recorded): firmware absorbs this write (MRIF, MISS_CMD op 3).
-  localparam logic [11:0] CAUSE_ABSORB          = 12'hFFF;
+  // verilator lint_off UNUSEDPARAM
+  `include "iommu_regs.svh"
+  `include "iommu_xlate_defs.svh"
+  // verilator lint_on UNUSEDPARAM
+
 
   ////////////
   // Intake //
@@ -303,24 +303,24 @@ module iommu_xlate_ctrl #(
     if (ddtp_mode_i == DDTP_MODE_OFF) begin
       dec_fault  = 1'b1;
       dec_record = 1'b1;          // no DC located: DTF treated as 0
-      dec_cause  = CAUSE_ALL_OFF;
+      dec_cause  = RISCV_IOMMU_FQ_CAUSE_DMA_DISABLED;
     end else if (ddtp_mode_i == DDTP_MODE_BARE) begin
       dec_pass = 1'b1;
     end else if (cm_fail_q) begin
       dec_fault = 1'b1;           // firmware answered the context miss with a fault it records
       if (cm_abs_q) begin
-        dec_cause = CAUSE_ABSORB; // or took the write (MRIF): W beats captured for firmware
+        dec_cause = XLATE_CAUSE_ABSORB; // or took the write (MRIF): W beats captured for firmware
       end
     end else if (!ctx_hit_i || cm_wait_q) begin
       need_cm = 1'b1;
     end else if ((st_pv_q && !ctx_pdtv_i) || st_bad_q || (st_priv && !ctx_ens_i)) begin
       dec_fault  = 1'b1;
       dec_record = !ctx_dtf_i;
-      dec_cause  = CAUSE_TTYP_DISALLOWED;
+      dec_cause  = RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED;
     end else if (msi_sel_i && msi_hit_i && st_exec) begin
       dec_fault  = 1'b1;          // MSI PTE: G-stage permissions R=W=U=1, X=0
       dec_record = !ctx_dtf_i;
-      dec_cause  = CAUSE_EXEC_ACCESS;
+      dec_cause  = RISCV_IOMMU_FQ_CAUSE_INST_FAULT;
     end else if (msi_sel_i && msi_hit_i) begin
       dec_pass = 1'b1;            // basic translate: PPN<<12 | A[11:0]
       dec_addr = {8'd0, msi_ppn_i, st_off};

@@ -81,7 +81,9 @@ module iommu_xlate_intake #(
   output logic               st_bad_o      // unsupported transaction (260)
 );
 
-  localparam logic [1:0] BurstDbg = 2'b11;
+  // verilator lint_off UNUSEDPARAM
+  `include "iommu_xlate_defs.svh"
+  // verilator lint_on UNUSEDPARAM
 
   // One request: {write, id, addr, len, size, burst, prot, did, pid, pv, dbg, bad}.
   localparam int ReqW = 1 + IdWidth + 64 + 8 + 3 + 2 + 3 + 24 + 20 + 1 + 1 + 1;
@@ -92,7 +94,7 @@ module iommu_xlate_intake #(
                                    input logic [2:0] size, input logic [1:0] burst);
     logic [5:0] pages;   // pages stepped over by the last byte: (offset + bytes - 1) >> 12
     pages   = 6'(({6'd0, off} + (({10'd0, len} + 18'd1) << size) - 18'd1) >> 12);
-    bad_txn = (burst == BurstDbg) || ((burst == 2'b01) && (pages != 6'd0));
+    bad_txn = (burst == XLATE_BURST_DBG) || ((burst == 2'b01) && (pages != 6'd0));
   endfunction
 
   // ---- Pick (independent of the stage) ----
@@ -110,15 +112,15 @@ module iommu_xlate_intake #(
   assign accept_o        = (pick_aw || pick_ar) && !sk_valid_q;
 
   // A debug request is a single-beat read (NW=1) or write (NW=0); Exe checks X only.
-  assign req_dbg = {!dbg_nw_i && !dbg_exe_i, IdWidth'(0), dbg_iova_i, 8'd0, 3'd3, BurstDbg,
+  assign req_dbg = {!dbg_nw_i && !dbg_exe_i, IdWidth'(0), dbg_iova_i, 8'd0, 3'd3, XLATE_BURST_DBG,
                     dbg_exe_i, 1'b0, dbg_priv_i, dbg_did_i, dbg_pid_i, dbg_pv_i, 1'b1, 1'b0};
   assign req_aw  = {1'b1, s_axi_awid_i, s_axi_awaddr_i, s_axi_awlen_i, s_axi_awsize_i,
-                    (s_axi_awburst_i == BurstDbg) ? 2'b01 : s_axi_awburst_i, s_axi_awprot_i,
+                    (s_axi_awburst_i == XLATE_BURST_DBG) ? 2'b01 : s_axi_awburst_i, s_axi_awprot_i,
                     s_axi_aw_did_i, s_axi_aw_pid_i, s_axi_aw_pv_i, 1'b0,
                     bad_txn(s_axi_awaddr_i[11:0], s_axi_awlen_i, s_axi_awsize_i,
                             s_axi_awburst_i)};
   assign req_ar  = {1'b0, s_axi_arid_i, s_axi_araddr_i, s_axi_arlen_i, s_axi_arsize_i,
-                    (s_axi_arburst_i == BurstDbg) ? 2'b01 : s_axi_arburst_i, s_axi_arprot_i,
+                    (s_axi_arburst_i == XLATE_BURST_DBG) ? 2'b01 : s_axi_arburst_i, s_axi_arprot_i,
                     s_axi_ar_did_i, s_axi_ar_pid_i, s_axi_ar_pv_i, 1'b0,
                     bad_txn(s_axi_araddr_i[11:0], s_axi_arlen_i, s_axi_arsize_i,
                             s_axi_arburst_i)};

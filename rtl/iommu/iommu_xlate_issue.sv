@@ -83,10 +83,9 @@ module iommu_xlate_issue #(
   output logic [255:0]       fault_rec_o
 );
 
-  // Internal marker (never recorded): firmware absorbs this write (MRIF, MISS_CMD op 3).
-  localparam logic [11:0] CAUSE_ABSORB = 12'hFFF;
-  // Debug marker in the miss queue: AXI burst type 2'b11 (reserved); see iommu_xlate_intake.
-  localparam logic [1:0]  BurstDbg     = 2'b11;
+  // verilator lint_off UNUSEDPARAM
+  `include "iommu_xlate_defs.svh"
+  // verilator lint_on UNUSEDPARAM
 
   // Issue port: a ready parked request first, else the stage's direct request. What it picks
   // enters a two-entry register slice (iommu_skid) toward memory and the response block, so a
@@ -123,13 +122,13 @@ module iommu_xlate_issue #(
   assign is_did     = use_q ? iss_did_i   : st_did_i;
   assign is_pid     = use_q ? iss_pid_i   : st_pid_i;
   assign is_pv      = use_q ? iss_pv_i    : st_pv_i;
-  assign is_dbg     = use_q ? (iss_burst_i == BurstDbg) : st_dbg_i;
-  assign is_absorb  = is_fault && (is_cause == CAUSE_ABSORB);
+  assign is_dbg     = use_q ? (iss_burst_i == XLATE_BURST_DBG) : st_dbg_i;
+  assign is_absorb  = is_fault && (is_cause == XLATE_CAUSE_ABSORB);
 
   assign acc         = is_valid && (is_dbg || slice_ready);
   // A parked request leaves on the slice's (registered) room alone: written out so that the
   // miss queue's take and its IOTLB fill never wait for the stage's decision.
-  assign iss_take_o  = use_q && ((iss_burst_i == BurstDbg) || slice_ready);
+  assign iss_take_o  = use_q && ((iss_burst_i == XLATE_BURST_DBG) || slice_ready);
   assign direct_ok_o = direct_i && !use_q && (st_dbg_i || slice_ready);
 
   // Debug result: a walk slot's leaf size; a direct pass (Bare, both stages Bare) is 4 KiB.

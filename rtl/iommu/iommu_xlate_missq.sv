@@ -135,6 +135,11 @@ module iommu_xlate_missq #(
   input  logic               m_ptw_rvalid_i
 );
 
+  // verilator lint_off UNUSEDPARAM
+  `include "iommu_regs.svh"
+  `include "iommu_xlate_defs.svh"
+  // verilator lint_on UNUSEDPARAM
+
   localparam int SW = $clog2(Slots);
 
   ////////////////
@@ -295,8 +300,9 @@ module iommu_xlate_missq #(
   assign iss_fault_o   = sel_walk ? sel_wfault : rfault_q[iss_idx];
   assign iss_record_o  = sel_walk ? (sel_msi ? sel_mexec && !dtf_q[iss_idx]
                                               : (sel_wfault && !dtf_q[iss_idx])) : rrec_q[iss_idx];
-  // 12'hFFF: internal marker of an absorbed (MRIF) write, never recorded
-  assign iss_cause_o   = sel_walk ? (sel_msi ? (mabs_q[iss_idx] ? 12'hFFF : 12'd1)
+  // An MSI write the firmware absorbs (MRIF) carries the internal marker, never recorded.
+  assign iss_cause_o   = sel_walk ? (sel_msi ? (mabs_q[iss_idx] ? XLATE_CAUSE_ABSORB
+                                                                : RISCV_IOMMU_FQ_CAUSE_INST_FAULT)
                                              : w_cause[iss_idx])
                                   : rcause_q[iss_idx];
   assign iss_iotval2_o = (sel_walk && !sel_msi) ? w_iotval2[iss_idx] : 64'd0;
