@@ -59,10 +59,13 @@ module iommu_ctx_cache #(
 
   localparam int IdxW = $clog2(Entries);
 
-  // Stored per entry: the key apart (compared in parallel), and the fields the datapath uses in
-  // one vector (distributed RAM, read by index): {pdtv, dtf, ens, sum, pscid, s1 mode/ppn,
-  // gscid, s2 mode/ppn, msiptp mode/ppn, msi_addr_mask, msi_addr_pattern}.
-  localparam int DataW = 1 + 3 + 20 + 4 + 44 + 16 + 4 + 44 + 4 + 44 + 52 + 52;
+  // Stored per entry: the key apart (compared in parallel), the fields the stage decides on in
+  // one vector read a cycle ahead and registered (distributed RAM, two copies below): {pdtv,
+  // dtf, ens, sum, s1 mode, gscid, s2 mode, msiptp mode, msi_addr_mask, msi_addr_pattern}; and
+  // the table roots the miss queue and the walkers take with a miss (pscid, s1/s2/msiptp PPN) in
+  // a third vector, read by the registered index in the stage's cycle (see idx_q below).
+  localparam int DataW = 1 + 3 + 4 + 16 + 4 + 4 + 52 + 52;
+  localparam int RootW = 20 + 44 + 44 + 44;
   logic               valid_q [Entries];
   logic [23:0]        did_q   [Entries];
   logic [19:0]        pid_q   [Entries];
@@ -72,6 +75,7 @@ module iommu_ctx_cache #(
   // decision) only picks a result and is never merged into a shared read address.
   logic [DataW-1:0]   data_q  [Entries];
   logic [DataW-1:0]   data2_q [Entries];
+  logic [RootW-1:0]   root_q  [Entries];
   logic [IdxW-1:0]    rr_q;
   logic [Entries-1:0] valid_vec, keep_vec, drop_vec;
 
@@ -80,6 +84,7 @@ module iommu_ctx_cache #(
   logic [19:0]      new_pid;
   logic             new_pv, new_pdtv;
   logic [DataW-1:0] new_data;
+  logic [RootW-1:0] new_root;
   logic [IdxW-1:0]  slot;
   logic             found;
   assign new_did  = w_i[23:0];
@@ -88,14 +93,15 @@ module iommu_ctx_cache #(
   assign new_pdtv = w_i[32+21];
   assign new_data = {new_pdtv,
                      w_i[32+22], w_i[32+23], w_i[32+24],              // dtf, ens, sum (W1)
-                     w_i[64+19:64], w_i[64+31:64+28],                 // pscid, s1 mode (W2)
-                     w_i[128+11:128], w_i[96+31:96],                  // s1 ppn (W4:W3)
+                     w_i[64+31:64+28],                                // s1 mode (W2)
                      w_i[160+15:160], w_i[160+31:160+28],             // gscid, s2 mode (W5)
-                     w_i[224+11:224], w_i[192+31:192],                // s2 ppn (W7:W6)
                      w_i[8*32+31:8*32+28],                            // msiptp mode (W8)
-                     w_i[10*32+11:10*32], w_i[9*32+31:9*32],          // msiptp ppn
                      w_i[12*32+19:12*32], w_i[11*32+31:11*32],        // msi_addr_mask
                      w_i[14*32+19:14*32], w_i[13*32+31:13*32]};       // msi_addr_pattern
+  assign new_root = {w_i[64+19:64],                                   // pscid (W2)
+                     w_i[128+11:128], w_i[96+31:96],                  // s1 ppn (W4:W3)
+                     w_i[224+11:224], w_i[192+31:192],                // s2 ppn (W7:W6)
+                     w_i[10*32+11:10*32], w_i[9*32+31:9*32]};         // msiptp ppn
 
   always_comb begin
     slot  = rr_q;
@@ -203,8 +209,14 @@ module iommu_ctx_cache #(
     end
   end
   assign flush_o = flush_q;
-  assign {pdtv_o, dtf_o, ens_o, sum_o, pscid_o, s1_mode_o, s1_ppn_o, gscid_o, s2_mode_o, s2_ppn_o,
-          msi_mode_o, msi_ppn_o, msi_mask_o, msi_pat_o} = data_out_q;
+  assign {pdtv_o, dtf_o, ens_o, sum_o, s1_mode_o, gscid_o, s2_mode_o, msi_mode_o, msi_mask_o,
+          msi_pat_o} = data_out_q;
+  // The roots are read by the registered index: an entry keeps its content from the lookup that
+  // matched it until it is reloaded, and a reload at an edge clears the match registered at that
+  // edge (stay_vec), so whenever the stage sees a hit, root_q[idx_q] is the matched context's.
+  // (On a miss idx_q is 0 and the roots are unused, as the registered data were.) This keeps the
+  // stage's decision (take_i) off 152 more register inputs and needs one RAM copy, not two.
+  assign {pscid_o, s1_ppn_o, s2_ppn_o, msi_ppn_o} = root_q[idx_q];
 
   ///////////
   // State //
@@ -234,6 +246,7 @@ module iommu_ctx_cache #(
       pdtv_q[slot] <= new_pdtv;
       data_q[slot]  <= new_data;
       data2_q[slot] <= new_data;
+      root_q[slot]  <= new_root;
     end
   end
 
