@@ -41,9 +41,12 @@ for p in "${APT_PKGS[@]}"; do
 done
 missing_pip=()
 PY=${PYTHON:-python3}
+# The import check runs from / : in the project root, the fusesoc/ folder of core files would
+# import as a namespace package and hide a missing fusesoc.
+has_module() { (cd / && "$PY" -c "import $1" 2>/dev/null); }
 for p in "${PIP_PKGS[@]}"; do
 	mod=$(echo "${p%%==*}" | tr - _)
-	"$PY" -c "import $mod" 2>/dev/null || missing_pip+=("$p")
+	has_module "$mod" || missing_pip+=("$p")
 done
 if [ "$CHECK_ONLY" = 1 ]; then
 	if [ ${#need_apt[@]} -gt 0 ] || [ ${#missing_pip[@]} -gt 0 ]; then
@@ -61,7 +64,7 @@ fi
 
 for p in "${PIP_PKGS[@]}"; do
 	mod=$(echo "${p%%==*}" | tr - _)
-	if ! "$PY" -c "import $mod" 2>/dev/null; then
+	if ! has_module "$mod"; then
 		echo "install-deps: pip install $p"
 		"$PY" -m pip install -q "$p" 2>/dev/null || "$PY" -m pip install -q --break-system-packages "$p"
 	fi
