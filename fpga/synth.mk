@@ -29,6 +29,18 @@ SYNTH_PARTS := iommu xlate iotlb8 iotlb16 core
 synth: $(addprefix $(SYNTH_DIR)/,$(addsuffix .stat,$(SYNTH_PARTS))) ## Yosys ECP5 synthesis: LUT/FF/BRAM of the IOMMU, datapath, IOTLB/entry and core
 	$(Q)$(PYTHON) tools/synth_report.py $(SYNTH_DIR) $(SYNTH_PARTS)
 
+# Area by block: the same synthesis with the hierarchy kept, each module's own cells times its
+# instances (tools/synth_blocks.py). The guide for area work: where the LUT4 are.
+.PHONY: synth-blocks
+synth-blocks: $(SYNTH_DIR)/iommu_blocks.stat ## LUT4/FF of iommu_top by module (synth_ecp5 -noflatten), largest first
+	$(Q)$(PYTHON) tools/synth_blocks.py $<
+
+$(SYNTH_DIR)/iommu_blocks.stat: $(RTL_SRCS) $(RTL_INCS) fpga/synth.mk | $(TOOLS_STAMP) board-tools
+	$(Q)mkdir -p $(SYNTH_DIR)
+	$(Q)echo "synth: iommu_top by block ($(SYNTH_YOSYS) synth_ecp5 $(SYNTH_OPTS) -noflatten)"
+	$(Q)$(SYNTH_YOSYS) -q -l $(SYNTH_DIR)/iommu_blocks.log -p "$(SYNTH_READ_iommu) ; \
+	  synth_ecp5 $(SYNTH_OPTS) -noflatten -top iommu_top ; tee -o $@ stat" >/dev/null
+
 # Re-synthesise when any RTL changes.
 $(addprefix $(SYNTH_DIR)/,$(addsuffix .stat,$(SYNTH_PARTS))): $(RTL_SRCS) $(RTL_INCS) fpga/synth.mk
 
