@@ -22,6 +22,7 @@ OUT=build/formal
 PROOFS=(
 	"skid|iommu_skid||-set W 4|6|8"
 	"fence_track|iommu_fence_track||-set CntW 3|6|12"
+	"mem_arb|iommu_mem_arb|||4|12"
 )
 
 proof_field() { # proof_field LINE N
@@ -31,14 +32,14 @@ proof_field() { # proof_field LINE N
 # One proof, run under `timeout` by the loop below: model, BMC, induction, cover.
 run_one() {
 	local dir=$1 top=$2 srcs=$3 par=$4 depth=$5 cdepth=$6
-	local files="rtl/iommu/$top.sv $srcs"
+	local files="formal/fv_handshake.sv rtl/iommu/$top.sv $srcs"
 	mkdir -p "$dir"
 	local chp=""
 	if [ -n "$par" ]; then chp="chparam $par $top;"; fi
 	# read_verilog -formal leaves SYNTHESIS undefined; it is defined here so that the simulation-only
 	# checks (`ifndef SYNTHESIS: $error) stay out of the model, as they stay out of the netlist.
 	# shellcheck disable=SC2086
-	"$YOSYS" -q -l "$dir/yosys.log" -p "read_verilog -formal -sv -D FORMAL -D SYNTHESIS -Irtl/iommu $files; \
+	"$YOSYS" -q -l "$dir/yosys.log" -p "read_verilog -formal -sv -D FORMAL -D SYNTHESIS -Irtl/iommu -Iformal $files; \
 	  $chp prep -top $top; async2sync; dffunmap; write_smt2 -wires $dir/model.smt2" \
 	  >/dev/null 2>&1 || { echo "yosys"; return 1; }
 	"$SMTBMC" -s "$SOLVER" --presat -t "$depth" --dump-vcd "$dir/bmc.vcd" "$dir/model.smt2" \
@@ -62,8 +63,8 @@ if [ "${1:-}" = "--lint" ]; then
 	for p in "${PROOFS[@]}"; do
 		top=$(proof_field "$p" 2)
 		# shellcheck disable=SC2046
-		${VERILATOR:-verilator} --lint-only -Wall -DFORMAL -Irtl/iommu --top-module "$top" \
-		  rtl/lint.vlt "rtl/iommu/$top.sv" $(proof_field "$p" 3) || rc=1
+		${VERILATOR:-verilator} --lint-only -Wall -DFORMAL -Irtl/iommu -Iformal --top-module "$top" \
+		  rtl/lint.vlt formal/fv_handshake.sv "rtl/iommu/$top.sv" $(proof_field "$p" 3) || rc=1
 	done
 	exit $rc
 fi
