@@ -23,6 +23,7 @@ PROOFS=(
 	"skid|iommu_skid||-set W 4|6|8"
 	"fence_track|iommu_fence_track||-set CntW 3|6|12"
 	"mem_arb|iommu_mem_arb|||4|12"
+	"burst|iommu_burst|||6|14"
 )
 
 proof_field() { # proof_field LINE N
