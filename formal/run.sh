@@ -24,6 +24,7 @@ PROOFS=(
 	"fence_track|iommu_fence_track||-set CntW 3|6|12"
 	"mem_arb|iommu_mem_arb|||4|12"
 	"burst|iommu_burst|||6|14"
+	"xlate_rsp|iommu_xlate_rsp||-set IdWidth 2|6|12"
 )
 
 proof_field() { # proof_field LINE N
