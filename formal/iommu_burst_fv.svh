@@ -9,6 +9,9 @@
 // start_i gave, stable until taken; exactly LEN + 1 W beats, WLAST on the last one only, each
 // stable until taken; R and B are always accepted when memory offers them (the engine never
 // stalls memory); busy_o falls only with the last R beat or the B; a bad length starts nothing.
+// Data: store beat n carries buffer word BOFF + n (its upper half twice with HI32), as it is in
+// the buffer, through the RAM's read latency and core reads in between (the core is assumed not
+// to write that word during the burst); load beat n is written whole to word BOFF + n.
 
   logic        f_past_valid = 1'b0;
   logic        f_on;
@@ -219,6 +222,49 @@
   end
 
   ////////////////////////////////
+  // Data placement             //
+  ////////////////////////////////
+
+  // One beat index, any of 0..31, chosen freely at reset (an input sampled in the reset cycle)
+  // and then constant: what is proven for it holds for every beat.
+  logic [7:0]  f_n;
+  logic [7:0]  f_n_idx;
+  logic [63:0] f_word, f_exp;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      f_n <= {3'b000, addr_i[7:3]};
+    end
+  end
+
+  assign f_n_idx = boff_q + f_n;
+  assign f_word  = buf_q[f_n_idx];
+  assign f_exp   = hi32_q ? {f_word[63:32], f_word[63:32]} : f_word;
+
+  always_comb begin
+    if (!rst_i && state_q != StIdle && buf_en_i && buf_we_i) begin
+      assume (buf_adr_i[8:1] != f_n_idx);
+    end
+  end
+
+  always_comb begin
+    if (f_on) begin
+      assert (f_n < 8'd32);
+      if (m_axi_wvalid_o && f_w_sent == 9'(f_n)) begin
+        assert (m_axi_wdata_o == f_exp);
+      end
+      if (state_q == StLoad && m_axi_rvalid_i && m_axi_rready_o) begin
+        assert (ram_en && ram_we == 8'hFF && ram_wdata == m_axi_rdata_i);
+        assert (ram_adr == boff_q + wr_cnt_q);
+      end
+      // Invariant (induction strengthening): the beat waiting to be sent is its word.
+      if (state_q == StStore && wbeat_q && wr_cnt_q == f_n) begin
+        assert (w_word == f_word);
+      end
+    end
+  end
+
+  ////////////////////////////////
   // Not vacuous                //
   ////////////////////////////////
 
@@ -234,5 +280,8 @@
       cover (m_axi_wvalid_o && m_axi_wlast_o && m_axi_wready_i && m_axi_awvalid_o);
       cover (m_axi_awvalid_o && m_axi_awsize_o == 3'd2 && m_axi_wstrb_o == 8'hF0);
       cover (!busy_o && exok_o && !f_store);
+      // The third beat of a store, after a core read stalled it.
+      cover (m_axi_wvalid_o && m_axi_wready_i && f_n == 8'd2 && f_w_sent == 9'd2 &&
+             $past(buf_gnt_o && !buf_we_i));
     end
   end

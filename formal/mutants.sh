@@ -19,6 +19,7 @@ MUTANTS=(
 	"mem_arb|iommu_mem_arb.sv|s/assign w_src   = wq_empty ? aw_src : wq_q\[wq_rd_q\];/assign w_src   = aw_src;/|W follows the AW grant, not AW order"
 	"mem_arb|iommu_mem_arb.sv|s/SrcPtw:  m_axi_rready_o = s1_rready_i;/SrcPtw:  m_axi_rready_o = s0_rready_i;/|a walker response waits on the DMA's ready"
 	"burst|iommu_burst.sv|s/assign w_word          = eng_rd_q ? ram_rdata_q : eng_hold_q;/assign w_word          = ram_rdata_q;/|a stalled W beat changes under a core read"
+	"burst|iommu_burst.sv|s/      eng_idx = boff_q + rd_cnt_q;/      eng_idx = boff_q + wr_cnt_q;/|a store reads the word of the beat it holds, not the next"
 	"burst|iommu_burst.sv|s/assign m_axi_wlast_o   = (wr_cnt_q == len_q);/assign m_axi_wlast_o   = (wr_cnt_q == len_q - 8'd1);/|WLAST one beat early"
 	"xlate_rsp|iommu_xlate_rsp.sv|s/(!r_burst_q \&\& !r_offer_q \&\& rd_cnt_q/(!r_burst_q \&\& rd_cnt_q/|an injected error replaces an offered pass-through beat"
 	"xlate_rsp|iommu_xlate_rsp.sv|s/assign berr_go = berr_valid_q \&\& !berr_hold_q \&\& !b_offer_q \&\& (wr_cnt_q\[berr_id_q\] == 8'd0);/assign berr_go = berr_valid_q \&\& !berr_hold_q \&\& !b_offer_q;/|an injected B overtakes an older write of its ID"

