@@ -36,6 +36,8 @@ run_one() {
 	local dir=$1 top=$2 srcs=$3 par=$4 depth=$5 cdepth=$6
 	local files="formal/fv_handshake.sv rtl/iommu/$top.sv $srcs"
 	mkdir -p "$dir"
+	# YoWASP's Yosys sees the file system through the working directory: relative paths only.
+	dir=$(realpath -m --relative-to=. "$dir")
 	local chp=""
 	if [ -n "$par" ]; then chp="chparam $par $top;"; fi
 	# read_verilog -formal leaves SYNTHESIS undefined; it is defined here so that the simulation-only
