@@ -12,11 +12,11 @@ PROOFS     ?=
 
 TEST_TARGETS += formal
 .PHONY: formal formal-mutants lint-formal
-formal: | $(TOOLS_STAMP) ## formal proofs (BMC, k-induction, cover) of the port rules; PROOFS=<names>
+formal: | $(TOOLS_STAMP) ## formal proofs of the port rules; PROOFS=<names> runs some
 	$(Q)FV_YOSYS="$(FV_YOSYS)" FV_SMTBMC="$(FV_SMTBMC)" FV_SOLVER="$(FV_SOLVER)" \
 	  FV_TIMEOUT="$(FV_TIMEOUT)" bash formal/run.sh -o $(BUILD)/formal $(PROOFS)
 
-formal-mutants: | $(TOOLS_STAMP) ## the proofs can fail: broken copies of the RTL must FAIL their proof
+formal-mutants: | $(TOOLS_STAMP) ## broken copies of the RTL must FAIL their proof
 	$(Q)FV_YOSYS="$(FV_YOSYS)" FV_SMTBMC="$(FV_SMTBMC)" FV_SOLVER="$(FV_SOLVER)" \
 	  FV_TIMEOUT="$(FV_TIMEOUT)" bash formal/mutants.sh -o $(BUILD)/formal-mutants
 

@@ -18,7 +18,7 @@ SOLVER=${FV_SOLVER:-yices}
 TIMEOUT=${FV_TIMEOUT:-300}
 OUT=build/formal
 
-# name | top module | sources (besides the top's own file) | chparam | BMC/induction depth | cover depth
+# name | top module | sources besides the top's file | chparam | BMC/induction depth | cover depth
 PROOFS=(
 	"skid|iommu_skid||-set W 4|6|8"
 	"fence_track|iommu_fence_track||-set CntW 3|6|12"
@@ -43,7 +43,8 @@ run_one() {
 	# read_verilog -formal leaves SYNTHESIS undefined; it is defined here so that the simulation-only
 	# checks (`ifndef SYNTHESIS: $error) stay out of the model, as they stay out of the netlist.
 	# shellcheck disable=SC2086
-	"$YOSYS" -q -l "$dir/yosys.log" -p "read_verilog -formal -sv -D FORMAL -D SYNTHESIS -Irtl/iommu -Iformal $files; \
+	"$YOSYS" -q -l "$dir/yosys.log" -p "read_verilog -formal -sv -D FORMAL -D SYNTHESIS \
+	  -Irtl/iommu -Iformal $files; \
 	  $chp prep -top $top; async2sync; dffunmap; write_smt2 -wires $dir/model.smt2" \
 	  >/dev/null 2>&1 || { echo "yosys"; return 1; }
 	"$SMTBMC" -s "$SOLVER" --presat -t "$depth" --dump-vcd "$dir/bmc.vcd" "$dir/model.smt2" \
@@ -81,7 +82,10 @@ want=("$@")
 
 # The first call of a YoWASP tool compiles its WebAssembly once (cached): keep it out of the
 # per-proof timeout.
-"$YOSYS" -V >/dev/null 2>&1 || { echo "formal: $YOSYS not found (run: bash tools/install-deps.sh)"; exit 1; }
+if ! "$YOSYS" -V >/dev/null 2>&1; then
+	echo "formal: $YOSYS not found (run: bash tools/install-deps.sh)"
+	exit 1
+fi
 
 pass=0
 fail=0
