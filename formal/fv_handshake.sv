@@ -19,20 +19,29 @@ module fv_handshake #(
   input logic [W-1:0] data_i
 );
 
-  logic f_past_valid = 1'b0;
+  // Registered by hand rather than with $past in a clocked block: Yosys checks a clocked
+  // immediate assumption at the next clock edge, so it would not yet hold in the last cycle of a
+  // trace, where an assertion on the same cycle could then see an input that breaks the rule.
+  logic         held_q;                 // valid and not ready in the previous cycle
+  logic [W-1:0] data_q;
 
   always_ff @(posedge clk_i) begin
-    f_past_valid <= 1'b1;
+    if (rst_i) begin
+      held_q <= 1'b0;
+    end else begin
+      held_q <= valid_i && !ready_i;
+    end
+    data_q <= data_i;
   end
 
-  always_ff @(posedge clk_i) begin
-    if (f_past_valid && !rst_i && !$past(rst_i) && $past(valid_i && !ready_i)) begin
+  always_comb begin
+    if (!rst_i && held_q) begin
       if (Assume) begin
         assume (valid_i);
-        assume (data_i == $past(data_i));
+        assume (data_i == data_q);
       end else begin
         assert (valid_i);
-        assert (data_i == $past(data_i));
+        assert (data_i == data_q);
       end
     end
   end

@@ -7,7 +7,8 @@
 // Proven: grants are one-hot; an address is passed on in the cycle of its source's handshake,
 // unchanged, with the source in ID[5:4] (never dropped, never duplicated, stable while offered);
 // W beats are taken only from the source of the oldest AW whose data is not complete (AW order);
-// every R and B goes, unchanged, to the source in its ID, which has a request outstanding.
+// every R and B goes, unchanged, to the source in its ID, which has a request outstanding; while
+// a source offers an address, each other source wins at most one handshake (no starvation).
 
   localparam int FCw = 3;               // outstanding-request counters, up to 6 per source
 
@@ -352,6 +353,102 @@
   end
 
   ////////////////////////////////
+  // Round robin: no starvation //
+  ////////////////////////////////
+
+  // While a source offers an address, the other sources win at most one handshake each.
+  logic [1:0] f_ar_wait [3];
+  logic [1:0] f_aw_wait [2];            // source 0, source 2
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      for (int k = 0; k < 3; k++) begin
+        f_ar_wait[k] <= '0;
+      end
+      f_aw_wait[0] <= '0;
+      f_aw_wait[1] <= '0;
+    end else begin
+      for (int k = 0; k < 3; k++) begin
+        if (!f_s_ar_valid[k] || f_s_ar_hs[k]) begin
+          f_ar_wait[k] <= '0;
+        end else if (f_m_ar_hs && f_ar_wait[k] != 2'd3) begin
+          f_ar_wait[k] <= f_ar_wait[k] + 2'd1;
+        end
+      end
+      if (!s0_awvalid_i || f_s0_aw_hs) begin
+        f_aw_wait[0] <= '0;
+      end else if (f_m_aw_hs && f_aw_wait[0] != 2'd3) begin
+        f_aw_wait[0] <= f_aw_wait[0] + 2'd1;
+      end
+      if (!s2_awvalid_i || f_s2_aw_hs) begin
+        f_aw_wait[1] <= '0;
+      end else if (f_m_aw_hs && f_aw_wait[1] != 2'd3) begin
+        f_aw_wait[1] <= f_aw_wait[1] + 2'd1;
+      end
+    end
+  end
+
+  logic [2:0] f_s_ar_valid;
+  logic [1:0] f_ar_wait0;               // for $past (Verilator 5.006 takes no array element)
+  assign f_s_ar_valid = {s2_arvalid_i, s1_arvalid_i, s0_arvalid_i};
+  assign f_ar_wait0   = f_ar_wait[0];
+
+  // Handshakes other sources may still win before source k on AR, the last winner being x.
+  function automatic logic [1:0] f_ar_ahead(input logic [1:0] k, input logic [1:0] x);
+    logic [1:0] d;
+    d = (k >= x) ? k - x : k + 2'd3 - x;
+    f_ar_ahead = (d == 2'd0) ? 2'd2 : d - 2'd1;
+  endfunction
+
+  logic [1:0] f_ar_left [3];            // ... counting a held grant to another source
+  logic [1:0] f_aw_left [2];
+
+  always_comb begin
+    for (int k = 0; k < 3; k++) begin
+      if (ar_lock_q && ar_lock_src_q != 2'(k)) begin
+        f_ar_left[k] = 2'd1 + f_ar_ahead(2'(k), ar_lock_src_q);
+      end else if (ar_lock_q) begin
+        f_ar_left[k] = 2'd0;
+      end else begin
+        f_ar_left[k] = f_ar_ahead(2'(k), ar_last_q);
+      end
+    end
+    f_aw_left[0] = {1'b0, (aw_lock_q && aw_lock_src_q != SrcDma) ||
+                          (!aw_lock_q && aw_last_q == SrcDma)};
+    f_aw_left[1] = {1'b0, (aw_lock_q && aw_lock_src_q != SrcFw) ||
+                          (!aw_lock_q && aw_last_q == SrcFw)};
+  end
+
+  always_comb begin
+    if (f_on) begin
+      for (int k = 0; k < 3; k++) begin
+        assert (f_ar_wait[k] <= 2'd2);
+        // Invariants (induction strengthening): what has been won plus what may still be.
+        if (f_s_ar_valid[k]) begin
+          assert (3'(f_ar_wait[k]) + 3'(f_ar_left[k]) <= 3'd2);
+        end
+      end
+      assert (f_aw_wait[0] <= 2'd1 && f_aw_wait[1] <= 2'd1);
+      if (s0_awvalid_i) begin
+        assert (3'(f_aw_wait[0]) + 3'(f_aw_left[0]) <= 3'd1);
+      end
+      if (s2_awvalid_i) begin
+        assert (3'(f_aw_wait[1]) + 3'(f_aw_left[1]) <= 3'd1);
+      end
+      // Invariants: grant state names real sources; a held grant's source still offers.
+      assert (ar_last_q != 2'd3 && ar_lock_src_q != 2'd3);
+      assert (aw_last_q == SrcDma || aw_last_q == SrcFw);
+      assert (aw_lock_src_q == SrcDma || aw_lock_src_q == SrcFw);
+      if (ar_lock_q) begin
+        assert (f_s_ar_valid[ar_lock_src_q]);
+      end
+      if (aw_lock_q) begin
+        assert (aw_lock_src_q == SrcFw ? s2_awvalid_i : s0_awvalid_i);
+      end
+    end
+  end
+
+  ////////////////////////////////
   // Not vacuous                //
   ////////////////////////////////
 
@@ -367,6 +464,8 @@
       // Data of a queued write from the burst engine behind one from the DMA.
       cover (f_m_w_hs && m_axi_wlast_o && f_wq_cnt == (QW + 1)'(2) && f_wq_head == SrcFw &&
              $past(f_m_w_hs && f_wq_head == SrcDma));
+      // A source waits while both others are served.
+      cover (f_s0_ar_hs && $past(f_ar_wait0) == 2'd2);
       // Responses reach each source.
       cover (s1_rvalid_o && s1_rready_i && s1_rlast_o);
       cover (s2_bvalid_o && s2_bready_i);

@@ -18,6 +18,7 @@ MUTANTS=(
 	"fence_track|iommu_fence_track.sv|s/(cnt_q == '0) \&\& !ar_acc_i \&\& !aw_acc_i;/(cnt_q == '0) \&\& !ar_acc_i;/|idle_o misses a write accepted in the same cycle"
 	"mem_arb|iommu_mem_arb.sv|s/assign w_src   = wq_empty ? aw_src : wq_q\[wq_rd_q\];/assign w_src   = aw_src;/|W follows the AW grant, not AW order"
 	"mem_arb|iommu_mem_arb.sv|s/SrcPtw:  m_axi_rready_o = s1_rready_i;/SrcPtw:  m_axi_rready_o = s0_rready_i;/|a walker response waits on the DMA's ready"
+	"mem_arb|iommu_mem_arb.sv|s/ar_last_q <= ar_src;/ar_last_q <= SrcFw;/|fixed AR priority: the burst engine starves"
 	"burst|iommu_burst.sv|s/assign w_word          = eng_rd_q ? ram_rdata_q : eng_hold_q;/assign w_word          = ram_rdata_q;/|a stalled W beat changes under a core read"
 	"burst|iommu_burst.sv|s/      eng_idx = boff_q + rd_cnt_q;/      eng_idx = boff_q + wr_cnt_q;/|a store reads the word of the beat it holds, not the next"
 	"burst|iommu_burst.sv|s/assign m_axi_wlast_o   = (wr_cnt_q == len_q);/assign m_axi_wlast_o   = (wr_cnt_q == len_q - 8'd1);/|WLAST one beat early"
