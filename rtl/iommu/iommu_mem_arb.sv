@@ -380,6 +380,11 @@ module iommu_mem_arb #(
     endcase
   end
 
+`ifdef FORMAL
+  // Formal properties (formal/run.sh proves them with this module as the top).
+  `include "iommu_mem_arb_fv.svh"
+`endif
+
 endmodule
 
 `default_nettype wire

@@ -323,4 +323,9 @@ module iommu_xlate_rsp #(
     end
   end
 
+`ifdef FORMAL
+  // Formal properties (formal/run.sh proves them with this module as the top).
+  `include "iommu_xlate_rsp_fv.svh"
+`endif
+
 endmodule

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# The proofs can fail: each mutant below breaks one promise of a block's RTL (a copy of it, in
+# OUTDIR) and its proof must then FAIL. One line per mutant, then "mutants: N caught, N missed";
+# exits non-zero if a mutant survives or a substitution no longer applies.
+#
+#   formal/mutants.sh [-o OUTDIR]       (default build/formal-mutants; `make formal-mutants`)
+set -uo pipefail
+
+OUT=build/formal-mutants
+if [ "${1:-}" = "-o" ]; then
+	OUT=$2
+fi
+
+# proof | file under rtl/iommu | sed substitution | what it breaks
+MUTANTS=(
+	"skid|iommu_skid.sv|s/out_data_q <= skid_valid_q ? skid_data_q : in_data_i;/out_data_q <= in_data_i;/|the parked payload is lost"
+	"fence_track|iommu_fence_track.sv|s/(cnt_q == '0) \&\& !ar_acc_i \&\& !aw_acc_i;/(cnt_q == '0) \&\& !ar_acc_i;/|idle_o misses a write accepted in the same cycle"
+	"mem_arb|iommu_mem_arb.sv|s/assign w_src   = wq_empty ? aw_src : wq_q\[wq_rd_q\];/assign w_src   = aw_src;/|W follows the AW grant, not AW order"
+	"mem_arb|iommu_mem_arb.sv|s/SrcPtw:  m_axi_rready_o = s1_rready_i;/SrcPtw:  m_axi_rready_o = s0_rready_i;/|a walker response waits on the DMA's ready"
+	"mem_arb|iommu_mem_arb.sv|s/ar_last_q <= ar_src;/ar_last_q <= SrcFw;/|fixed AR priority: the burst engine starves"
+	"burst|iommu_burst.sv|s/assign w_word          = eng_rd_q ? ram_rdata_q : eng_hold_q;/assign w_word          = ram_rdata_q;/|a stalled W beat changes under a core read"
+	"burst|iommu_burst.sv|s/      eng_idx = boff_q + rd_cnt_q;/      eng_idx = boff_q + wr_cnt_q;/|a store reads the word of the beat it holds, not the next"
+	"burst|iommu_burst.sv|s/assign m_axi_wlast_o   = (wr_cnt_q == len_q);/assign m_axi_wlast_o   = (wr_cnt_q == len_q - 8'd1);/|WLAST one beat early"
+	"xlate_rsp|iommu_xlate_rsp.sv|s/(!r_burst_q \&\& !r_offer_q \&\& rd_cnt_q/(!r_burst_q \&\& rd_cnt_q/|an injected error replaces an offered pass-through beat"
+	"xlate_rsp|iommu_xlate_rsp.sv|s/assign berr_go = berr_valid_q \&\& !berr_hold_q \&\& !b_offer_q \&\& (wr_cnt_q\[berr_id_q\] == 8'd0);/assign berr_go = berr_valid_q \&\& !berr_hold_q \&\& !b_offer_q;/|an injected B overtakes an older write of its ID"
+)
+
+caught=0
+missed=0
+n=0
+for m in "${MUTANTS[@]}"; do
+	IFS='|' read -r proof file subst what <<<"$m"
+	n=$((n + 1))
+	dir=$OUT/m$n
+	rm -rf "$dir"
+	mkdir -p "$dir/rtl"
+	cp -r rtl/iommu "$dir/rtl/"
+	cp -r formal "$dir/"
+	cp rtl/lint.vlt "$dir/rtl/"
+	sed -i "$subst" "$dir/rtl/iommu/$file"
+	if cmp -s "rtl/iommu/$file" "$dir/rtl/iommu/$file"; then
+		printf "mutant %-2s %-12s %-56s STALE (the substitution no longer applies)\n" "$n" "$proof" "$what"
+		missed=$((missed + 1))
+		continue
+	fi
+	res=$(cd "$dir" && bash formal/run.sh -o out "$proof" 2>&1 | grep '^formal-proof')
+	if echo "$res" | grep -q ' FAIL '; then
+		step=$(echo "$res" | sed -n 's/.*FAIL.*(\([a-z]*\):.*/\1/p')
+		printf "mutant %-2s %-12s %-56s caught (%s)\n" "$n" "$proof" "$what" "$step"
+		caught=$((caught + 1))
+	else
+		printf "mutant %-2s %-12s %-56s MISSED\n" "$n" "$proof" "$what"
+		missed=$((missed + 1))
+	fi
+done
+echo "mutants: $caught caught, $missed missed"
+[ $missed -eq 0 ]
