@@ -185,7 +185,7 @@ module iommu_xlate_ctrl #(
   logic [1:0]         st_burst_q;
   logic [23:0]        st_did_q;
   logic [19:0]        st_pid_q;
-  logic               st_pv_q, st_dbg_q, st_bad_q;
+  logic               st_pv_q, st_dbg_q, st_bad_q, st_wide_q;
   logic               st_done;
 
 
@@ -247,11 +247,15 @@ module iommu_xlate_ctrl #(
     .st_pid_o        (st_pid_q),
     .st_pv_o         (st_pv_q),
     .st_dbg_o        (st_dbg_q),
-    .st_bad_o        (st_bad_q)
+    .st_bad_o        (st_bad_q),
+    .st_wide_o       (st_wide_q)
   );
 
   logic st_exec, st_priv;
+  logic [11:0] cause_af;   // access fault by access type: an untranslated address above PAS
   assign st_exec = st_prot_q[2] && !st_write_q;
+  assign cause_af = st_exec    ? RISCV_IOMMU_FQ_CAUSE_INST_FAULT :
+                    st_write_q ? RISCV_IOMMU_FQ_CAUSE_WR_FAULT : RISCV_IOMMU_FQ_CAUSE_RD_FAULT;
   // Privilege comes with a process_id only (PCIe semantics); without PV requests are user.
   assign st_priv = st_prot_q[0] && st_pv_q;
 
@@ -305,7 +309,19 @@ module iommu_xlate_ctrl #(
       dec_record = 1'b1;          // no DC located: DTF treated as 0
       dec_cause  = RISCV_IOMMU_FQ_CAUSE_DMA_DISABLED;
     end else if (ddtp_mode_i == DDTP_MODE_BARE) begin
-      dec_pass = 1'b1;
+      // Untranslated: the device port's own rules (260) and the physical address width still
+      // hold; there is no DC, so DTF is treated as 0.
+      if (st_bad_q) begin
+        dec_fault  = 1'b1;
+        dec_record = 1'b1;
+        dec_cause  = RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED;
+      end else if (st_wide_q) begin
+        dec_fault  = 1'b1;
+        dec_record = 1'b1;
+        dec_cause  = cause_af;
+      end else begin
+        dec_pass = 1'b1;
+      end
     end else if (cm_fail_q) begin
       dec_fault = 1'b1;           // firmware answered the context miss with a fault it records
       if (cm_abs_q) begin
@@ -326,6 +342,10 @@ module iommu_xlate_ctrl #(
       dec_addr = {8'd0, msi_ppn_i, st_off};
     end else if (msi_sel_i) begin
       need_msi = 1'b1;            // firmware walks the MSI page table
+    end else if (!s1_on_i && !s2_on_i && st_wide_q) begin
+      dec_fault  = 1'b1;          // identity translation of an address above PAS
+      dec_record = !ctx_dtf_i;
+      dec_cause  = cause_af;
     end else if (!s1_on_i && !s2_on_i) begin
       dec_pass = 1'b1;
     end else if (tlb_hit_i && !hit_perm_bad && !st_dbg_q) begin

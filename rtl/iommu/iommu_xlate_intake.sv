@@ -10,7 +10,8 @@
 // looked up while the request enters and the stage starts from a registered lookup.
 // A device request with the reserved burst type 2'b11, or an INCR burst that leaves its 4 KiB
 // page, is flagged (bad_o: unsupported transaction, cause 260) and stored as INCR; 2'b11 then
-// marks the debug request alone through the miss queue.
+// marks the debug request alone through the miss queue. A request whose address has a bit set
+// at or above capabilities.PAS is flagged too (wide_o): untranslated, it is an access fault.
 
 `default_nettype none
 
@@ -78,15 +79,24 @@ module iommu_xlate_intake #(
   output logic [19:0]        st_pid_o,
   output logic               st_pv_o,
   output logic               st_dbg_o,
-  output logic               st_bad_o      // unsupported transaction (260)
+  output logic               st_bad_o,     // unsupported transaction (260)
+  output logic               st_wide_o     // address bits at or above PAS set
 );
 
   // verilator lint_off UNUSEDPARAM
+  `include "iommu_regs.svh"
   `include "iommu_xlate_defs.svh"
   // verilator lint_on UNUSEDPARAM
 
-  // One request: {write, id, addr, len, size, burst, prot, did, pid, pv, dbg, bad}.
-  localparam int ReqW = 1 + IdWidth + 64 + 8 + 3 + 2 + 3 + 24 + 20 + 1 + 1 + 1;
+  // One request: {write, id, addr, len, size, burst, prot, did, pid, pv, dbg, bad, wide}.
+  localparam int ReqW = 1 + IdWidth + 64 + 8 + 3 + 2 + 3 + 24 + 20 + 1 + 1 + 1 + 1;
+  // Physical address width: capabilities.PAS, from the register description.
+  localparam logic [63:0] Pas = (RISCV_IOMMU_CAPABILITIES_RESET & RISCV_IOMMU_CAPABILITIES_PAS) >>
+                                RISCV_IOMMU_CAPABILITIES_PAS_SHIFT;
+
+  function automatic logic wide(input logic [63:0] addr);
+    wide = (addr >> Pas) != 64'd0;
+  endfunction
 
   // Unsupported transaction: the reserved burst type, or an INCR burst whose last byte lies in
   // another 4 KiB page, i.e. offset + bytes - 1 carries out of bit 11 (a short add).
@@ -113,17 +123,18 @@ module iommu_xlate_intake #(
 
   // A debug request is a single-beat read (NW=1) or write (NW=0); Exe checks X only.
   assign req_dbg = {!dbg_nw_i && !dbg_exe_i, IdWidth'(0), dbg_iova_i, 8'd0, 3'd3, XLATE_BURST_DBG,
-                    dbg_exe_i, 1'b0, dbg_priv_i, dbg_did_i, dbg_pid_i, dbg_pv_i, 1'b1, 1'b0};
+                    dbg_exe_i, 1'b0, dbg_priv_i, dbg_did_i, dbg_pid_i, dbg_pv_i, 1'b1, 1'b0,
+                    wide(dbg_iova_i)};
   assign req_aw  = {1'b1, s_axi_awid_i, s_axi_awaddr_i, s_axi_awlen_i, s_axi_awsize_i,
                     (s_axi_awburst_i == XLATE_BURST_DBG) ? 2'b01 : s_axi_awburst_i, s_axi_awprot_i,
                     s_axi_aw_did_i, s_axi_aw_pid_i, s_axi_aw_pv_i, 1'b0,
                     bad_txn(s_axi_awaddr_i[11:0], s_axi_awlen_i, s_axi_awsize_i,
-                            s_axi_awburst_i)};
+                            s_axi_awburst_i), wide(s_axi_awaddr_i)};
   assign req_ar  = {1'b0, s_axi_arid_i, s_axi_araddr_i, s_axi_arlen_i, s_axi_arsize_i,
                     (s_axi_arburst_i == XLATE_BURST_DBG) ? 2'b01 : s_axi_arburst_i, s_axi_arprot_i,
                     s_axi_ar_did_i, s_axi_ar_pid_i, s_axi_ar_pv_i, 1'b0,
                     bad_txn(s_axi_araddr_i[11:0], s_axi_arlen_i, s_axi_arsize_i,
-                            s_axi_arburst_i)};
+                            s_axi_arburst_i), wide(s_axi_araddr_i)};
   assign in_req  = dbg_valid_i ? req_dbg : (pick_aw ? req_aw : req_ar);
 
   // ---- Skid register and stage register ----
@@ -164,7 +175,7 @@ module iommu_xlate_intake #(
   end
 
   // The next request's fields, unpacked with the same layout as the stage register.
-  logic               nx_write, nx_pv, nx_dbg, nx_bad;
+  logic               nx_write, nx_pv, nx_dbg, nx_bad, nx_wide;
   logic [IdWidth-1:0] nx_id;
   logic [63:0]        nx_addr;
   logic [7:0]         nx_len;
@@ -173,7 +184,7 @@ module iommu_xlate_intake #(
   logic [23:0]        nx_did;
   logic [19:0]        nx_pid;
   assign {nx_write, nx_id, nx_addr, nx_len, nx_size, nx_burst, nx_prot, nx_did, nx_pid, nx_pv,
-          nx_dbg, nx_bad} = nxt_req;
+          nx_dbg, nx_bad, nx_wide} = nxt_req;
   assign nk_did_o   = nx_did;
   assign nk_pid_o   = nx_pid;
   assign nk_pv_o    = nx_pv;
@@ -182,10 +193,11 @@ module iommu_xlate_intake #(
   assign nk_exec_o  = nx_prot[2] && !nx_write;
   assign nk_priv_o  = nx_prot[0] && nx_pv;
   logic unused_nx;
-  assign unused_nx = ^{nx_id, nx_addr[11:0], nx_len, nx_size, nx_burst, nx_prot[1], nx_dbg, nx_bad};
+  assign unused_nx = ^{nx_id, nx_addr[11:0], nx_len, nx_size, nx_burst, nx_prot[1], nx_dbg, nx_bad,
+                      nx_wide};
 
   assign st_valid_o = st_valid_q;
   assign {st_write_o, st_id_o, st_addr_o, st_len_o, st_size_o, st_burst_o, st_prot_o, st_did_o,
-          st_pid_o, st_pv_o, st_dbg_o, st_bad_o} = st_req_q;
+          st_pid_o, st_pv_o, st_dbg_o, st_bad_o, st_wide_o} = st_req_q;
 
 endmodule

@@ -105,6 +105,18 @@ static unsigned select_context(struct gm_ctx *c, const struct gm_req *req)
 	return 0;
 }
 
+/*
+ * An untranslated address (Bare mode, or a context with both stages Bare) must fit the physical
+ * address width, capabilities.PAS; the project faults a wider one as an access fault. PAS = 0
+ * means the caller has not given the capabilities (no width known): no check.
+ */
+static unsigned check_pas(const struct gm_ctx *c, uint64_t pa)
+{
+	unsigned pas = (unsigned)((c->env->caps & GM_CAP_PAS_MASK) >> GM_CAP_PAS_SHIFT);
+
+	return (pas != 0 && pas < 64 && (pa >> pas)) ? gm_cause_access(c) : 0;
+}
+
 /* Steps 3-19 for the DDT modes; 0 or a cause, *pa on success. */
 static unsigned translate_ddt(struct gm_ctx *c, const struct gm_req *req, bool *dtf, uint64_t *pa)
 {
@@ -135,8 +147,11 @@ static unsigned translate_ddt(struct gm_ctx *c, const struct gm_req *req, bool *
 		if (hit)
 			return cause;
 	}
-	/* step 19: G-stage */
-	return gm_gstage(c, gpa, false, gm_cause_access(c), pa);
+	/* step 19: G-stage; a first-stage or G-stage result fits PAS by construction */
+	cause = gm_gstage(c, gpa, false, gm_cause_access(c), pa);
+	if (!cause && c->s_mode == GM_SATP_BARE && c->g_mode == 0)
+		cause = check_pas(c, *pa);
+	return cause;
 }
 
 void gm_translate_ex(const struct gm_env *env, const struct gm_req *req, struct gm_res *res,
@@ -165,6 +180,8 @@ void gm_translate_ex(const struct gm_env *env, const struct gm_req *req, struct 
 		/* step 2: untranslated requests pass through */
 		if (crosses_page(req))
 			cause = GM_CAUSE_TTYP_DISALLOWED;
+		else
+			cause = check_pas(&c, req->iova);
 		pa = req->iova;
 		if (info)
 			info->gpa = pa;

@@ -194,3 +194,45 @@ TB_TEST(ddt_faults)
 		CHECK_EQ(dma_read(&a, DATA, r, 1), AXI_OKAY);
 	}
 }
+
+/*
+ * A device whose context translates nothing (iosatp and iohgatp Bare) and an address with a
+ * bit at or above capabilities.PAS: an access fault by access type (5/7/1), recorded unless
+ * DTF; nothing reaches memory. The same address below PAS passes.
+ */
+TB_TEST(ddt_pas)
+{
+	struct dma_attr a = {.did = 0x21, .id = 4};
+	uint64_t w[1] = {0x77}, r[1], wide = DATA | 1ull << 58;
+	uint32_t t0;
+
+	CHECK(tb_wait_fw_boot());
+	/* Read as a driver does; the scoreboard's model takes PAS from it. */
+	CHECK_EQ((host_read64(RISCV_IOMMU_REG_CAPABILITIES) & RISCV_IOMMU_CAPABILITIES_PAS) >>
+			 RISCV_IOMMU_CAPABILITIES_PAS_SHIFT,
+		 56);
+	fq_on();
+	clear_tables();
+	put_dc(dc_addr(TB_DDTP_1LVL, a.did), 1, 0, 0, 0);		  /* V, both stages Bare */
+	put_dc(dc_addr(TB_DDTP_1LVL, a.did + 1), 1 | 1ull << 4, 0, 0, 0); /* ... and DTF */
+	set_ddtp(TB_DDTP_1LVL, DDT_ROOT);
+
+	CHECK_EQ(dma_write(&a, DATA, w, 1), AXI_OKAY);
+	CHECK_EQ(dma_read(&a, DATA, r, 1), AXI_OKAY);
+	CHECK_EQ(r[0], 0x77);
+	expect_fault(&a, false, wide, 5);
+	expect_fault(&a, true, wide, 7);
+	a.exec = true;
+	expect_fault(&a, false, wide, 1);
+	a.exec = false;
+	CHECK_EQ(mem_rd64(wide), 0);
+	CHECK_EQ(mem_rd64(DATA), 0x77);
+
+	/* DTF=1: the same SLVERR, no record. */
+	a.did++;
+	t0 = host_read32(RISCV_IOMMU_REG_FQT);
+	CHECK_EQ(dma_write(&a, wide, w, 1), AXI_SLVERR);
+	CHECK_EQ(dma_read(&a, wide, r, 1), AXI_SLVERR);
+	CHECK_EQ(host_read32(RISCV_IOMMU_REG_FQT), t0);
+	CHECK_EQ(mem_rd64(wide), 0);
+}
