@@ -288,8 +288,17 @@ static __attribute__((noinline)) void ddt_miss_other(const struct fw_event *ev,
 	uint32_t ctx[16];
 
 	if (!cause) {
-		/* Process context (pdt.c); its faults are translation faults: DTF applies. */
-		cause = pdt_ctx_build(dc, caps, &src, ctx, &iotval2);
+		/*
+		 * Spec "Process to translate an IOVA": the transaction-type check (step 4, 260)
+		 * comes after the DDT walk (step 3) and before the PDT walk (step 6), so an
+		 * unsupported request (flagged by the datapath, which needs a context to judge it
+		 * itself) fails here without a PDT access. Else the process context (pdt.c). Both
+		 * are translation faults: DTF applies.
+		 */
+		if (w1 & FWIF_EVT_CTX_MISS_W1_UNSUP)
+			cause = RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED;
+		else
+			cause = pdt_ctx_build(dc, caps, &src, ctx, &iotval2);
 		if (!cause) {
 			fw_ctx_load(ctx);
 			fw_miss_retry();

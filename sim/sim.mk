@@ -68,3 +68,12 @@ wave: sim ## run TEST=<name> with an FST trace, to open with gtkwave and sim/soc
 stress: sim ## randomized stress (random/malformed tables, DMA mixes, invalidations) over SEEDS=N seeds
 	$(Q)$(PYTHON) tools/runtests.py --bin $(SIM_BIN) --seeds $(SEEDS) -j $(JOBS) \
 	  --logdir $(SIM_DIR)/logs --filter stress
+
+# Seeds that once failed `stress` / `stress_vm`, kept as regressions (doc/verification.md lists
+# what each one found); run by `make test`, a few seconds per seed.
+STRESS_REGRESS ?= stress:17 stress:32 stress:73 stress:82 stress_vm:18 stress_vm:79
+.PHONY: stress-regress
+TEST_TARGETS += stress-regress
+stress-regress: sim ## rerun the stress seeds that once failed (STRESS_REGRESS: test:seed pairs)
+	$(Q)$(PYTHON) tools/runtests.py --bin $(SIM_BIN) -j $(JOBS) --logdir $(SIM_DIR)/logs \
+	  --runs "$(STRESS_REGRESS)"

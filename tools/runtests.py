@@ -51,6 +51,9 @@ def main():
                     "(comma-separated prefixes)")
     ap.add_argument("--exclude", default="", help="skip tests whose name starts with this "
                     "(comma-separated prefixes)")
+    ap.add_argument("--runs", default="",
+                    help="explicit runs instead of tests x seeds: test:seed pairs separated "
+                    "by commas or spaces (e.g. 'stress:17 stress_vm:18')")
     ap.add_argument("--logdir", default="build/sim/logs")
     ap.add_argument("--timeout", type=float, default=1800, help="wall seconds per run")
     ap.add_argument("extra", nargs="*", help="more plusargs for every run")
@@ -67,6 +70,15 @@ def main():
 
     passed = failed = 0
     jobs = [(t, s) for t in tests for s in seeds]
+    if args.runs:
+        known = set(list_tests(args.bin))
+        jobs = []
+        for run in args.runs.replace(",", " ").split():
+            test, _, seed = run.partition(":")
+            if test not in known or not seed.isdigit():
+                print(f"runtests: bad run '{run}' (want test:seed, test one of +list)")
+                return 1
+            jobs.append((test, int(seed)))
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
         futs = [ex.submit(run_one, args.bin, t, s, args.logdir, args.timeout, args.extra)
                 for t, s in jobs]

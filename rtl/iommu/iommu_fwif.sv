@@ -63,6 +63,7 @@ module iommu_fwif #(
   input  logic         miss_exec_i,
   input  logic         miss_write_i,
   input  logic [63:0]  miss_iova_i,
+  input  logic         miss_unsup_i,   // CTX_MISS W1[25]: unsupported transaction (260)
   output logic         miss_retry_o,
   output logic         miss_fail_o,
   // MSI-PTE miss (same handshake) and the MSI-PTE cache fill (MSI_W*/MSI_CMD)
@@ -261,8 +262,10 @@ module iommu_fwif #(
   logic [255:0] miss_payload, msi_payload;
   logic         evt_copy_done;
 
+  // CTX_MISS: W0 did, W1 [25] unsup, [23:20] write/exec/priv/pv, [19:0] pid, W2/W3 the IOVA.
   assign miss_payload = {128'd0, miss_iova_i,
-                         8'd0, miss_write_i, miss_exec_i, miss_priv_i, miss_pv_i, miss_pid_i,
+                         6'd0, miss_unsup_i, 1'b0,
+                         miss_write_i, miss_exec_i, miss_priv_i, miss_pv_i, miss_pid_i,
                          8'd0, miss_did_i};
   // MSI_MISS: W0-W3 as CTX_MISS (W2/W3 = the IOVA) + W1[24] DTF, W4 [15:0] gscid and [31:16]
   // GPA page [47:32], W5/W6 PTE address, W7 GPA page [31:0] (miss_fidx_i carries the GPA page).

@@ -228,6 +228,7 @@ module iommu_top #(
   logic [23:0]  ctx_inv_did, miss_did;
   logic [19:0]  ctx_inv_pid, miss_pid, inv_pscid;
   logic         miss_valid, miss_pv, miss_priv, miss_exec, miss_write, miss_retry, miss_fail;
+  logic         miss_unsup;
   logic [63:0]  miss_iova;
   logic         miss_msi, miss_dtf, msi_load;
   logic [15:0]  miss_gscid, msi_load_gscid;
@@ -471,6 +472,7 @@ module iommu_top #(
     .miss_exec_o     (miss_exec),
     .miss_write_o    (miss_write),
     .miss_iova_o     (miss_iova),
+    .miss_unsup_o    (miss_unsup),
     .miss_retry_i    (miss_retry),
     .miss_fail_i     (miss_fail),
     .miss_absorb_i   (miss_absorb),
@@ -562,6 +564,7 @@ module iommu_top #(
     .miss_exec_i     (miss_exec),
     .miss_write_i    (miss_write),
     .miss_iova_i     (miss_iova),
+    .miss_unsup_i    (miss_unsup),
     .miss_retry_o    (miss_retry),
     .miss_fail_o     (miss_fail),
     .miss_absorb_o   (miss_absorb),

@@ -126,6 +126,7 @@ module iommu_xlate #(
   output logic               miss_exec_o,
   output logic               miss_write_o,
   output logic [63:0]        miss_iova_o,
+  output logic               miss_unsup_o,     // unsupported transaction: 260 before any PDT walk
   input  logic               miss_retry_i,
   input  logic               miss_fail_i,
   input  logic               miss_absorb_i,   // with miss_fail_i: firmware takes the write (MRIF)
@@ -195,6 +196,7 @@ module iommu_xlate #(
   ////////////////////////////
 
   logic               st_write, st_pv, st_exec, st_priv, accept, st_dbg, st_done, st_load;
+  logic               st_bad;
   logic [23:0]        nk_did;
   logic [19:0]        nk_pid;
   logic               nk_pv;
@@ -328,6 +330,7 @@ module iommu_xlate #(
     .nk_write_o       (nk_write),
     .nk_priv_o        (nk_priv),
     .st_dbg_o         (st_dbg),
+    .st_bad_o         (st_bad),
     .st_done_o        (st_done),
     .ddtp_mode_i      (ddtp_mode_i),
     .ctx_hit_i        (ctx_hit),
@@ -410,6 +413,8 @@ module iommu_xlate #(
   assign miss_exec_o  = mq_miss ? mq_exec  : st_exec;
   assign miss_write_o = mq_miss ? mq_write : st_write;
   assign miss_iova_o  = mq_miss ? mq_iova  : st_addr;
+  // A parked request passed the stage's 260 checks; only the stage's own miss can be unsupported.
+  assign miss_unsup_o = !mq_miss && st_bad;
 
   assign m_dma_arid_o    = is_id;
   assign m_dma_araddr_o  = is_addr;

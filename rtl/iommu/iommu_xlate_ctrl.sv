@@ -83,6 +83,7 @@ module iommu_xlate_ctrl #(
   output logic               nk_write_o,
   output logic               nk_priv_o,
   output logic               st_dbg_o,    // the stage holds the debug request
+  output logic               st_bad_o,    // the stage's request is unsupported (260)
   output logic               st_done_o,   // the stage's request left the stage this cycle
 
   // ---- Lookups ----
@@ -272,6 +273,7 @@ module iommu_xlate_ctrl #(
   assign st_exec_o  = st_exec;
   assign st_priv_o  = st_priv;
   assign st_dbg_o   = st_valid_q && st_dbg_q;
+  assign st_bad_o   = st_bad_q;
   assign st_done_o  = st_done;
 
   /////////////////////////////////////////

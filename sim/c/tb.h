@@ -195,6 +195,15 @@ void sb_enable(bool on);
  * Off at reset.
  */
 void sb_fw_reports(bool on);
+/**
+ * sb_fw_may_report() - while on, a faulting DMA's record may come from either side: from the
+ * datapath (then it is taken from the tap like any other) or from the firmware (then no tap
+ * record appears). For outcomes that depend on the context cache: an unsupported request of a
+ * PDTV device is answered 260 by the firmware on a context miss (before the PDT walk, spec
+ * order) and by the datapath on a hit. The test checks the queue. sb_fw_reports() wins. Off at
+ * reset.
+ */
+void sb_fw_may_report(bool on);
 /** dma_set_backpressure() - percent of cycles the DMA master holds rready/bready low. */
 void dma_set_backpressure(unsigned percent);
 

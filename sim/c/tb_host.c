@@ -5,6 +5,12 @@
 #include "tb.h"
 #include "tb_host.h"
 
+/* clang-format off */
+#define TB_FQ_POLL      1000u /* cycles between two drains */
+#define TB_FQ_QUIET     3u    /* empty drains in a row that end a complete drain */
+#define TB_FQ_QUIET_MAX 40u   /* ... that end one still short of @want */
+/* clang-format on */
+
 static uint64_t pool_next = TB_HOST_POOL_BASE;
 
 static uint32_t op_read32(void *ctx, uint32_t off)
@@ -108,4 +114,36 @@ int tb_host_up(struct iohost *h, unsigned max_mode)
 	if (rc != IOHOST_OK)
 		tb_fail(__FILE__, __LINE__, "iohost_init failed: %d", rc);
 	return rc;
+}
+
+unsigned tb_fq_drain_quiet(struct iohost *h, unsigned want, tb_fq_record_fn each, void *ctx,
+			   uint32_t *flags)
+{
+	/* A queue of 2^LOG2SZ entries holds at most 2^LOG2SZ - 1 records: one drain fits. */
+	static struct iohost_fault f[1u << 12];
+	unsigned got = 0, quiet = 0, max = 1u << h->fq.log2sz;
+	uint32_t fl;
+	int n;
+
+	if (max > sizeof(f) / sizeof(f[0])) {
+		tb_fail(__FILE__, __LINE__, "fault queue of %u entries: drain buffer too small",
+			max);
+		max = sizeof(f) / sizeof(f[0]);
+	}
+	*flags = 0;
+	while (quiet < (got >= want ? TB_FQ_QUIET : TB_FQ_QUIET_MAX)) {
+		tb_step(TB_FQ_POLL);
+		fl = 0;
+		n  = iohost_fault_drain(h, f, max, &fl);
+		*flags |= fl;
+		if (n < 0) {
+			tb_fail(__FILE__, __LINE__, "fault queue drain: %d", n);
+			break;
+		}
+		quiet = n ? 0 : quiet + 1;
+		for (int i = 0; each && i < n && (unsigned)i < max; i++)
+			each(ctx, &f[i]);
+		got += (unsigned)n;
+	}
+	return got;
 }

@@ -25,4 +25,22 @@ uint64_t tb_alloc_pages(uint64_t bytes);
  */
 int tb_host_up(struct iohost *h, unsigned max_mode);
 
+/** Called by tb_fq_drain_quiet() for every record drained. */
+typedef void (*tb_fq_record_fn)(void *ctx, const struct iohost_fault *f);
+
+/**
+ * tb_fq_drain_quiet() - drain the fault queue as Linux does until it is quiet. The firmware
+ * stores a record every few hundred cycles and its event FIFO holds up to 128 events, so a
+ * fixed wait is not enough after a fault storm: poll every TB_FQ_POLL cycles and stop after
+ * TB_FQ_QUIET empty polls in a row once at least @want records were drained, or after
+ * TB_FQ_QUIET_MAX empty polls in a row when fewer were (then records are missing).
+ * @h:     host instance.
+ * @want:  records the caller knows must come (e.g. the datapath's faults since the last drain).
+ * @each:  called for every record (may be NULL), @ctx passed on.
+ * @flags: out: OR of the fqcsr error bits (fqmf, fqof) seen.
+ * Return: the number of records drained.
+ */
+unsigned tb_fq_drain_quiet(struct iohost *h, unsigned want, tb_fq_record_fn each, void *ctx,
+			   uint32_t *flags);
+
 #endif /* TB_HOST_H */

@@ -139,7 +139,8 @@ static void rw(const struct dma_attr *a, uint64_t iova, uint64_t val)
  * A fault the firmware reports (the fault tap does not see it): the golden model must agree on
  * @cause; the DMA gets SLVERR and the FQ record matches the model's field by field.
  */
-static void fw_fault(const struct dma_attr *a, bool write, uint64_t iova, unsigned cause)
+static void fw_fault_n(const struct dma_attr *a, bool write, uint64_t iova, unsigned beats,
+		       unsigned cause)
 {
 	struct gm_env env = {.rd64 = gm_rd,
 			     .ddtp = host_read64(RISCV_IOMMU_REG_DDTP),
@@ -152,9 +153,9 @@ static void fw_fault(const struct dma_attr *a, bool write, uint64_t iova, unsign
 			     .exec  = a->exec && !write,
 			     .write = write,
 			     .iova  = iova,
-			     .beats = 1};
+			     .beats = beats};
 	uint32_t t0	  = host_read32(RISCV_IOMMU_REG_FQT);
-	uint64_t d[1]	  = {0x1234}, rec[4];
+	uint64_t d[2]	  = {0x1234, 0x5678}, rec[4];
 	struct gm_res res;
 	bool ok;
 
@@ -163,10 +164,11 @@ static void fw_fault(const struct dma_attr *a, bool write, uint64_t iova, unsign
 	CHECK_EQ(res.cause, cause);
 	CHECK(res.report);
 	sb_enable(false);
+	CHECK(beats >= 1 && beats <= 2);
 	if (write)
-		CHECK_EQ(dma_write(a, iova, d, 1), AXI_SLVERR);
+		CHECK_EQ(dma_write(a, iova, d, beats), AXI_SLVERR);
 	else
-		CHECK_EQ(dma_read(a, iova, d, 1), AXI_SLVERR);
+		CHECK_EQ(dma_read(a, iova, d, beats), AXI_SLVERR);
 	sb_enable(true);
 	host_poll32(RISCV_IOMMU_REG_FQT, 0xffffffffu, (t0 + 1) & ((1u << FQ_LOG2) - 1), 400000,
 		    &ok);
@@ -183,6 +185,11 @@ static void fw_fault(const struct dma_attr *a, bool write, uint64_t iova, unsign
 	CHECK_EQ(rec[3], res.iotval2);
 	host_write32(RISCV_IOMMU_REG_FQH, (t0 + 1) & ((1u << FQ_LOG2) - 1));
 	host_write32(RISCV_IOMMU_REG_IPSR, 2);
+}
+
+static void fw_fault(const struct dma_attr *a, bool write, uint64_t iova, unsigned cause)
+{
+	fw_fault_n(a, write, iova, 1, cause);
 }
 
 /* did 1 PD8, did 2 PD17, did 3 PD8+DPE, did 4 PD8 without DPE, did 5 PD8 under Sv39x4. */
@@ -307,4 +314,62 @@ TB_TEST(pdt_faults)
 	a.did = 1;
 	a.pid = 5;
 	rw(&a, IOVA + 0x180, 0x0102030405060708ull);
+}
+
+/*
+ * An unsupported transaction (an INCR burst crossing 4 KiB: cause 260) on a device with a
+ * process directory. The spec's "Process to translate an IOVA" orders the checks: the DDT walk
+ * (step 3: 257/258/259) first, then 260 for an unsupported transaction type (step 4), then the
+ * PDT walk (step 6: 265/266/267, guest page faults on the PDT). On a context miss the datapath
+ * cannot judge the request without the context; it flags it in the CTX_MISS event and the
+ * firmware answers 260 before any PDT access. With the context cached the datapath answers 260
+ * itself. Regression for `stress_vm` seeds 18 and 79 (the PDT fault was reported instead).
+ */
+TB_TEST(pdt_unsup)
+{
+	const uint64_t x  = IOVA + 0xff8; /* two beats: the second lies in the next page */
+	struct dma_attr a = {.did = 1, .pv = true, .id = 4};
+	uint32_t pdt_reads, fqt;
+	uint64_t r[2];
+
+	CHECK(tb_wait_fw_boot());
+	setup();
+	build();
+	/* PC V=0 (266 when supported): 260, and no PDT read at all. */
+	a.pid	  = 7;
+	pdt_reads = 0;
+	for (size_t i = 0; i < mem_log_count(); i++)
+		pdt_reads += mem_log_get(i)->addr >> 12 == PDT8 >> 12;
+	fw_fault_n(&a, false, x, 2, 260);
+	for (size_t i = 0; i < mem_log_count(); i++)
+		pdt_reads -= mem_log_get(i)->addr >> 12 == PDT8 >> 12;
+	CHECK_EQ(pdt_reads, 0);
+	fw_fault(&a, false, IOVA, 266); /* the same process_id, supported */
+	/* PC misconfigured (267 when supported), a write: 260. */
+	a.pid = 10;
+	put_pc(PDT8 + 16 * 10, PC_V | PC_ENS | 8, SV39 | PT_A >> 12);
+	fw_fault_n(&a, true, x, 2, 260);
+	/* PD17 non-leaf invalid (266), supervisor: 260. */
+	a.did  = 2;
+	a.pid  = 0x500;
+	a.priv = true;
+	fw_fault_n(&a, false, x, 2, 260);
+	a.priv = false;
+	/* The PDT's GPA unmapped in the G-stage (23 when supported): 260, iotval2 0. */
+	a.did = 6;
+	a.pid = 4;
+	fw_fault_n(&a, true, x, 2, 260);
+	/* The DDT comes first: a device without a valid DC faults 258 even when unsupported. */
+	a.did = 9;
+	fw_fault_n(&a, false, x, 2, 258);
+	/* A good process context, not cached: the firmware answers 260 without loading it. */
+	a.did = 1;
+	a.pid = 5;
+	fw_fault_n(&a, false, x, 2, 260);
+	/* Once the context is cached (a supported request), the datapath answers 260 itself. */
+	rw(&a, IOVA + 0x40, 0x1122334455667788ull);
+	fqt = host_read32(RISCV_IOMMU_REG_FQT);
+	CHECK_EQ(dma_read(&a, x, r, 2), AXI_SLVERR); /* the scoreboard wants the tap record */
+	tb_step(4000);
+	CHECK_EQ(host_read32(RISCV_IOMMU_REG_FQT), (fqt + 1) & ((1u << FQ_LOG2) - 1));
 }

@@ -13,6 +13,9 @@
 #define SV48X4   ((uint64_t)RISCV_IOMMU_IOHGATP_MODE_SV48X4 << 60)
 #define SV39X4   ((uint64_t)RISCV_IOMMU_IOHGATP_MODE_SV39X4 << 60)
 #define FLAT     ((uint64_t)RISCV_IOMMU_MSIPTP_MODE_FLAT << 60)
+#define PD8      ((1ull << 60) | 0x80200) /* pdtp PD8 */
+#define C258     RISCV_IOMMU_FQ_CAUSE_DDT_INVALID
+#define C266     RISCV_IOMMU_FQ_CAUSE_PDT_INVALID
 /* clang-format on */
 
 static unsigned check(struct riscv_iommu_dc dc)
@@ -261,4 +264,57 @@ UNIT_TEST(fw_ddt_miss_success_loads)
 	UT_EQ(mock.fwif[FWIF_CTX_W0 / 4], 5);
 	UT_EQ(mock.fwif[FWIF_CTX_W2 / 4], 9u | (8u << 28));
 	UT_EQ(mock.fwif[FWIF_CTX_W3 / 4], 0x80100u);
+}
+
+/* A context miss of device 6 (DC tc, fsc) for event W1; returns the MISS_CMD value written. */
+static uint32_t ctx_miss(uint64_t tc, uint64_t fsc, uint32_t w1)
+{
+	struct fw_event ev = {.type = FWIF_EVT_CTX_MISS};
+	int cmd;
+
+	mock_reset();
+	mock_page_set64(RISCV_IOMMU_REG_CAPABILITIES, CAPS);
+	mock_page_set64(RISCV_IOMMU_REG_DDTP,
+			RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL | (0x80010ull << 10));
+	mock_page_set64(RISCV_IOMMU_REG_FQB, (0x90000ull << 10) | 3);
+	mock.page[RISCV_IOMMU_REG_FQCSR / 4] =
+		(uint32_t)(RISCV_IOMMU_FQCSR_FQON | RISCV_IOMMU_FQCSR_FQEN | RISCV_IOMMU_FQCSR_FIE);
+	buf_put64(FW_BUF_DC, tc);
+	buf_put64(FW_BUF_DC + 24, fsc);
+	ev.w[0] = 6;
+	ev.w[1] = w1;
+	ev.w[2] = 0x40000ff8u;
+	ddt_handle_miss(&ev);
+	cmd = mock_find_write(FWIF_BASE + FWIF_MISS_CMD, 0);
+	UT_CHECK(cmd >= 0);
+	return cmd >= 0 ? mock.log[cmd].val : 0;
+}
+
+/*
+ * Spec "Process to translate an IOVA": DDT faults (step 3), then 260 for an unsupported
+ * transaction (step 4, the datapath's UNSUP flag), then the PDT walk (step 6).
+ */
+UNIT_TEST(fw_ddt_miss_unsup_order)
+{
+	uint32_t w1    = 0xf9 | FWIF_EVT_CTX_MISS_W1_PV, lo[4], ctrl[4];
+	uint32_t unsup = w1 | FWIF_EVT_CTX_MISS_W1_UNSUP;
+	uint32_t f260  = FWIF_MISS_CMD_FAIL | (260u << 16);
+	uint64_t pdtv  = V | RISCV_IOMMU_DC_TC_PDTV;
+
+	/* Unsupported: 260 after the DC load, no PC read (the PC slot would hold V=0: 266). */
+	UT_EQ(ctx_miss(pdtv, PD8, unsup), f260);
+	UT_EQ(bursts(lo, ctrl), 2); /* the DC, then the record's store */
+	UT_EQ(FIELD_GET(FWIF_BURST_CTRL_BEATS, ctrl[0]), 8);
+	UT_CHECK(ctrl[1] & FWIF_BURST_CTRL_STORE);
+	UT_EQ(mock.fwif[(FWIF_BUF + FW_BUF_FQ) / 4], 260u | (0xf9u << 12));
+	UT_EQ(mock.page[RISCV_IOMMU_REG_FQT / 4], 1);
+	/* The same request when supported: the PDT walk finds PC V=0. */
+	UT_EQ(ctx_miss(pdtv, PD8, w1), FWIF_MISS_CMD_FAIL | (C266 << 16));
+	/* DTF=1: 260 is a translation fault, no record. */
+	UT_EQ(ctx_miss(pdtv | RISCV_IOMMU_DC_TC_DTF, PD8, unsup), f260);
+	UT_EQ(mock.page[RISCV_IOMMU_REG_FQT / 4], 0);
+	/* A DDT fault comes first: DC V=0 gives 258 even for an unsupported request. */
+	UT_EQ(ctx_miss(0, PD8, unsup), FWIF_MISS_CMD_FAIL | (C258 << 16));
+	/* Without PDTV the context is loaded: the datapath itself answers 260. */
+	UT_EQ(ctx_miss(V, SV39 | 0x80100, unsup), FWIF_MISS_CMD_RETRY);
 }
