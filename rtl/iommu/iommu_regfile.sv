@@ -122,6 +122,8 @@ module iommu_regfile (
     .stall_i   (fw_req_i || msi_init)
   );
 
+  logic [31:0] sc_q;
+  logic        sc_ok;
   iommu_regfile_wu u_wu (
     .fw_req_i, .fw_we_i, .fw_op_i, .fw_addr_i, .fw_wdata_i,
     .wr_lo_i    (wr_lo),
@@ -136,7 +138,8 @@ module iommu_regfile (
     .we_lo_o    (a_lo),
     .we_hi_o    (a_hi),
     .host_o     (host),
-    .q_i        (fw_rdata_o),
+    .sc_ok_i    (sc_ok),
+    .q_i        (sc_q),
     .wv_o       (wv)
   );
 
@@ -271,6 +274,24 @@ module iommu_regfile (
       if (e_drh) dreq_hq <= w_h;
       rise_q  <= rise_d;
     end
+  end
+
+  // The word a firmware set/clear op modifies: only the registers firmware shares with the host
+  // or the hardware take set/clear (cqcsr, fqcsr, ipsr, FW_DB_PENDING, FW_IRQ_RISE; the firmware
+  // uses no other), so the read-modify-write reads this small mux, not the page's read mux and
+  // the msi_cfg_tbl RAM (that chain, firmware address -> RAM read -> merge -> RAM write, was the
+  // routed worst path). A set/clear op on any other word writes nothing.
+  always_comb begin
+    sc_ok = 1'b1;
+    sc_q  = '0;
+    case ({fw_addr_i[11:3], fw_addr_i[2]})
+      {DwCsr, 1'b0}:  sc_q = cqcsr_v;
+      {DwCsr, 1'b1}:  sc_q = fqcsr_v;
+      {DwIpsr, 1'b1}: sc_q = {29'd0, ipsr_q};
+      {DwDb, 1'b0}:   sc_q = {19'd0, db_q};
+      {DwRise, 1'b0}: sc_q = {28'd0, rise_q};
+      default:        sc_ok = 1'b0;
+    endcase
   end
 
   // Doorbells (host writes; 8-byte registers ring when their low half lands).

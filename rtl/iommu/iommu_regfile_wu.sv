@@ -3,10 +3,11 @@
 //
 // Part of iommu_regfile. The page has one access per cycle: the firmware port, else a host
 // write, else a host read (iommu_regfile_axil holds the host channels to keep them apart). The
-// access addresses one doubleword; its current value q_i comes back from the page's read mux
-// and this unit merges it with the written data into one value wv_o (a firmware word is
-// replicated into both halves), which every register takes under its own write enable:
-//   firmware: raw write, set bits, clear bits of the addressed word (no host rules);
+// access addresses one doubleword; this unit merges the written data into one value wv_o (a
+// firmware word is replicated into both halves), which every register takes under its own
+// write enable:
+//   firmware: raw write; set bits, clear bits of the addressed word with its current value q_i,
+//   for the words that take them (sc_ok_i, a small mux in iommu_regfile); no host rules;
 //   host: the written data, after the WARL rules that depend on other registers (cqb / fqb
 //   LOG2SZ-1 clamp, cqt / fqh index width). Registers with host RW1C / RW1S / read-only
 //   fields apply those rules themselves (cqcsr, fqcsr, ipsr, tr_req_ctl.Go, cqh, fqt,
@@ -34,7 +35,8 @@ module iommu_regfile_wu (
   output      logic        we_lo_o,     // write its low / high word
   output      logic        we_hi_o,
   output      logic        host_o,      // host write (host rules, doorbells)
-  input  wire logic [31:0] q_i,         // current value of the firmware-addressed word
+  input  wire logic        sc_ok_i,     // the firmware-addressed word takes set/clear ops
+  input  wire logic [31:0] q_i,         // its current value (set/clear operand)
   output      logic [63:0] wv_o
 );
 
@@ -74,8 +76,11 @@ module iommu_regfile_wu (
   assign h_wr    = h_any && (wr_dw_i[8:7] == 2'b00);
   assign host_o  = !fw_req_i && h_wr;
   assign dw_o    = fw_req_i ? fw_addr_i[11:3] : (h_any ? wr_dw_i : rd_dw_i);
-  assign we_lo_o = fw_req_i ? (fw_we_i && !fw_addr_i[2]) : (h_wr && wr_lo_i);
-  assign we_hi_o = fw_req_i ? (fw_we_i && fw_addr_i[2]) : (h_wr && wr_hi_i);
+  // A firmware set/clear op writes only the words that take it (sc_ok_i).
+  logic fw_wr;
+  assign fw_wr   = fw_we_i && ((fw_op_i == FwOpRaw) || sc_ok_i);
+  assign we_lo_o = fw_req_i ? (fw_wr && !fw_addr_i[2]) : (h_wr && wr_lo_i);
+  assign we_hi_o = fw_req_i ? (fw_wr && fw_addr_i[2]) : (h_wr && wr_hi_i);
 
   logic [31:0] hx_lo, hx_hi, fwv;
   logic [4:0]  lg;
