@@ -7,9 +7,9 @@
 // these registers). A counter does not count in a cycle in which either half of it is written.
 //
 // HpmCounters (1..31) programmable counters exist. The others are absent: iohpmctrN and
-// iohpmevtN of an absent counter read 0 and ignore writes (the spec's rule for a register that
-// is not implemented), and its iocountinh bit (WARL) and iocountovf bit read 0. Software finds
-// the count by writing all-ones to iocountinh and reading back which bits stuck.
+// iohpmevtN of an absent counter read 0 and ignore writes (as an absent optional register does,
+// spec 6; iohpmctr is WARL), and its iocountinh bit (WARL) and iocountovf bit read 0. Software
+// finds the count by writing all-ones to iocountinh and reading back which bits stuck.
 
 `default_nettype none
 
