@@ -353,9 +353,15 @@ module iommu_fwif #(
   logic [31:0] cbuf_wdata;
   logic [3:0]  cbuf_sel;
 
+  // The head event's payload words as an unpacked array: a read by index is a mux tree (a
+  // variable part-select of the flat vector would be a shifter).
+  logic [31:0] evt_words [8];
+  for (genvar i = 0; i < 8; i++) begin : gen_evt_words
+    assign evt_words[i] = evt_head[32*i +: 32];
+  end
+  assign evt_word      = evt_words[evt_sel];
   assign evt_copy_done = evt_copy_q && buf_gnt && (evt_idx_q == 3'd7);
   assign evt_sel       = evt_copy_q ? evt_idx_q : off[4:2];
-  assign evt_word      = evt_head[32*evt_sel +: 32];
   assign eng_start     = evt_start_q ? !burst_busy :
                          (cqx_fstart || (burst_start && !s_wb_dat_i[CtrlEvt]));
   // The command engine's fence store: 1 beat, SIZE32, HI32, from the command's first beat.
