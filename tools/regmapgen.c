@@ -613,8 +613,22 @@ static void gen_md(const char *root)
 			" |\n",
 			g->off, g->name, g->width, acc_name[g->acc], g->reset, g->wmask, g->w1c);
 	}
-	fprintf(o, "\nAbsent array elements (iohpmctr8..31, iohpmevt8..31) read 0 and ignore "
-		   "writes.\n");
+	/* Arrays with fewer elements implemented than the page has room for. */
+	fprintf(o, "\nAbsent array elements (");
+	const char *sep = "";
+	for (size_t i = 0; i < NROWS; i++) {
+		const struct row *r = &rows[i];
+		if (r->k != K_ARRAY || r->v[6] >= r->v[4])
+			continue;
+		char lname[48];
+		snprintf(lname, sizeof(lname), "%s", r->a);
+		for (char *c = lname; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		fprintf(o, "%s%s%" PRIu64 "..%" PRIu64, sep, lname, r->v[3] + r->v[6],
+			r->v[3] + r->v[4] - 1);
+		sep = ", ";
+	}
+	fprintf(o, ") read 0 and ignore writes.\n");
 	fprintf(o, "\n## Register fields\n");
 	for (size_t i = 0; i < NROWS; i++) {
 		const struct row *r = &rows[i];

@@ -163,6 +163,9 @@ module iommu_fwif #(
   localparam logic [11:0] FWIF_CQX_CTRL      = 12'h090;
   localparam logic [11:0] FWIF_CQX_STATUS    = 12'h094;
   localparam logic [11:0] FWIF_DRAIN         = 12'h098;
+  localparam logic [11:0] FwifEvtData        = 12'h040;  // EVT_DATA0..7
+  localparam logic [11:0] FwifCtxW           = 12'h100;  // CTX_W0..15
+  localparam logic [11:0] FwifCtxW8          = 12'h120;
   localparam logic [11:0] FWIF_CTX_CMD       = 12'h140;
   localparam logic [11:0] FWIF_MISS_CMD      = 12'h144;
   localparam logic [11:0] FWIF_INV_W0        = 12'h180;
@@ -353,9 +356,15 @@ module iommu_fwif #(
   logic [31:0] cbuf_wdata;
   logic [3:0]  cbuf_sel;
 
+  // The head event's payload words as an unpacked array: a read by index is a mux tree (a
+  // variable part-select of the flat vector would be a shifter).
+  logic [31:0] evt_words [8];
+  for (genvar i = 0; i < 8; i++) begin : gen_evt_words
+    assign evt_words[i] = evt_head[32*i +: 32];
+  end
+  assign evt_word      = evt_words[evt_sel];
   assign evt_copy_done = evt_copy_q && buf_gnt && (evt_idx_q == 3'd7);
   assign evt_sel       = evt_copy_q ? evt_idx_q : off[4:2];
-  assign evt_word      = evt_head[32*evt_sel +: 32];
   assign eng_start     = evt_start_q ? !burst_busy :
                          (cqx_fstart || (burst_start && !s_wb_dat_i[CtrlEvt]));
   // The command engine's fence store: 1 beat, SIZE32, HI32, from the command's first beat.
@@ -776,56 +785,96 @@ module iommu_fwif #(
   // Read data          //
   ////////////////////////
 
+  // Decoded by address bits rather than compared per register: the word inside a 32-byte block
+  // (off[4:2]) picks within each block, the block (off[8:5]) picks among the blocks; words
+  // without a readable register, and off[10:9] != 0, read 0. The spec page aliases read through
+  // iommu_regfile; the burst buffer bypasses rdata_q (rd_buf_q).
   logic [31:0] rdata_q;
   logic        rd_buf_q;
+  logic [31:0] rb_misc, rb_evt, rb_burst, rb_ctx, rb_inv, rb_msi, rb_mrif, rb_page, rb_spec;
+  logic [2:0]  rw;                      // word inside the block
+
+  assign rw = off[4:2];
+
+  always_comb begin
+    // 0x000-0x01C: ID, CYCLE_LO, CYCLE_HI (CONSOLE and SIMCTRL are write-only)
+    unique case (rw)
+      FWIF_ID[4:2]:       rb_misc = FWIF_ID_VALUE;
+      FWIF_CYCLE_LO[4:2]: rb_misc = cycle_q[31:0];
+      FWIF_CYCLE_HI[4:2]: rb_misc = cycle_hi_q;
+      default:            rb_misc = '0;
+    endcase
+    // 0x020-0x03C: EVT_STATUS, EVT_TYPE (EVT_POP is write-only)
+    unique case (rw)
+      FWIF_EVT_STATUS[4:2]: rb_evt = {15'd0, dropped_q, 8'(evt_count), 7'd0, !evt_empty};
+      FWIF_EVT_TYPE[4:2]:   rb_evt = {28'd0, evt_empty ? 4'd0 : evt_head[259:256]};
+      default:              rb_evt = '0;
+    endcase
+    // 0x080-0x09C: BURST_ADDR_LO/HI, BURST_STATUS, CQX_STATUS, DRAIN. CQX_STATUS is busy until
+    // the last invalidation the engine issued has been taken, and during a BURST_CTRL.CQX fetch.
+    unique case (rw)
+      FWIF_BURST_ADDR_LO[4:2]: rb_burst = burst_lo_q;
+      FWIF_BURST_ADDR_HI[4:2]: rb_burst = burst_hi_q;
+      FWIF_BURST_STATUS[4:2]:  rb_burst = {29'd0, burst_exok, burst_err,
+                                           burst_busy || evt_copy_q || evt_start_q};
+      FWIF_CQX_STATUS[4:2]:    rb_burst = {14'd0, cqx_lderr_q, cqx_err_q, cqx_done_q, 7'd0,
+                                           (cqx_state_q != CxIdle) || inv_valid_q || chain_q};
+      FWIF_DRAIN[4:2]:         rb_burst = {29'd0, drain_idle_i, drain_done_i, drain_hold_q};
+      default:                 rb_burst = '0;
+    endcase
+    // 0x100-0x13C: CTX_W0..15
+    rb_ctx = ctx_w_q[off[5:2]];
+    // 0x180-0x19C: INV_W0, INV_PSCID, INV_GSCID, INV_ADDR_LO/HI, INV_STATUS (INV_CMD write-only)
+    unique case (rw)
+      FWIF_INV_W0[4:2]:      rb_inv = inv_w0_q;
+      FWIF_INV_PSCID[4:2]:   rb_inv = inv_pscid_q;
+      FWIF_INV_GSCID[4:2]:   rb_inv = inv_gscid_q;
+      FWIF_INV_ADDR_LO[4:2]: rb_inv = inv_lo_q;
+      FWIF_INV_ADDR_HI[4:2]: rb_inv = inv_hi_q;
+      FWIF_INV_STATUS[4:2]:  rb_inv = {31'd0, inv_valid_q};
+      default:               rb_inv = '0;
+    endcase
+    // 0x1A0-0x1BC: MSI_W0..W4, MSI_WD0/WD1 (MSI_CMD write-only)
+    unique case (rw)
+      FWIF_MSI_W0[4:2]:  rb_msi = msi_w0_q;
+      FWIF_MSI_W1[4:2]:  rb_msi = msi_w1_q;
+      FWIF_MSI_W2[4:2]:  rb_msi = msi_w2_q;
+      FWIF_MSI_W3[4:2]:  rb_msi = msi_w3_q;
+      FWIF_MSI_W4[4:2]:  rb_msi = msi_w4_q;
+      FWIF_MSI_WD0[4:2]: rb_msi = mrif_data_i[31:0];
+      FWIF_MSI_WD1[4:2]: rb_msi = mrif_data_i[63:32];
+      default:           rb_msi = '0;
+    endcase
+    // 0x1C0-0x1DC: MSI_WSTAT (MSI_WRESP write-only)
+    rb_mrif = (rw == FWIF_MSI_WSTAT[4:2]) ? {16'd0, mrif_strb_i, 6'd0, mrif_multi_i, mrif_valid_i} :
+                                            '0;
+
+    unique case (off[8:5])
+      FWIF_ID[8:5]:         rb_page = rb_misc;
+      FWIF_EVT_STATUS[8:5]: rb_page = rb_evt;
+      FwifEvtData[8:5]:     rb_page = evt_word;
+      FWIF_BURST_CTRL[8:5]: rb_page = rb_burst;
+      FwifCtxW[8:5], FwifCtxW8[8:5]: rb_page = rb_ctx;
+      FWIF_INV_W0[8:5]:     rb_page = rb_inv;
+      FWIF_MSI_W0[8:5]:     rb_page = rb_msi;
+      FWIF_MSI_WSTAT[8:5]:  rb_page = rb_mrif;
+      default:              rb_page = '0;
+    endcase
+    if (off[10:9] != 2'd0) begin
+      rb_page = '0;
+    end
+
+    // Spec page: FW_DB_PENDING carries the event summary in its reserved bits [31:26].
+    rb_spec = fw_rdata_i;
+    if (s_wb_adr_i[9:0] == SpecFwDbWord) begin
+      rb_spec[31:26] = {!evt_empty, dropped_q, evt_empty ? 4'd0 : evt_head[259:256]};
+    end
+  end
 
   always_ff @(posedge clk_i) begin
     if (rd) begin
       rd_buf_q <= in_buf;
-      rdata_q  <= '0;
-      if (in_spec) begin
-        rdata_q <= fw_rdata_i;
-        if (s_wb_adr_i[9:0] == SpecFwDbWord) begin
-          rdata_q <= {!evt_empty, dropped_q, evt_empty ? 4'd0 : evt_head[259:256],
-                      fw_rdata_i[25:0]};
-        end
-      end else if (is_ctx_w) begin
-        rdata_q <= ctx_w_q[off[5:2]];
-      end else if (off[11:5] == 7'b0000_010) begin  // 0x040-0x05C EVT_DATA0..7
-        rdata_q <= evt_word;
-      end else begin
-        case (off)
-          FWIF_ID:            rdata_q <= FWIF_ID_VALUE;
-          FWIF_CYCLE_LO:      rdata_q <= cycle_q[31:0];
-          FWIF_CYCLE_HI:      rdata_q <= cycle_hi_q;
-          FWIF_EVT_STATUS:    rdata_q <= {15'd0, dropped_q, 8'(evt_count), 7'd0, !evt_empty};
-          FWIF_EVT_TYPE:      rdata_q <= {28'd0, evt_empty ? 4'd0 : evt_head[259:256]};
-          FWIF_BURST_ADDR_LO: rdata_q <= burst_lo_q;
-          FWIF_BURST_ADDR_HI: rdata_q <= burst_hi_q;
-          // Busy until the last invalidation it issued has been taken, too, and during a
-          // BURST_CTRL.CQX fetch.
-          FWIF_CQX_STATUS:    rdata_q <= {14'd0, cqx_lderr_q, cqx_err_q, cqx_done_q, 7'd0,
-                                           (cqx_state_q != CxIdle) || inv_valid_q || chain_q};
-          FWIF_BURST_STATUS:  rdata_q <= {29'd0, burst_exok, burst_err,
-                                           burst_busy || evt_copy_q || evt_start_q};
-          FWIF_INV_W0:        rdata_q <= inv_w0_q;
-          FWIF_INV_PSCID:     rdata_q <= inv_pscid_q;
-          FWIF_INV_GSCID:     rdata_q <= inv_gscid_q;
-          FWIF_INV_ADDR_LO:   rdata_q <= inv_lo_q;
-          FWIF_INV_ADDR_HI:   rdata_q <= inv_hi_q;
-          FWIF_INV_STATUS:    rdata_q <= {31'd0, inv_valid_q};
-          FWIF_DRAIN:         rdata_q <= {29'd0, drain_idle_i, drain_done_i, drain_hold_q};
-          FWIF_MSI_W0:        rdata_q <= msi_w0_q;
-          FWIF_MSI_W1:        rdata_q <= msi_w1_q;
-          FWIF_MSI_W2:        rdata_q <= msi_w2_q;
-          FWIF_MSI_W3:        rdata_q <= msi_w3_q;
-          FWIF_MSI_W4:        rdata_q <= msi_w4_q;
-          FWIF_MSI_WD0:       rdata_q <= mrif_data_i[31:0];
-          FWIF_MSI_WD1:       rdata_q <= mrif_data_i[63:32];
-          FWIF_MSI_WSTAT:     rdata_q <= {16'd0, mrif_strb_i, 6'd0, mrif_multi_i, mrif_valid_i};
-          default:            rdata_q <= '0;
-        endcase
-      end
+      rdata_q  <= in_spec ? rb_spec : rb_page;
     end
   end
 

@@ -18,7 +18,10 @@
 
 `default_nettype none
 
-module iommu_regfile (
+module iommu_regfile #(
+  // Programmable HPM counters (iohpmctr/iohpmevt 1..HpmCounters, 1..31); the rest read 0.
+  parameter int HpmCounters = 2
+) (
   input  wire logic        clk_i,
   input  wire logic        rst_i,
 
@@ -342,12 +345,11 @@ module iommu_regfile (
   );
 
   iommu_regfile_hpm #(
-    .NumCtr   (RISCV_IOMMU_IOHPMCTR_IMPLEMENTED),
-    .WInh     ({20'd0, RISCV_IOMMU_REG_IOCOUNTINH} >> 2),
-    .WCycles  ({20'd0, RISCV_IOMMU_REG_IOHPMCYCLES} >> 2),
-    .WCtr1    ({20'd0, RISCV_IOMMU_REG_IOHPMCTR1} >> 2),
-    .WEvt1    ({20'd0, RISCV_IOMMU_REG_IOHPMEVT1} >> 2),
-    .InhReset (RISCV_IOMMU_IOCOUNTINH_RESET[7:0])
+    .HpmCounters (HpmCounters),
+    .WInh        ({20'd0, RISCV_IOMMU_REG_IOCOUNTINH} >> 2),
+    .WCycles     ({20'd0, RISCV_IOMMU_REG_IOHPMCYCLES} >> 2),
+    .WCtr1       ({20'd0, RISCV_IOMMU_REG_IOHPMCTR1} >> 2),
+    .WEvt1       ({20'd0, RISCV_IOMMU_REG_IOHPMEVT1} >> 2)
   ) u_hpm (
     .clk_i, .rst_i,
     .dw_i    (s_dw),

@@ -5,17 +5,22 @@
 // Part of iommu_regfile: it passes the page access of this cycle (one doubleword, one value
 // already merged by the page's write unit) and reads back the addressed doubleword (0 outside
 // these registers). A counter does not count in a cycle in which either half of it is written.
+//
+// HpmCounters (1..31) programmable counters exist. The others are absent: iohpmctrN and
+// iohpmevtN of an absent counter read 0 and ignore writes (as an absent optional register does,
+// spec 6; iohpmctr is WARL), and its iocountinh bit (WARL) and iocountovf bit read 0. Software
+// finds the count by writing all-ones to iocountinh and reading back which bits stuck.
 
 `default_nettype none
 
 module iommu_regfile_hpm #(
   // Layout and masks, set by iommu_regfile from rtl/iommu/iommu_regs.svh.
-  parameter int          NumCtr    = 1,   // iohpmctr / iohpmevt implemented
-  parameter int          WInh      = 0,   // word index of iocountinh (iocountovf is WInh-1)
-  parameter int          WCycles   = 0,   // word index of iohpmcycles
-  parameter int          WCtr1     = 0,   // word index of iohpmctr1
-  parameter int          WEvt1     = 0,   // word index of iohpmevt1
-  parameter logic [7:0]  InhReset  = '0
+  parameter int          HpmCounters = 2,  // iohpmctr / iohpmevt implemented: 1..31 (the
+                                           // spec needs iohpmctr1 and has room for 31)
+  parameter int          WInh        = 0,  // word index of iocountinh (iocountovf is WInh-1)
+  parameter int          WCycles     = 0,  // word index of iohpmcycles
+  parameter int          WCtr1       = 0,  // word index of iohpmctr1
+  parameter int          WEvt1       = 0   // word index of iohpmevt1
 ) (
   input  wire logic        clk_i,
   input  wire logic        rst_i,
@@ -42,6 +47,8 @@ module iommu_regfile_hpm #(
   localparam logic [6:0] DwCycles = 7'(WCycles >> 1);
   localparam logic [6:0] DwCtr1   = 7'(WCtr1 >> 1);
   localparam logic [6:0] DwEvt1   = 7'(WEvt1 >> 1);
+  localparam int         NumCtr   = HpmCounters;
+  localparam int         NumBits  = NumCtr + 1;     // CY and HPM[NumCtr:1] of iocountinh/ovf
 
   // DID_GSCID bits a DMASK=1 filter ignores: up to and including the lowest 0 bit.
   function automatic logic [23:0] low_ones(input logic [23:0] id);
@@ -55,15 +62,17 @@ module iommu_regfile_hpm #(
   // iocountinh, overflow //
   //////////////////////////
 
-  logic [7:0] inh_q, inh_d, ovf_q, ovf;
-  logic       inh_we;
+  // iocountinh resets with every implemented counter inhibited (nothing counts until software
+  // asks); the bits of absent counters do not exist and read 0.
+  logic [NumBits-1:0] inh_q, inh_d, ovf_q, ovf;
+  logic               inh_we;
   assign inh_we = we_hi_i && (dw_i == DwOvf);
-  assign inh_d  = wv_i[39:32];
+  assign inh_d  = wv_i[32 +: NumBits];
 
   // iocountovf mirrors the OF bits one cycle later; writes to it have no effect.
   logic [NumCtr-1:0] evt_of;
   logic [63:0]       cyc_q;
-  assign ovf    = {evt_of, cyc_q[63]};  // CY, HPM[NumCtr:1] (NumCtr = 7)
+  assign ovf    = {evt_of, cyc_q[63]};  // CY, HPM[NumCtr:1]
   assign pmip_o = |ovf;
 
   /////////////////
@@ -188,7 +197,7 @@ module iommu_regfile_hpm #(
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
-      inh_q <= InhReset;
+      inh_q <= '1;
       ovf_q <= '0;
       cl_q  <= '0;
       ch_q  <= '0;
@@ -205,7 +214,10 @@ module iommu_regfile_hpm #(
   ///////////
 
   // AND-OR of the doubleword selects (they are disjoint).
-  assign rd_o = rd_ctr | rd_evt | ({24'd0, inh_q, 24'd0, ovf_q} & {64{dw_i == DwOvf}}) |
+  logic [31:0] inh_rd, ovf_rd;
+  assign inh_rd = 32'(inh_q);
+  assign ovf_rd = 32'(ovf_q);
+  assign rd_o = rd_ctr | rd_evt | ({inh_rd, ovf_rd} & {64{dw_i == DwOvf}}) |
                 (cyc_q & {64{dw_i == DwCycles}});
 
 endmodule

@@ -10,7 +10,10 @@
 `default_nettype none
 
 module iommu_top #(
-  parameter int IotlbEntries = 16
+  parameter int IotlbEntries = 16,
+  // Programmable HPM counters besides iohpmcycles, 1..31 (spec 6.21; software finds the count
+  // by writing all-ones to iocountinh). include/iommu_regs.def describes this default.
+  parameter int HpmCounters  = 2
 ) (
   input  logic          clk_i,
   input  logic          rst_i,
@@ -292,7 +295,9 @@ module iommu_top #(
   // Register page          //
   ////////////////////////////
 
-  iommu_regfile u_regfile (
+  iommu_regfile #(
+    .HpmCounters (HpmCounters)
+  ) u_regfile (
     .clk_i          (clk_i),
     .rst_i          (rst_i),
     .s_axil_awaddr_i      (s_axil_awaddr_i),
