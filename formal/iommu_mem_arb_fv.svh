@@ -4,9 +4,14 @@
 //
 // Environment: every source keeps the valid/ready rule on AR, AW and W; memory keeps it on R and
 // B and answers only requests it has taken (per source, at most 6 outstanding reads and writes).
+// Memory's AWREADY and WREADY are free: it may take an AW before, with or after its W data, and
+// in some traces (f_wfirst, chosen at reset) it raises AWREADY only after it has seen WVALID of
+// that AW's burst, as AXI4 A3.3.1 allows a slave to.
 // Proven: grants are one-hot; an address is passed on in the cycle of its source's handshake,
 // unchanged, with the source in ID[5:4] (never dropped, never duplicated, stable while offered);
-// W beats are taken only from the source of the oldest AW whose data is not complete (AW order);
+// W beats are taken only from the source of the oldest AW whose data is not complete (AW order),
+// where the AW offered and not yet taken counts (WVALID never waits for AWREADY), never from a
+// source without its AW offered or queued, and one burst per AW;
 // every R and B goes, unchanged, to the source in its ID, which has a request outstanding; while
 // a source offers an address, each other source wins at most one handshake (no starvation).
 
@@ -181,12 +186,15 @@
   ////////////////////////////////
 
   // Reference: the sources of the AWs taken by memory whose last W beat has not gone, oldest
-  // first (the AW of this cycle joins at the tail).
+  // first (the AW of this cycle joins at the tail). With none, the W beats belong to the AW
+  // offered on memory, until its handshake or its last beat (f_w_ahead: that burst went first).
   logic [1:0]    f_wq [WQueueDepth];
   logic [QW:0]   f_wq_cnt;
   logic [1:0]    f_w_owner;             // the source whose W beats memory may take now
   logic          f_w_owned;             // there is one
   logic [1:0]    f_wq_head;
+  logic          f_w_ahead;             // the offered AW's whole burst went before its handshake
+  logic          f_w_last, f_wq_push, f_wq_pop;
 
   logic [QW-1:0] f_wq_wr;               // where the arbiter's next AW source goes
   logic [1:0]    f_wq_mirror [WQueueDepth];  // the arbiter's queue, oldest first
@@ -201,29 +209,63 @@
     end
   end
 
+  // Owned whatever AWREADY is: this is where WVALID is proven not to wait for AWREADY.
   always_comb begin
-    f_w_owned = (f_wq_cnt != '0) || f_m_aw_hs;
+    f_w_owned = (f_wq_cnt != '0) || (m_axi_awvalid_o && !f_w_ahead);
     f_w_owner = (f_wq_cnt != '0) ? f_wq[0] : m_axi_awid_o[5:4];
   end
 
+  assign f_w_last  = f_m_w_hs && m_axi_wlast_o;
+  assign f_wq_pop  = f_w_last && (f_wq_cnt != '0);
+  // An AW whose burst went before or with it has no data left to wait for.
+  assign f_wq_push = f_m_aw_hs && !((f_wq_cnt == '0) && (f_w_last || f_w_ahead));
+
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
-      f_wq_cnt <= '0;
+      f_wq_cnt  <= '0;
+      f_w_ahead <= 1'b0;
     end else begin
-      f_wq_cnt <= f_wq_cnt + (QW + 1)'(f_m_aw_hs) - (QW + 1)'(f_m_w_hs && m_axi_wlast_o);
+      f_wq_cnt <= f_wq_cnt + (QW + 1)'(f_wq_push) - (QW + 1)'(f_wq_pop);
+      if (f_m_aw_hs) begin
+        f_w_ahead <= 1'b0;
+      end else if (f_w_last && f_wq_cnt == '0) begin
+        f_w_ahead <= 1'b1;
+      end
       for (int i = 0; i < WQueueDepth; i++) begin
         // Pop shifts the queue by one; the new AW goes to the first free place after it.
-        if (f_m_w_hs && m_axi_wlast_o) begin
+        if (f_wq_pop) begin
           if (i + 1 < WQueueDepth) begin
             f_wq[i] <= f_wq[i + 1];
           end
-          if (f_m_aw_hs && (QW + 1)'(i + 1) == f_wq_cnt) begin
+          if (f_wq_push && (QW + 1)'(i + 1) == f_wq_cnt) begin
             f_wq[i] <= m_axi_awid_o[5:4];
           end
-        end else if (f_m_aw_hs && (QW + 1)'(i) == f_wq_cnt) begin
+        end else if (f_wq_push && (QW + 1)'(i) == f_wq_cnt) begin
           f_wq[i] <= m_axi_awid_o[5:4];
         end
       end
+    end
+  end
+
+  // A memory that waits for WVALID before AWREADY (in the traces that chose it at reset): it
+  // takes an AW only once it has seen, in an earlier cycle, WVALID of that AW's burst, i.e. on
+  // an empty queue (a registered decision: no combinational path back to WVALID).
+  logic f_wfirst, f_wseen_q;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      f_wfirst  <= m_axi_awready_i;     // any value, fixed for the trace
+      f_wseen_q <= 1'b0;
+    end else if (f_m_aw_hs) begin
+      f_wseen_q <= 1'b0;
+    end else if (f_wq_cnt == '0 && m_axi_wvalid_o) begin
+      f_wseen_q <= 1'b1;
+    end
+  end
+
+  always_comb begin
+    if (!rst_i && f_wfirst && m_axi_awready_i) begin
+      assume (f_wseen_q && f_wq_cnt == '0);
     end
   end
 
@@ -250,6 +292,15 @@
       end
       if (!f_w_owned) begin
         assert (!s0_wready_o && !s2_wready_o);
+      end
+      // Said once more, plainly: the W of the AW offered passes while memory holds AWREADY low.
+      if (m_axi_awvalid_o && !m_axi_awready_i && f_wq_cnt == '0 && !f_w_ahead) begin
+        assert (m_axi_wvalid_o == (m_axi_awid_o[5:4] == SrcFw ? s2_wvalid_i : s0_wvalid_i));
+      end
+      // A burst that went ahead of its AW: that AW is still offered, with its grant held.
+      assert (w_ahead_q == f_w_ahead);
+      if (f_w_ahead) begin
+        assert (f_wq_cnt == '0 && aw_lock_q);
       end
       // The arbiter's queue is the reference (induction strengthening).
       assert (wq_cnt_q == f_wq_cnt);
@@ -461,6 +512,13 @@
       // The W queue fills; a one-beat write goes with its AW on an empty queue.
       cover (wq_full && s0_awvalid_i);
       cover (f_m_aw_hs && f_m_w_hs && m_axi_wlast_o && f_wq_cnt == '0);
+      // A whole burst before its AW; W offered while memory holds AWREADY low.
+      cover (f_m_aw_hs && f_w_ahead && $past(s0_wvalid_i && s0_wready_o && s0_wlast_i));
+      cover (m_axi_wvalid_o && m_axi_awvalid_o && !m_axi_awready_i && f_wq_cnt == '0);
+      // A memory that waits for WVALID takes writes from both sources (no deadlock), one
+      // after a whole burst, the next with its first beat seen a cycle before.
+      cover (f_wfirst && f_m_aw_hs && m_axi_awid_o[5:4] == SrcFw && f_w_ahead);
+      cover (f_wfirst && f_m_aw_hs && m_axi_awid_o[5:4] == SrcDma && $past(f_m_aw_hs, 3));
       // Data of a queued write from the burst engine behind one from the DMA.
       cover (f_m_w_hs && m_axi_wlast_o && f_wq_cnt == (QW + 1)'(2) && f_wq_head == SrcFw &&
              $past(f_m_w_hs && f_wq_head == SrcDma));

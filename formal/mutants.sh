@@ -17,6 +17,8 @@ MUTANTS=(
 	"skid|iommu_skid.sv|s/out_data_q <= skid_valid_q ? skid_data_q : in_data_i;/out_data_q <= in_data_i;/|the parked payload is lost"
 	"fence_track|iommu_fence_track.sv|s/(cnt_q == '0) \&\& !ar_acc_i \&\& !aw_acc_i;/(cnt_q == '0) \&\& !ar_acc_i;/|idle_o misses a write accepted in the same cycle"
 	"mem_arb|iommu_mem_arb.sv|s/assign w_src   = wq_empty ? aw_src : wq_q\[wq_rd_q\];/assign w_src   = aw_src;/|W follows the AW grant, not AW order"
+	"mem_arb|iommu_mem_arb.sv|s/(m_axi_awvalid_o \&\& !w_ahead_q);/aw_hs;/|WVALID waits for AWREADY (the old arbiter)"
+	"mem_arb|iommu_mem_arb.sv|s/(m_axi_awvalid_o \&\& !w_ahead_q)/m_axi_awvalid_o/|an AW whose burst went ahead gets a second one"
 	"mem_arb|iommu_mem_arb.sv|s/SrcPtw:  m_axi_rready_o = s1_rready_i;/SrcPtw:  m_axi_rready_o = s0_rready_i;/|a walker response waits on the DMA's ready"
 	"mem_arb|iommu_mem_arb.sv|s/ar_last_q <= ar_src;/ar_last_q <= SrcFw;/|fixed AR priority: the burst engine starves"
 	"burst|iommu_burst.sv|s/assign w_word          = eng_rd_q ? ram_rdata_q : eng_hold_q;/assign w_word          = ram_rdata_q;/|a stalled W beat changes under a core read"

@@ -6,10 +6,13 @@
 // ID[5:4] without any tracking table. AR and AW are each granted round-robin; a grant is held
 // while the address is offered and not accepted, so the payload stays stable. The source of
 // every accepted AW is queued, and W beats are taken from the source at the head of that queue
-// until its WLAST: W follows AW order. On an empty queue the W channel follows the AW of the same
-// cycle, so a single-beat write needs no extra cycle. The address paths are combinational (no
-// added latency for a DMA on an idle port). AxLOCK (exclusive access) comes from the burst engine
-// only: the DMA and the walker never lock.
+// until its WLAST: W follows AW order. On an empty queue the W channel belongs to the AW being
+// offered (AWVALID high, its grant held until its handshake), before or in the cycle of that
+// handshake: WVALID never waits for AWREADY (AXI4 A3.3.1, a memory may wait for WVALID before it
+// raises AWREADY), and a single-beat write needs no extra cycle. A burst whose WLAST went before
+// its AW handshake is remembered (w_ahead_q), so that AW gets no second burst and is not queued.
+// The address paths are combinational (no added latency for a DMA on an idle port). AxLOCK
+// (exclusive access) comes from the burst engine only: the DMA and the walker never lock.
 
 `default_nettype none
 
@@ -269,10 +272,13 @@ module iommu_mem_arb #(
 
   logic [1:0] w_src;
   logic       w_route, w_last_hs, wq_push, wq_pop;
+  logic       w_ahead_q;                // the offered AW's W burst already went (queue empty)
 
-  // The queue head owns W; with an empty queue, the AW accepted in this cycle does.
+  // The queue head owns W; with an empty queue, the AW offered now does, whether memory takes
+  // it in this cycle or later (never AWREADY in this path). m_axi_awvalid_o holds until its
+  // handshake (port rule), its grant with it, so the routed source cannot change under a beat.
   assign w_src   = wq_empty ? aw_src : wq_q[wq_rd_q];
-  assign w_route = !wq_empty || aw_hs;
+  assign w_route = !wq_empty || (m_axi_awvalid_o && !w_ahead_q);
 
   always_comb begin
     m_axi_wdata_o  = s0_wdata_i;
@@ -290,8 +296,8 @@ module iommu_mem_arb #(
   assign s0_wready_o = m_axi_wready_i && w_route && (w_src == SrcDma);
   assign s2_wready_o = m_axi_wready_i && w_route && (w_src == SrcFw);
   assign w_last_hs   = m_axi_wvalid_o && m_axi_wready_i && m_axi_wlast_o;
-  // A burst that completes in its own AW cycle never enters the queue.
-  assign wq_push     = aw_hs && !(wq_empty && w_last_hs);
+  // A burst that completes before or in its own AW cycle never enters the queue.
+  assign wq_push     = aw_hs && !(wq_empty && (w_last_hs || w_ahead_q));
   assign wq_pop      = w_last_hs && !wq_empty;
   assign wq_empty    = (wq_cnt_q == '0);
   assign wq_full     = (wq_cnt_q == WQueueDepth[QW:0]);
@@ -304,11 +310,15 @@ module iommu_mem_arb #(
       wq_wr_q       <= '0;
       wq_rd_q       <= '0;
       wq_cnt_q      <= '0;
+      w_ahead_q     <= 1'b0;
     end else begin
       aw_lock_q     <= m_axi_awvalid_o && !m_axi_awready_i;
       aw_lock_src_q <= aw_src;
       if (aw_hs) begin
         aw_last_q <= aw_src;
+        w_ahead_q <= 1'b0;
+      end else if (wq_empty && w_last_hs) begin
+        w_ahead_q <= 1'b1;
       end
       if (wq_push) begin
         wq_wr_q <= wq_wr_q + 1'b1;

@@ -5,6 +5,7 @@
  * address handshake to the first R beat / the B response, seeded ready back-pressure and valid
  * gaps, SLVERR ranges, several outstanding bursts, responses in order per ID (IDs may overtake
  * each other), exclusive accesses (one monitor per ID, tb.h) and a log of every transaction.
+ * Optionally a W-first slave (mem_set_aw_wait_w()): AWREADY waits for WVALID of that burst.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +57,10 @@ static struct burst rd[MAX_OUT], wr[MAX_OUT];
 static unsigned rd_cnt, wr_cnt;
 static int r_cur = -1; /* read burst being returned */
 static int b_cur = -1; /* write whose B is presented */
+
+static unsigned aw_wait_mask; /* sources (ID[5:4]) whose AW waits for its WVALID */
+static bool aw_wseen;	      /* WVALID of the offered AW's burst seen */
+static unsigned aw_waited;    /* AWs taken after waiting for their WVALID */
 
 static struct mem_txn *log_buf;
 static size_t log_cnt, log_cap;
@@ -230,6 +235,16 @@ void mem_set_backpressure(unsigned percent)
 	bp_percent = percent > 90 ? 90 : percent;
 }
 
+void mem_set_aw_wait_w(unsigned src_mask)
+{
+	aw_wait_mask = src_mask & 0xf;
+}
+
+unsigned mem_aw_waited(void)
+{
+	return aw_waited;
+}
+
 void mem_set_error(uint64_t lo, uint64_t hi, bool on)
 {
 	for (unsigned i = 0; i < err_cnt; i++) {
@@ -372,6 +387,11 @@ static int pick(struct burst *q, unsigned cnt, bool write)
 void mem_cycle(void)
 {
 	struct port_axi *p = &sim_ports.mem;
+	bool w_open	   = false; /* an accepted burst still waits for W beats */
+	bool aw_hs	   = p->awvalid && p->awready;
+
+	for (unsigned i = 0; i < wr_cnt; i++)
+		w_open |= wr[i].beat <= wr[i].len;
 
 	/* Handshakes of this edge. */
 	if (p->rvalid && p->rready) {
@@ -429,14 +449,31 @@ void mem_cycle(void)
 		b->beat++;
 		b->t_wdone = tb_cycle();
 	}
-	if (p->awvalid && p->awready)
+	if (aw_hs) {
 		accept(wr, &wr_cnt, p->awaddr, p->awid, p->awlen, p->awsize, p->awburst, true,
 		       p->awlock);
+		aw_waited += aw_wseen && (aw_wait_mask >> (p->awid >> 4 & 3) & 1);
+		aw_wseen = false;
+	} else if (p->awvalid && p->wvalid && !w_open) {
+		/* No accepted burst waits for data: this W is the offered AW's (AW order). */
+		aw_wseen = true;
+	}
 
 	/* Inputs for the next cycle. */
 	p->arready = rd_cnt < MAX_OUT && !tb_randp(bp_percent);
 	p->awready = wr_cnt < MAX_OUT && !tb_randp(bp_percent);
-	p->wready  = 0;
+	if (aw_wait_mask) {
+		/* W-first (AXI4 A3.3.1 lets a slave wait for WVALID before AWREADY): ready only for
+		 * an AW still offered, and for a waiting source only once its WVALID was seen; the W
+		 * beats themselves are taken only after the AW (below). A master whose WVALID waits
+		 * for AWREADY hangs here. */
+		bool held  = p->awvalid && !aw_hs;
+		bool waits = aw_wait_mask >> (p->awid >> 4 & 3) & 1;
+
+		if (!held || (waits && !aw_wseen))
+			p->awready = 0;
+	}
+	p->wready = 0;
 	for (unsigned i = 0; i < wr_cnt; i++)
 		if (wr[i].beat <= wr[i].len)
 			p->wready = !tb_randp(bp_percent);
@@ -476,6 +513,9 @@ void mem_reset(void)
 {
 	rd_cnt = wr_cnt = 0;
 	r_cur = b_cur = -1;
+	aw_wait_mask  = 0;
+	aw_wseen      = false;
+	aw_waited     = 0;
 	log_cnt	      = 0;
 	memset(mon, 0, sizeof(mon));
 	excl_ok = excl_fail = 0;

@@ -52,6 +52,14 @@ void mem_wr32(uint64_t pa, uint32_t val);
 void mem_set_latency(unsigned cycles);
 /** mem_set_backpressure() - percent of cycles with ready low / valid gaps (seeded). */
 void mem_set_backpressure(unsigned percent);
+/**
+ * mem_set_aw_wait_w() - make memory a W-first slave for the sources in @src_mask (bit n: ID[5:4]
+ * = n, MEM_SRC_*): it raises AWREADY for such an AW only after it has seen WVALID of that
+ * AW's burst, and takes W beats only after the AW, as AXI4 A3.3.1 allows. 0 (the default after
+ * reset): AW is taken without waiting for W. mem_aw_waited() counts the AWs that waited.
+ */
+void mem_set_aw_wait_w(unsigned src_mask);
+unsigned mem_aw_waited(void);
 /** mem_set_error() - accesses to [lo, hi) get SLVERR (on) until cleared (on=false). */
 void mem_set_error(uint64_t lo, uint64_t hi, bool on);
 /** mem_is_error() - @pa lies in an active error range (what the model answers with SLVERR). */
