@@ -47,12 +47,12 @@ module iommu_ctx_cache #(
   output logic [43:0]       msi_ppn_o,    // msiptp.PPN
   output logic [51:0]       msi_mask_o,   // msi_addr_mask
   output logic [51:0]       msi_pat_o,    // msi_addr_pattern
-  // Entry indices, for the IOTLB's tags: of the entering request's match (nk_*), of the held
-  // request's match (did_i, ...), and of the stage's registered match (with hit_o). flush_o
-  // marks every entry whose content ended at the previous edge (dropped, or loaded with a new
-  // context).
-  output logic [$clog2(Entries)-1:0] nk_idx_o,
-  output logic [$clog2(Entries)-1:0] st_idx_o,
+  // For the IOTLB's tags: the match vectors (one-hot or zero) of the entering request (nk_*) and
+  // of the held request (did_i, ...), and the entry index of the stage's registered match (with
+  // hit_o). flush_o marks every entry whose content ended at the previous edge (dropped, or
+  // loaded with a new context).
+  output logic [Entries-1:0] nk_match_o,
+  output logic [Entries-1:0] st_match_o,
   output logic [$clog2(Entries)-1:0] idx_o,
   output logic [Entries-1:0] flush_o
 );
@@ -192,8 +192,8 @@ module iommu_ctx_cache #(
 
   assign hit_o    = |(match_q & valid_vec);
   assign idx_o    = idx_q;
-  assign nk_idx_o = idx_nk;
-  assign st_idx_o = idx_st;
+  assign nk_match_o = match_nk;
+  assign st_match_o = match_st;
   // flush_o is registered: it follows the load or drop by one cycle. No lookup matched those
   // entries in the load/drop cycle (stay_vec), so an IOTLB entry of the old context can be used
   // by no request before it is cleared, and the slot choice of a load (a compare of the new key

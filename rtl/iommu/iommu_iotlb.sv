@@ -26,8 +26,10 @@ module iommu_iotlb #(
   input  logic        rst_i,
 
   // ---- Context-cache entries ----
-  input  logic [$clog2(CtxEntries)-1:0] nk_ctx_i,  // of the request entering the stage (take_i)
-  input  logic [$clog2(CtxEntries)-1:0] st_ctx_i,  // of the stage's request (looked up again)
+  // Context-cache match vectors (one-hot or zero): of the request entering the stage (take_i),
+  // of the stage's request (looked up again)
+  input  logic [CtxEntries-1:0] nk_ctx_hit_i,
+  input  logic [CtxEntries-1:0] st_ctx_hit_i,
   input  logic [CtxEntries-1:0] ctx_flush_i, // these context-cache entries ended at the last edge
 
   // ---- Lookup ----
@@ -322,13 +324,15 @@ module iommu_iotlb #(
     end
   end
 
-  // The context-entry part: 3-bit compares, redone for the held request every cycle (its
-  // context-cache entry can change when the firmware loads its context).
+  // The context-entry part: the context cache's match vector bit of the entry's tag (a mux on
+  // the stored tag, no index encoder and compare behind the context match: that chain was the
+  // routed worst path), redone for the held request every cycle (its context-cache entry can
+  // change when the firmware loads its context). A context miss matches no entry.
   logic [Entries-1:0] ctx_hit_d;
   for (genvar i = 0; i < Entries; i++) begin : gen_ctx_hit
     logic [CtxW-1:0] e_ctx;
     assign e_ctx        = (do_fill && (slot == IdxW'(i))) ? fill_ctx_i : ctx_q[i];
-    assign ctx_hit_d[i] = take_i ? (e_ctx == nk_ctx_i) : (e_ctx == st_ctx_i);
+    assign ctx_hit_d[i] = take_i ? nk_ctx_hit_i[e_ctx] : st_ctx_hit_i[e_ctx];
   end
   always_ff @(posedge clk_i) begin
     if (rst_i) begin

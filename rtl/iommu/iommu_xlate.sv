@@ -234,7 +234,8 @@ module iommu_xlate #(
   localparam int TlbIdxW    = $clog2(IotlbEntries);
   localparam int CtxEntries = 8;                     // context-cache entries
   localparam int CtxW       = $clog2(CtxEntries);
-  logic [CtxW-1:0]       ctx_nk_idx, ctx_st_idx, ctx_idx;
+  logic [CtxW-1:0]       ctx_idx;
+  logic [CtxEntries-1:0] ctx_nk_match, ctx_st_match;
   logic [CtxEntries-1:0] ctx_flush;
   logic               tlb_hit, tlb_touch, tlb_kill;
   logic [TlbIdxW-1:0] tlb_idx;
@@ -466,8 +467,8 @@ module iommu_xlate #(
     .msi_ppn_o  (mctx_ppn),
     .msi_mask_o (mctx_mask),
     .msi_pat_o  (mctx_pat),
-    .nk_idx_o   (ctx_nk_idx),
-    .st_idx_o   (ctx_st_idx),
+    .nk_match_o (ctx_nk_match),
+    .st_match_o (ctx_st_match),
     .idx_o      (ctx_idx),
     .flush_o    (ctx_flush)
   );
@@ -524,8 +525,8 @@ module iommu_xlate #(
   ) u_tlb (
     .clk_i        (clk_i),
     .rst_i        (rst_i),
-    .nk_ctx_i     (ctx_nk_idx),
-    .st_ctx_i     (ctx_st_idx),
+    .nk_ctx_hit_i (ctx_nk_match),
+    .st_ctx_hit_i (ctx_st_match),
     .ctx_flush_i  (ctx_flush),
     .vpn_i        (st_addr[63:12]),
     .take_i       (st_load),
