@@ -147,45 +147,10 @@ module iommu_fwif #(
   output logic         m_burst_rready_o
 );
 
-  // TODO(#foundation): take these from the generated rtl/iommu/iommu_regs.svh once it carries FWIF_*.
-  localparam logic [11:0] FWIF_ID            = 12'h000;
-  localparam logic [11:0] FWIF_CYCLE_LO      = 12'h004;
-  localparam logic [11:0] FWIF_CYCLE_HI      = 12'h008;
-  localparam logic [11:0] FWIF_CONSOLE       = 12'h00C;
-  localparam logic [11:0] FWIF_SIMCTRL       = 12'h010;
-  localparam logic [11:0] FWIF_EVT_STATUS    = 12'h020;
-  localparam logic [11:0] FWIF_EVT_TYPE      = 12'h024;
-  localparam logic [11:0] FWIF_EVT_POP       = 12'h028;
-  localparam logic [11:0] FWIF_BURST_ADDR_LO = 12'h080;
-  localparam logic [11:0] FWIF_BURST_ADDR_HI = 12'h084;
-  localparam logic [11:0] FWIF_BURST_CTRL    = 12'h088;
-  localparam logic [11:0] FWIF_BURST_STATUS  = 12'h08C;
-  localparam logic [11:0] FWIF_CQX_CTRL      = 12'h090;
-  localparam logic [11:0] FWIF_CQX_STATUS    = 12'h094;
-  localparam logic [11:0] FWIF_DRAIN         = 12'h098;
-  localparam logic [11:0] FwifEvtData        = 12'h040;  // EVT_DATA0..7
-  localparam logic [11:0] FwifCtxW           = 12'h100;  // CTX_W0..15
-  localparam logic [11:0] FwifCtxW8          = 12'h120;
-  localparam logic [11:0] FWIF_CTX_CMD       = 12'h140;
-  localparam logic [11:0] FWIF_MISS_CMD      = 12'h144;
-  localparam logic [11:0] FWIF_INV_W0        = 12'h180;
-  localparam logic [11:0] FWIF_INV_PSCID     = 12'h184;
-  localparam logic [11:0] FWIF_INV_GSCID     = 12'h188;
-  localparam logic [11:0] FWIF_INV_ADDR_LO   = 12'h18C;
-  localparam logic [11:0] FWIF_INV_ADDR_HI   = 12'h190;
-  localparam logic [11:0] FWIF_INV_CMD       = 12'h194;
-  localparam logic [11:0] FWIF_INV_STATUS    = 12'h198;
-  localparam logic [11:0] FWIF_MSI_W0        = 12'h1A0;
-  localparam logic [11:0] FWIF_MSI_W1        = 12'h1A4;
-  localparam logic [11:0] FWIF_MSI_W2        = 12'h1A8;
-  localparam logic [11:0] FWIF_MSI_W3        = 12'h1AC;
-  localparam logic [11:0] FWIF_MSI_W4        = 12'h1B0;
-  localparam logic [11:0] FWIF_MSI_CMD       = 12'h1B4;
-  localparam logic [11:0] FWIF_MSI_WD0       = 12'h1B8;
-  localparam logic [11:0] FWIF_MSI_WD1       = 12'h1BC;
-  localparam logic [11:0] FWIF_MSI_WSTAT     = 12'h1C0;
-  localparam logic [11:0] FWIF_MSI_WRESP     = 12'h1C4;
-  localparam logic [31:0] FWIF_ID_VALUE      = 32'h494F_4D55;  // "IOMU"
+  // The firmware-interface map (FWIF_*), from the register description.
+  // verilator lint_off UNUSEDPARAM
+  `include "iommu_regs.svh"
+  // verilator lint_on UNUSEDPARAM
   // Spec-page FW_DB_PENDING (0x400, word 0x100): fwif puts the event summary (EVT_STATUS.avail,
   // .dropped, EVT_TYPE) in its reserved bits [31:26] on a firmware read, so one read per idle
   // pass sees doorbells and events.
@@ -852,9 +817,9 @@ module iommu_fwif #(
     unique case (off[8:5])
       FWIF_ID[8:5]:         rb_page = rb_misc;
       FWIF_EVT_STATUS[8:5]: rb_page = rb_evt;
-      FwifEvtData[8:5]:     rb_page = evt_word;
+      FWIF_EVT_DATA0[8:5]:     rb_page = evt_word;
       FWIF_BURST_CTRL[8:5]: rb_page = rb_burst;
-      FwifCtxW[8:5], FwifCtxW8[8:5]: rb_page = rb_ctx;
+      FWIF_CTX_W0[8:5], FWIF_CTX_W8[8:5]: rb_page = rb_ctx;
       FWIF_INV_W0[8:5]:     rb_page = rb_inv;
       FWIF_MSI_W0[8:5]:     rb_page = rb_msi;
       FWIF_MSI_WSTAT[8:5]:  rb_page = rb_mrif;
