@@ -347,15 +347,9 @@ module iommu_top #(
   // Fence drain (IOFENCE.C PR/PW, fwif DRAIN)      //
   ////////////////////////////////////////////////////
 
-  // While the firmware holds the device port, no new AR/AW reaches the datapath (valid and
-  // ready both masked, so the handshake rule holds whatever the datapath does with ready).
+  // While the firmware holds the device port, the datapath accepts no new AR/AW (its intake
+  // masks the handshake, not the request pick: dev_hold_i).
   logic drain_hold, drain_done, drain_idle;
-  logic x_awvalid, x_awready, x_arvalid, x_arready;
-
-  assign x_awvalid       = s_axi_awvalid_i && !drain_hold;
-  assign x_arvalid       = s_axi_arvalid_i && !drain_hold;
-  assign s_axi_awready_o = x_awready && !drain_hold;
-  assign s_axi_arready_o = x_arready && !drain_hold;
 
   iommu_fence_track u_fence_track (
     .clk_i     (clk_i),
@@ -388,8 +382,8 @@ module iommu_top #(
     .s_axi_aw_did_i       (s_axi_aw_did_i),
     .s_axi_aw_pid_i       (s_axi_aw_pid_i),
     .s_axi_aw_pv_i        (s_axi_aw_pv_i),
-    .s_axi_awvalid_i      (x_awvalid),
-    .s_axi_awready_o      (x_awready),
+    .s_axi_awvalid_i      (s_axi_awvalid_i),
+    .s_axi_awready_o      (s_axi_awready_o),
     .s_axi_wdata_i        (s_axi_wdata_i),
     .s_axi_wstrb_i        (s_axi_wstrb_i),
     .s_axi_wlast_i        (s_axi_wlast_i),
@@ -408,8 +402,9 @@ module iommu_top #(
     .s_axi_ar_did_i       (s_axi_ar_did_i),
     .s_axi_ar_pid_i       (s_axi_ar_pid_i),
     .s_axi_ar_pv_i        (s_axi_ar_pv_i),
-    .s_axi_arvalid_i      (x_arvalid),
-    .s_axi_arready_o      (x_arready),
+    .s_axi_arvalid_i      (s_axi_arvalid_i),
+    .s_axi_arready_o      (s_axi_arready_o),
+    .dev_hold_i           (drain_hold),
     .s_axi_rid_o          (s_axi_rid_o),
     .s_axi_rdata_o        (s_axi_rdata_o),
     .s_axi_rresp_o        (s_axi_rresp_o),

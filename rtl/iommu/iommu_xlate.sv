@@ -49,6 +49,7 @@ module iommu_xlate #(
   input  logic               s_axi_ar_pv_i,
   input  logic               s_axi_arvalid_i,
   output logic               s_axi_arready_o,
+  input  logic               dev_hold_i,      // fence drain: accept no AW/AR
   output logic [IdWidth-1:0] s_axi_rid_o,
   output logic [63:0]        s_axi_rdata_o,
   output logic [1:0]         s_axi_rresp_o,
@@ -295,6 +296,7 @@ module iommu_xlate #(
     .s_axi_ar_pv_i    (s_axi_ar_pv_i),
     .s_axi_arvalid_i  (s_axi_arvalid_i),
     .s_axi_arready_o  (s_axi_arready_o),
+    .dev_hold_i       (dev_hold_i),
     .dbg_valid_i      (dbg_valid_i),
     .dbg_ready_o      (dbg_ready_o),
     .dbg_iova_i       (dbg_iova_i),

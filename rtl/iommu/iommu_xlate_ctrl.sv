@@ -43,6 +43,7 @@ module iommu_xlate_ctrl #(
   input  logic               s_axi_ar_pv_i,
   input  logic               s_axi_arvalid_i,
   output logic               s_axi_arready_o,
+  input  logic               dev_hold_i,      // fence drain: accept no AW/AR
 
   // ---- Debug translation request (tr_req_ctl Go; third intake source) ----
   input  logic               dbg_valid_i,   // level until dbg_ready_o
@@ -217,6 +218,7 @@ module iommu_xlate_ctrl #(
     .s_axi_ar_pv_i   (s_axi_ar_pv_i),
     .s_axi_arvalid_i (s_axi_arvalid_i),
     .s_axi_arready_o (s_axi_arready_o),
+    .dev_hold_i      (dev_hold_i),
     .dbg_valid_i     (dbg_valid_i),
     .dbg_ready_o     (dbg_ready_o),
     .dbg_iova_i      (dbg_iova_i),

@@ -1267,6 +1267,34 @@ void test_hit_under_miss()
   lat = 10;
 }
 
+// Fence drain hold (dev_hold_i): no AR/AW handshake while it is up, whatever is offered (hits,
+// misses, both channels); everything offered is then served in order once it drops.
+void test_hold()
+{
+  ctx_inv_all();
+  uint64_t root = alloc();
+  ctx_load(sv39_ctx(root, 62));
+  map(root, 0x600000, 0x700000, 0, FL, 2);
+  map(root, 0x601000, 0x701000, 0, FL, 2);
+  run({false, 2, 0x600000});  // warm page
+  top->dev_hold_i = 1;
+  eng_start();
+  for (int i = 0; i < 6; i++) {
+    eng_add(false, 1 + i % 3, 0x600000 + 8 * i, 0, false, 0x700000 + 8 * i);
+    eng_add(true, 4 + i % 2, 0x601000 + 8 * i, 0, false, 0x701000 + 8 * i);
+  }
+  unsigned shakes = 0;
+  for (int i = 0; i < 200; i++) {
+    if ((top->s_axi_arvalid_i && top->s_axi_arready_o) ||
+        (top->s_axi_awvalid_i && top->s_axi_awready_o))
+      shakes++;
+    tick();
+  }
+  check(shakes == 0 && eng_done == 0, "hold: no AR/AW accepted, nothing answered");
+  top->dev_hold_i = 0;
+  check(eng_finish(), "hold released: every request served, per-ID order");
+}
+
 // M7: misses of different pages from different IDs walk in parallel.
 void test_walks_in_flight()
 {
@@ -1709,6 +1737,7 @@ int main(int argc, char **argv)
   run_test("miss_latency", test_miss_latency);
   run_test("hit_under_miss", test_hit_under_miss);
   run_test("walks_in_flight", test_walks_in_flight);
+  run_test("hold", test_hold);
   run_test("inval_in_flight", test_inval_in_flight);
   run_test("walk_cache", test_walk_cache);
   run_test("random", [] { test_random(3000); });
@@ -1726,6 +1755,7 @@ int main(int argc, char **argv)
   run_test("inval/bp", test_inval);
   run_test("sv48x4/bp", test_sv48x4);
   run_test("inval_in_flight/bp", test_inval_in_flight);
+  run_test("hold/bp", test_hold);
   run_test("walk_cache/bp", test_walk_cache);
   run_test("random/bp", [] { test_random(3000); });
   bp = 0;
