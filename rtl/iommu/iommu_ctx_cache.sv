@@ -24,11 +24,16 @@ module iommu_ctx_cache #(
 
   // Lookup, one cycle ahead: the key of the request that enters the stage at this edge (take_i)
   // or, while the stage holds its request, that request's own key; the outputs below belong to
-  // the stage's request (registered match and data, live valid bits).
+  // the stage's request (registered match and data, live valid bits). The entering request's
+  // key {did, pv, pid} comes in parts (iommu_xlate_intake): the debug-or-AW key (ka) and the AR
+  // key (kb) are both compared and the pick (sel_a) chooses a match vector; while the intake's
+  // skid register holds a request (sk), the match kept for it since it was taken is used.
   input  logic              take_i,
-  input  logic [23:0]       nk_did_i,
-  input  logic              nk_pv_i,
-  input  logic [19:0]       nk_pid_i,
+  input  logic [44:0]       nk_ka_i,
+  input  logic [44:0]       nk_kb_i,
+  input  logic              nk_sel_a_i,
+  input  logic              nk_sk_i,
+  input  logic [44:0]       nk_ksk_i,
   input  logic [23:0]       did_i,
   input  logic              pv_i,
   input  logic [19:0]       pid_i,
@@ -159,21 +164,69 @@ module iommu_ctx_cache #(
   endfunction
 
   logic [Entries-1:0] match_q, match_nk, match_st, stay_vec;
+  logic [Entries-1:0] match_a, match_b, match_in, sk_match_q, sk_match_d, load_vec;
   logic [IdxW-1:0]    idx_nk, idx_st, idx_q;
   logic [DataW-1:0]   data_nk, data_st, data_out_q;
+  logic [44:0]        k_in;
+  logic               load_in, load_sk;
   always_comb begin
     idx_nk = '0;
     idx_st = '0;
     for (int i = 0; i < Entries; i++) begin
       stay_vec[i] = valid_q[i] && !drop_vec[i] && !(load_i && (slot == IdxW'(i)));
-      match_nk[i] = stay_vec[i] &&
-                    key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], nk_did_i, nk_pv_i, nk_pid_i);
+      load_vec[i] = load_i && (slot == IdxW'(i));
+      match_a[i]  = stay_vec[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
+                                           nk_ka_i[44:21], nk_ka_i[20], nk_ka_i[19:0]);
+      match_b[i]  = stay_vec[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
+                                           nk_kb_i[44:21], nk_kb_i[20], nk_kb_i[19:0]);
       match_st[i] = stay_vec[i] &&
                     key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], did_i, pv_i, pid_i);
+    end
+    match_in = nk_sel_a_i ? match_a : match_b;
+    match_nk = nk_sk_i ? (sk_match_q & stay_vec) : match_in;
+    for (int i = 0; i < Entries; i++) begin
       idx_nk = idx_nk | (match_nk[i] ? IdxW'(i) : '0);
       idx_st = idx_st | (match_st[i] ? IdxW'(i) : '0);
     end
   end
+
+  // The skid register's match, kept from the cycle it took its request (the intake's skid takes
+  // the offered request whenever it is empty, !nk_sk_i), then kept exact: entries dropped or
+  // reloaded since leave it, an entry loaded with its key joins it (as a fresh compare of the
+  // stored keys would find them one cycle after the load). So the skid's key is never compared
+  // against the entries on the way to the context-data read.
+  assign k_in    = nk_sel_a_i ? nk_ka_i : nk_kb_i;
+  assign load_in = key_hit(new_did, new_pdtv, new_pv, new_pid, k_in[44:21], k_in[20], k_in[19:0]);
+  assign load_sk = key_hit(new_did, new_pdtv, new_pv, new_pid, nk_ksk_i[44:21], nk_ksk_i[20],
+                           nk_ksk_i[19:0]);
+  assign sk_match_d = nk_sk_i ? ((sk_match_q & stay_vec) | (load_sk ? load_vec : '0)) :
+                                (match_in | (load_in ? load_vec : '0));
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      sk_match_q <= '0;
+    end else begin
+      sk_match_q <= sk_match_d;
+    end
+  end
+
+`ifndef SYNTHESIS
+  // The kept match is what a compare of the skid's key with the stored keys gives.
+  logic [Entries-1:0] chk_sk;
+  logic               chk_armed_q = 1'b0;
+  always_comb begin
+    for (int i = 0; i < Entries; i++) begin
+      chk_sk[i] = stay_vec[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
+                                         nk_ksk_i[44:21], nk_ksk_i[20], nk_ksk_i[19:0]);
+    end
+  end
+  always @(posedge clk_i) begin
+    if (rst_i) begin
+      chk_armed_q <= 1'b1;
+    end else if (chk_armed_q && nk_sk_i && ((sk_match_q & stay_vec) != chk_sk)) begin
+      $error("iommu_ctx_cache: the skid register's kept match differs from its key's compare");
+    end
+  end
+`endif
   assign data_nk = data_q[idx_nk];
   assign data_st = data2_q[idx_st];
 

@@ -198,9 +198,8 @@ module iommu_xlate #(
 
   logic               st_write, st_pv, st_exec, st_priv, accept, st_dbg, st_done, st_load;
   logic               st_bad;
-  logic [23:0]        nk_did;
-  logic [19:0]        nk_pid;
-  logic               nk_pv;
+  logic [44:0]        nk_ka, nk_kb, nk_ksk;
+  logic               nk_sel_a, nk_sk;
   logic [51:0]        nk_vpn;
   logic               nk_exec, nk_write, nk_priv;
   logic [IdWidth-1:0] st_id;
@@ -325,9 +324,11 @@ module iommu_xlate #(
     .st_priv_o        (st_priv),
     .accept_o         (accept),
     .st_load_o        (st_load),
-    .nk_did_o         (nk_did),
-    .nk_pid_o         (nk_pid),
-    .nk_pv_o          (nk_pv),
+    .nk_ka_o          (nk_ka),
+    .nk_kb_o          (nk_kb),
+    .nk_sel_a_o       (nk_sel_a),
+    .nk_sk_o          (nk_sk),
+    .nk_ksk_o         (nk_ksk),
     .nk_vpn_o         (nk_vpn),
     .nk_exec_o        (nk_exec),
     .nk_write_o       (nk_write),
@@ -448,9 +449,11 @@ module iommu_xlate #(
     .inv_did_i (ctx_inv_did_i),
     .inv_pid_i (ctx_inv_pid_i),
     .take_i    (st_load),
-    .nk_did_i  (nk_did),
-    .nk_pv_i   (nk_pv),
-    .nk_pid_i  (nk_pid),
+    .nk_ka_i   (nk_ka),
+    .nk_kb_i   (nk_kb),
+    .nk_sel_a_i (nk_sel_a),
+    .nk_sk_i   (nk_sk),
+    .nk_ksk_i  (nk_ksk),
     .did_i     (st_did),
     .pv_i      (st_pv),
     .pid_i     (st_pid),

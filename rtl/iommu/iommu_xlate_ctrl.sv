@@ -76,9 +76,11 @@ module iommu_xlate_ctrl #(
   output logic               st_priv_o,
   output logic               accept_o,    // a device request was accepted
   output logic               st_load_o,   // the stage takes the next request at this edge
-  output logic [23:0]        nk_did_o,    // key of that request (context-cache lookup)
-  output logic [19:0]        nk_pid_o,
-  output logic               nk_pv_o,
+  output logic [44:0]        nk_ka_o,     // its context key in parts (iommu_xlate_intake)
+  output logic [44:0]        nk_kb_o,
+  output logic               nk_sel_a_o,
+  output logic               nk_sk_o,
+  output logic [44:0]        nk_ksk_o,
   output logic [51:0]        nk_vpn_o,
   output logic               nk_exec_o,   // its access type (IOTLB permission pre-check)
   output logic               nk_write_o,
@@ -231,9 +233,11 @@ module iommu_xlate_ctrl #(
     .st_done_i       (st_done),
     .st_load_o       (st_load_o),
     .accept_o        (accept_o),
-    .nk_did_o        (nk_did_o),
-    .nk_pid_o        (nk_pid_o),
-    .nk_pv_o         (nk_pv_o),
+    .nk_ka_o         (nk_ka_o),
+    .nk_kb_o         (nk_kb_o),
+    .nk_sel_a_o      (nk_sel_a_o),
+    .nk_sk_o         (nk_sk_o),
+    .nk_ksk_o        (nk_ksk_o),
     .nk_vpn_o        (nk_vpn_o),
     .nk_exec_o       (nk_exec_o),
     .nk_write_o      (nk_write_o),

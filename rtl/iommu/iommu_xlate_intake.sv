@@ -61,9 +61,15 @@ module iommu_xlate_intake #(
   input  logic               st_done_i,    // the stage's request leaves this cycle
   output logic               st_load_o,    // the stage takes the next request at this edge
   output logic               accept_o,     // a device request was accepted this cycle
-  output logic [23:0]        nk_did_o,     // key of the request the stage takes next
-  output logic [19:0]        nk_pid_o,
-  output logic               nk_pv_o,
+  // Context key {did, pv, pid} of the request the stage takes next, for the context cache's
+  // lookup ahead, given in parts so that the cache compares before it selects: the debug-or-AW
+  // key (ka), the AR key (kb) and which of them the pick takes (sel_a), or, while the skid
+  // register holds a request (sk), that request's key (ksk; the cache keeps its match).
+  output logic [44:0]        nk_ka_o,
+  output logic [44:0]        nk_kb_o,
+  output logic               nk_sel_a_o,
+  output logic               nk_sk_o,
+  output logic [44:0]        nk_ksk_o,
   output logic [51:0]        nk_vpn_o,
   output logic               nk_exec_o,    // exec: AxPROT[2] on a read
   output logic               nk_write_o,
@@ -192,16 +198,25 @@ module iommu_xlate_intake #(
   logic [19:0]        nx_pid;
   assign {nx_write, nx_id, nx_addr, nx_len, nx_size, nx_burst, nx_prot, nx_did, nx_pid, nx_pv,
           nx_dbg, nx_bad, nx_wide} = nxt_req;
-  assign nk_did_o   = nx_did;
-  assign nk_pid_o   = nx_pid;
-  assign nk_pv_o    = nx_pv;
+  assign nk_ka_o    = dbg_valid_i ? {dbg_did_i, dbg_pv_i, dbg_pid_i} :
+                                    {s_axi_aw_did_i, s_axi_aw_pv_i, s_axi_aw_pid_i};
+  assign nk_kb_o    = {s_axi_ar_did_i, s_axi_ar_pv_i, s_axi_ar_pid_i};
+  assign nk_sel_a_o = dbg_valid_i || pick_aw;
+  assign nk_sk_o    = sk_valid_q;
+  assign nk_ksk_o   = {sk_did, sk_pv, sk_pid};
   assign nk_vpn_o   = nx_addr[63:12];
   assign nk_write_o = nx_write;
   assign nk_exec_o  = nx_prot[2] && !nx_write;
   assign nk_priv_o  = nx_prot[0] && nx_pv;
   logic unused_nx;
   assign unused_nx = ^{nx_id, nx_addr[11:0], nx_len, nx_size, nx_burst, nx_prot[1], nx_dbg, nx_bad,
-                      nx_wide};
+                      nx_wide, nx_did, nx_pid};
+
+  // The skid register's key (same layout).
+  logic [23:0] sk_did;
+  logic [19:0] sk_pid;
+  logic        sk_pv;
+  assign {sk_did, sk_pid, sk_pv} = sk_req_q[ReqW-1-(1+IdWidth+64+8+3+2+3) -: 45];
 
   assign st_valid_o = st_valid_q;
   assign {st_write_o, st_id_o, st_addr_o, st_len_o, st_size_o, st_burst_o, st_prot_o, st_did_o,
