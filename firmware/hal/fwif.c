@@ -65,13 +65,6 @@ bool fw_evt_get(struct fw_event *ev)
 	return true;
 }
 
-void fw_ctx_load(const uint32_t w[16])
-{
-	for (unsigned i = 0; i < 16; i++)
-		fwif_write32(FWIF_CTX_W0 + 4 * i, w[i]);
-	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_LOAD);
-}
-
 void fw_ctx_inval_all(void)
 {
 	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_ALL);
@@ -79,15 +72,13 @@ void fw_ctx_inval_all(void)
 
 void fw_ctx_inval_did(uint32_t did)
 {
-	fwif_write32(FWIF_CTX_W0, did & FWIF_CTX_W0_DID);
-	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_DID);
+	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_DID | (did << FWIF_CTX_CMD_DID_SHIFT));
 }
 
 void fw_ctx_inval_did_pid(uint32_t did, uint32_t pid)
 {
-	fwif_write32(FWIF_CTX_W0, did & FWIF_CTX_W0_DID);
-	fwif_write32(FWIF_CTX_W1, pid & FWIF_CTX_W1_PID);
-	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_DID_PID);
+	fwif_write32(FWIF_CTX_KEY, pid & FWIF_CTX_KEY_PID);
+	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_DID_PID | (did << FWIF_CTX_CMD_DID_SHIFT));
 }
 
 void fw_miss_retry(void)

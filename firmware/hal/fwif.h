@@ -101,8 +101,14 @@ struct fw_event {
 /** fw_evt_get() - copy and pop the head event; false when the FIFO is empty. */
 bool fw_evt_get(struct fw_event *ev);
 
-/** fw_ctx_load() - load the 16 context words into the context cache (CTX_CMD 1). */
-void fw_ctx_load(const uint32_t w[16]);
+/**
+ * fw_ctx_load() - load the context of device @did into the context cache (CTX_CMD 1): the DC in
+ * CTX_W0..15 (BURST_CTRL.CTX), with CTX_KEY's process key and ENS/SUM when its PDTV=1.
+ */
+static inline void fw_ctx_load(uint32_t did)
+{
+	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_LOAD | (did << FWIF_CTX_CMD_DID_SHIFT));
+}
 /** fw_ctx_inval_all() - drop every context-cache entry (CTX_CMD 3). */
 void fw_ctx_inval_all(void);
 /** fw_ctx_inval_did() - drop every entry of @did (CTX_CMD 2). */
