@@ -162,6 +162,7 @@ module iommu_fwif #(
   localparam int          CtrlEvt            = 29;   // BURST_CTRL.EVT
   localparam int          CtrlCqx            = 1;    // BURST_CTRL.CQX
   localparam int          CtrlCtx            = FWIF_BURST_CTRL_CTX_SHIFT;
+  localparam int          CtrlCtxLoad        = FWIF_BURST_CTRL_CTX_LOAD_SHIFT;
 
   localparam logic [3:0] EvtCtxMiss = 4'd1;
   localparam logic [3:0] EvtFault   = 4'd2;
@@ -577,6 +578,10 @@ module iommu_fwif #(
   // CTX_W0..15: written by the core, or (BURST_CTRL.CTX) by the R beats of the DC load, two
   // words per beat. One 64-bit source mux ahead of the 512 flops: word i takes its half of it.
   logic        ctx_fill_q;              // a BURST_CTRL.CTX load is running
+  logic        ctx_auto_q;              // ... with CTX_LOAD
+  logic        auto_chk_q;              // its last beat landed last cycle: the verdict is out
+  logic        auto_ok;                 // load the context and retry the miss
+  logic [1:0]  auto_retry_q;            // the retry, two cycles after the load (as firmware)
   logic [2:0]  ctx_beat_q;              // its next R beat
   logic        ctx_beat;                // an R beat of it lands this cycle
   logic [63:0] ctx_src;
@@ -589,15 +594,33 @@ module iommu_fwif #(
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       ctx_fill_q <= 1'b0;
+      ctx_auto_q <= 1'b0;
       ctx_beat_q <= 3'd0;
     end else if (burst_start) begin
       ctx_fill_q <= s_wb_dat_i[CtrlCtx] && !s_wb_dat_i[0] && !s_wb_dat_i[CtrlEvt];
+      ctx_auto_q <= s_wb_dat_i[CtrlCtxLoad];
       ctx_beat_q <= 3'd0;
     end else if (ctx_beat) begin
       ctx_beat_q <= ctx_beat_q + 3'd1;
       if (m_burst_rlast_i) begin
         ctx_fill_q <= 1'b0;
       end
+    end
+  end
+
+  // BURST_CTRL.CTX_LOAD: the cycle after the last beat the checker judges the DC in CTX_W; a
+  // DC the firmware would load at once (no bus error, valid, well-formed, PDTV=0) is loaded
+  // (device CTX_CMD.DID) and the pending miss retried, without waiting for the firmware's
+  // status read. The firmware tells from the same BURST_STATUS bits whether this happened.
+  assign auto_ok = auto_chk_q && !burst_err && !dc_invalid && !dc_bad && !dc_pdtv;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      auto_chk_q   <= 1'b0;
+      auto_retry_q <= 2'd0;
+    end else begin
+      auto_chk_q   <= ctx_beat && m_burst_rlast_i && ctx_auto_q;
+      auto_retry_q <= {auto_retry_q[0], auto_ok};
     end
   end
 
@@ -648,9 +671,9 @@ module iommu_fwif #(
       console_valid_q <= 1'b0;
       simctrl_valid_q <= 1'b0;
     end else begin
-      ctx_load_q      <= 1'b0;
+      ctx_load_q      <= auto_ok;
       ctx_inv_q       <= 1'b0;
-      miss_retry_q    <= 1'b0;
+      miss_retry_q    <= auto_retry_q[1];
       miss_fail_q     <= 1'b0;
       msi_load_q      <= wr && in_page && off == FWIF_MSI_CMD && s_wb_dat_i[1:0] == 2'd1;
       miss_absorb_q   <= 1'b0;
@@ -678,7 +701,7 @@ module iommu_fwif #(
         endcase
       end
       if (wr && in_page && off == FWIF_MISS_CMD) begin
-        miss_retry_q <= (s_wb_dat_i[1:0] == 2'd1);
+        miss_retry_q <= (s_wb_dat_i[1:0] == 2'd1) || auto_retry_q[1];
         miss_fail_q  <= s_wb_dat_i[1];      // 2 fail, 3 absorb (a fail that keeps the W data)
         miss_absorb_q <= (s_wb_dat_i[1:0] == 2'd3);
       end
