@@ -10,29 +10,25 @@
 #define DDTE_RSVD     (~(RISCV_IOMMU_DDTE_V | RISCV_IOMMU_DDTE_PPN))
 /* clang-format on */
 
-/* Load one 8-byte word at @pa into the buffer at @off; false on a bus error. */
-static bool load_beats(uint64_t pa, uint32_t off, uint32_t beats)
-{
-	return fw_burst(pa, off, beats, false) == FW_OK;
-}
-
-static uint64_t buf_read64(uint32_t off)
+static inline __attribute__((always_inline)) uint64_t buf_read64(uint32_t off)
 {
 	return fw_buf_read32(off) | ((uint64_t)fw_buf_read32(off + 4) << 32);
 }
 
 /*
  * The DC load: BURST_CTRL.CTX puts its beats into CTX_W0..15 too, where iommu_dc_check judges
- * them; the status that ends the wait carries the verdict. Inlined: one call level less on the
- * miss path, and no argument checks (a DC is 32- or 64-byte aligned, inside one page).
+ * them; the status that ends the wait carries the verdict. @flags may add CTX_LOAD. Inlined: no
+ * call on the miss path, and no argument checks (a DC is 32- or 64-byte aligned, in one page).
  */
-static inline __attribute__((always_inline)) uint32_t dc_load(uint64_t pa, uint32_t beats)
+static inline __attribute__((always_inline)) uint32_t dc_load(uint64_t pa, uint32_t beats,
+							      uint32_t flags)
 {
 	uint32_t st;
 
 	fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
 	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
-	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_CTX | (beats << FWIF_BURST_CTRL_BEATS_SHIFT) |
+	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_CTX | flags |
+					      (beats << FWIF_BURST_CTRL_BEATS_SHIFT) |
 					      (FW_BUF_DC << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
 	do {
 		st = fwif_read32(FWIF_BURST_STATUS);
@@ -40,43 +36,97 @@ static inline __attribute__((always_inline)) uint32_t dc_load(uint64_t pa, uint3
 	return st;
 }
 
-unsigned ddt_locate(uint32_t did, uint64_t ddtp, uint64_t caps, uint32_t *st)
+/* Set by ddt_nonleaf() when it fails (its return value is then DDT_NONE). */
+static unsigned nonleaf_cause;
+#define DDT_NONE (~0ull)
+
+/*
+ * The non-leaf levels of a 2LVL/3LVL directory below the root @a (@levels - 1 DDTEs, one 1-beat
+ * burst each): the leaf table's address, or DDT_NONE with nonleaf_cause set.
+ */
+static __attribute__((noinline)) uint64_t ddt_nonleaf(uint32_t did, unsigned levels, bool ext,
+						      uint64_t a)
 {
-	bool ext	= (caps & RISCV_IOMMU_CAPABILITIES_MSI_FLAT) != 0;
+	unsigned lsb1 = ext ? 6u : 7u;
+	unsigned lsb2 = ext ? 15u : 16u;
+
+	for (unsigned l = levels - 1; l > 0; l--) {
+		uint32_t idx = l == 2 ? did >> lsb2 : (did >> lsb1) & 0x1FFu;
+		uint32_t off = FW_BUF_DDTE + 8 * l;
+		uint64_t pa  = a + idx * 8u;
+		uint64_t ddte;
+		uint32_t st;
+
+		/* One beat into the buffer (fw_burst() without its checks and calls). */
+		fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
+		fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
+		fwif_write32(FWIF_BURST_CTRL, (1u << FWIF_BURST_CTRL_BEATS_SHIFT) |
+						      (off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+		do {
+			st = fwif_read32(FWIF_BURST_STATUS);
+		} while (st & FWIF_BURST_STATUS_BUSY);
+		nonleaf_cause = RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT;
+		if (st & FWIF_BURST_STATUS_ERR)
+			return DDT_NONE;
+		ddte	      = buf_read64(off);
+		nonleaf_cause = RISCV_IOMMU_FQ_CAUSE_DDT_INVALID;
+		if (!(ddte & RISCV_IOMMU_DDTE_V))
+			return DDT_NONE;
+		nonleaf_cause = RISCV_IOMMU_FQ_CAUSE_DDT_MISCONFIGURED;
+		if (ddte & DDTE_RSVD)
+			return DDT_NONE;
+		a = FW_GET(RISCV_IOMMU_DDTE_PPN, ddte) << 12;
+	}
+	return a;
+}
+
+/* The cause from the status that ended the DC load, or 0. */
+static inline __attribute__((always_inline)) unsigned dc_cause(uint32_t st)
+{
+	if (st & FWIF_BURST_STATUS_ERR)
+		return RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT;
+	if (st & FWIF_BURST_STATUS_DC_INVALID)
+		return RISCV_IOMMU_FQ_CAUSE_DDT_INVALID;
+	if (st & FWIF_BURST_STATUS_DC_BAD)
+		return RISCV_IOMMU_FQ_CAUSE_DDT_MISCONFIGURED;
+	return 0;
+}
+
+/* The DC's address for @did, 260 in *@cause when @did is too wide; no memory access in 1LVL. */
+static inline __attribute__((always_inline)) uint64_t dc_addr(uint32_t did, uint64_t ddtp, bool ext,
+							      unsigned *cause)
+{
 	unsigned mode	= (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
 	unsigned levels = mode - RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL + 1;
 	/* DDI split (spec 2.1): extended 6/9/9, base 7/9/8 bits. */
 	unsigned lsb1  = ext ? 6u : 7u;
-	unsigned lsb2  = ext ? 15u : 16u;
-	unsigned width = levels == 3 ? 24 : levels == 2 ? lsb2 : lsb1;
-	unsigned dcsz  = ext ? RISCV_IOMMU_DC_SIZE : RISCV_IOMMU_DC_BASE_SIZE;
+	unsigned width = levels == 3 ? 24 : levels == 2 ? lsb1 + 9 : lsb1;
 	uint64_t a     = FW_GET(RISCV_IOMMU_DDTP_PPN, ddtp) << 12;
 
+	*cause = RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED;
 	if (did >> width)
-		return RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED;
-	for (unsigned l = levels - 1; l > 0; l--) {
-		uint32_t idx = l == 2 ? did >> lsb2 : (did >> lsb1) & 0x1FFu;
-		uint32_t off = FW_BUF_DDTE + 8 * l;
-		uint64_t ddte;
-
-		if (!load_beats(a + idx * 8u, off, 1))
-			return RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT;
-		ddte = buf_read64(off);
-		if (!(ddte & RISCV_IOMMU_DDTE_V))
-			return RISCV_IOMMU_FQ_CAUSE_DDT_INVALID;
-		if (ddte & DDTE_RSVD)
-			return RISCV_IOMMU_FQ_CAUSE_DDT_MISCONFIGURED;
-		a = FW_GET(RISCV_IOMMU_DDTE_PPN, ddte) << 12;
+		return DDT_NONE;
+	if (levels > 1) {
+		a      = ddt_nonleaf(did, levels, ext, a);
+		*cause = nonleaf_cause;
+		if (a == DDT_NONE)
+			return DDT_NONE;
 	}
-	a += (did & ((1u << lsb1) - 1)) * dcsz;
-	*st = dc_load(a, dcsz / 8);
-	if (*st & FWIF_BURST_STATUS_ERR)
-		return RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT;
-	if (*st & FWIF_BURST_STATUS_DC_INVALID)
-		return RISCV_IOMMU_FQ_CAUSE_DDT_INVALID;
-	if (*st & FWIF_BURST_STATUS_DC_BAD)
-		return RISCV_IOMMU_FQ_CAUSE_DDT_MISCONFIGURED;
-	return 0;
+	*cause = 0;
+	return a +
+	       (did & ((1u << lsb1) - 1)) * (ext ? RISCV_IOMMU_DC_SIZE : RISCV_IOMMU_DC_BASE_SIZE);
+}
+
+unsigned ddt_locate(uint32_t did, uint64_t ddtp, uint64_t caps, uint32_t *st)
+{
+	bool ext = (caps & RISCV_IOMMU_CAPABILITIES_MSI_FLAT) != 0;
+	unsigned cause;
+	uint64_t a = dc_addr(did, ddtp, ext, &cause);
+
+	if (cause)
+		return cause;
+	*st = dc_load(a, ext ? RISCV_IOMMU_DC_SIZE / 8 : RISCV_IOMMU_DC_BASE_SIZE / 8, 0);
+	return dc_cause(*st);
 }
 
 static uint64_t ctx_read64(uint32_t i)
@@ -153,27 +203,87 @@ static __attribute__((noinline)) void ddt_miss_other(uint32_t did, uint32_t st, 
 	(void)fq_report(cause, &src, iova, 0);
 }
 
-void ddt_handle_miss(uint32_t w0)
+/* After a DC load that the RTL did not load: a fault, or PDTV=1. */
+static __attribute__((noinline)) void ddt_miss_dc_other(uint32_t did, uint32_t st)
 {
-	const struct fw_cfg *cfg = fw_cfg_get();
-	uint64_t ddtp		 = cfg->ddtp;
-	unsigned mode		 = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
-	uint32_t did		 = w0 & FWIF_EVT_CTX_MISS_W0_DID;
-	uint32_t st		 = 0;
-	unsigned cause;
+	unsigned cause = dc_cause(st);
 
-	if (mode < RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL || mode > RISCV_IOMMU_DDTP_IOMMU_MODE_3LVL) {
-		/* ddtp left the LVL modes meanwhile: the datapath judges the request again. */
-		fw_miss_retry();
-		return;
-	}
-	cause = ddt_locate(did, ddtp, cfg->caps, &st);
 	if (!cause && (st & FWIF_BURST_STATUS_DC_MSI))
 		ddt_note_msi(did);
-	if (!cause && !(st & FWIF_BURST_STATUS_DC_PDTV)) {
-		fw_ctx_load(did);
-		fw_miss_retry();
+	ddt_miss_other(did, st, cause, fw_cfg_get()->caps);
+}
+
+/*
+ * The DC load and what follows it, for a leaf table entry at @a (inlined twice below). With
+ * BURST_CTRL.CTX_LOAD the RTL loads a DC without a fault and with PDTV=0 (device CTX_CMD.DID)
+ * and retries the miss itself as soon as the last beat is in: the common case costs one
+ * CTX_CMD write, the load and its status read. Everything else continues out of line (tail
+ * calls: the common path saves no register).
+ */
+static inline __attribute__((always_inline)) void miss_dc(uint32_t did, uint64_t a, bool ext)
+{
+	uint32_t st;
+
+	fwif_write32(FWIF_CTX_CMD, did << FWIF_CTX_CMD_DID_SHIFT); /* op 0: only the device */
+	st = dc_load(a, ext ? RISCV_IOMMU_DC_SIZE / 8 : RISCV_IOMMU_DC_BASE_SIZE / 8,
+		     FWIF_BURST_CTRL_CTX_LOAD);
+	if (st & (FWIF_BURST_STATUS_ERR | FWIF_BURST_STATUS_DC_INVALID | FWIF_BURST_STATUS_DC_BAD |
+		  FWIF_BURST_STATUS_DC_PDTV)) {
+		ddt_miss_dc_other(did, st);
 		return;
 	}
-	ddt_miss_other(did, st, cause, cfg->caps);
+	/* Loaded and retried by the RTL; an MSI-PTE miss of this device comes after this note. */
+	if (st & FWIF_BURST_STATUS_DC_MSI)
+		ddt_note_msi(did);
+}
+
+/* 2LVL / 3LVL, or a device_id too wide: the walk, then as the 1LVL path. */
+static __attribute__((noinline)) void ddt_miss_deep(uint32_t did, uint64_t ddtp, bool ext)
+{
+	unsigned cause;
+	uint64_t a = dc_addr(did, ddtp, ext, &cause);
+
+	if (cause) {
+		ddt_miss_other(did, 0, cause, fw_cfg_get()->caps);
+		return;
+	}
+	miss_dc(did, a, ext);
+}
+
+/* The configuration cache was flushed: reload it, then the miss as usual. */
+static __attribute__((noinline)) void ddt_miss_cfg(uint32_t w0)
+{
+	(void)fw_cfg_load();
+	ddt_handle_miss(w0);
+}
+
+void ddt_handle_miss(uint32_t w0)
+{
+	const struct fw_cfg *cfg = &fw_cfg_shadow;
+	uint64_t ddtp		 = cfg->ddtp;
+	unsigned mode		 = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
+	bool ext		 = (cfg->caps & RISCV_IOMMU_CAPABILITIES_MSI_FLAT) != 0;
+	uint32_t did		 = w0 & FWIF_EVT_CTX_MISS_W0_DID;
+	unsigned lsb1		 = ext ? 6u : 7u;
+
+	if (!cfg->valid) {
+		/* No call on the common path: it saves no register. */
+		ddt_miss_cfg(w0);
+		return;
+	}
+	if (mode != RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL || (did >> lsb1)) {
+		if (mode < RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL ||
+		    mode > RISCV_IOMMU_DDTP_IOMMU_MODE_3LVL) {
+			/* ddtp left the LVL modes meanwhile: the datapath judges the request again. */
+			fw_miss_retry();
+			return;
+		}
+		ddt_miss_deep(did, ddtp, ext);
+		return;
+	}
+	/* 1LVL: the DC is entry @did of the root table. */
+	miss_dc(did,
+		(FW_GET(RISCV_IOMMU_DDTP_PPN, ddtp) << 12) +
+			did * (ext ? RISCV_IOMMU_DC_SIZE : RISCV_IOMMU_DC_BASE_SIZE),
+		ext);
 }

@@ -59,26 +59,12 @@ static void handle_doorbells(uint32_t db)
 		irq_flush(); /* a vector may have been unmasked */
 }
 
-/*
- * The head event (@db: FW_DB_PENDING with DB_EVT set, its type in DB_EVT_TYPE): a FAULT goes
- * from the FIFO to the FQ slot in the RTL; a CTX_MISS is handled from its word 0 (the handler
- * reads the others only when it needs them) and popped after; other events are copied and
- * popped first.
- */
-static inline __attribute__((always_inline)) void handle_event(uint32_t db)
+/* The head event when it is neither a FAULT nor a CTX_MISS: copied and popped first. */
+static __attribute__((noinline)) void handle_other_event(uint32_t type)
 {
 	struct fw_event ev;
 
-	ev.type = (db & FWIF_DB_EVT_TYPE) >> FWIF_DB_EVT_TYPE_SHIFT;
-	if (ev.type == FWIF_EVT_FAULT) {
-		(void)fq_write_evt(); /* the record arrives ready-made */
-		return;
-	}
-	if (ev.type == FWIF_EVT_CTX_MISS) {
-		ddt_handle_miss(fwif_read32(FWIF_EVT_DATA0));
-		fwif_write32(FWIF_EVT_POP, 1);
-		return;
-	}
+	ev.type = type;
 	for (unsigned i = 0; i < 8; i++)
 		ev.w[i] = fwif_read32(FWIF_EVT_DATA0 + 4 * i);
 	fwif_write32(FWIF_EVT_POP, 1);
@@ -89,6 +75,25 @@ static inline __attribute__((always_inline)) void handle_event(uint32_t db)
 	default:
 		con_printf("fw: unknown event type %u\n", (unsigned)ev.type);
 		break;
+	}
+}
+
+/*
+ * The head event (@db: FW_DB_PENDING with DB_EVT set, its type in DB_EVT_TYPE): a FAULT goes
+ * from the FIFO to the FQ slot in the RTL; a CTX_MISS is handled from its word 0 (the handler
+ * reads the others only when it needs them) and popped after.
+ */
+static inline __attribute__((always_inline)) void handle_event(uint32_t db)
+{
+	uint32_t type = (db & FWIF_DB_EVT_TYPE) >> FWIF_DB_EVT_TYPE_SHIFT;
+
+	if (type == FWIF_EVT_FAULT) {
+		(void)fq_write_evt(); /* the record arrives ready-made */
+	} else if (type == FWIF_EVT_CTX_MISS) {
+		ddt_handle_miss(fwif_read32(FWIF_EVT_DATA0));
+		fwif_write32(FWIF_EVT_POP, 1);
+	} else {
+		handle_other_event(type);
 	}
 }
 

@@ -3,27 +3,25 @@
 #include "hal/fwif.h"
 
 /* Spec-page values that change only on a doorbell the firmware sees (or by its own writes). */
-static struct fw_cfg cfg;
+struct fw_cfg fw_cfg_shadow;
 
 void fw_shadow_reset(void)
 {
-	cfg.valid = false;
+	fw_cfg_shadow.valid = false;
 }
 
 void fw_cfg_flush(void)
 {
-	cfg.valid = false;
+	fw_cfg_shadow.valid = false;
 }
 
-const struct fw_cfg *fw_cfg_get(void)
+const struct fw_cfg *fw_cfg_load(void)
 {
-	if (!cfg.valid) {
-		cfg.ddtp  = page_read64(RISCV_IOMMU_REG_DDTP);
-		cfg.caps  = page_read64(RISCV_IOMMU_REG_CAPABILITIES);
-		cfg.fctl  = page_read32(RISCV_IOMMU_REG_FCTL);
-		cfg.valid = true;
-	}
-	return &cfg;
+	fw_cfg_shadow.ddtp  = page_read64(RISCV_IOMMU_REG_DDTP);
+	fw_cfg_shadow.caps  = page_read64(RISCV_IOMMU_REG_CAPABILITIES);
+	fw_cfg_shadow.fctl  = page_read32(RISCV_IOMMU_REG_FCTL);
+	fw_cfg_shadow.valid = true;
+	return &fw_cfg_shadow;
 }
 
 /*

@@ -83,8 +83,18 @@ struct fw_cfg {
 	uint32_t fctl; /* host writes ring DB_FCTL */
 };
 
-/** fw_cfg_get() - the cached ddtp / capabilities / fctl (read from the page when flushed). */
-const struct fw_cfg *fw_cfg_get(void);
+/* The cache behind fw_cfg_get(); fw_cfg_load() fills it from the page. */
+extern struct fw_cfg fw_cfg_shadow;
+const struct fw_cfg *fw_cfg_load(void);
+
+/**
+ * fw_cfg_get() - the cached ddtp / capabilities / fctl (read from the page when flushed).
+ * Inline: the context-miss path makes no call before its DC load.
+ */
+static inline __attribute__((always_inline)) const struct fw_cfg *fw_cfg_get(void)
+{
+	return fw_cfg_shadow.valid ? &fw_cfg_shadow : fw_cfg_load();
+}
 /** fw_cfg_flush() - drop the cache: on DB_DDTP (after ddtp_handle()) and DB_FCTL. */
 void fw_cfg_flush(void);
 
