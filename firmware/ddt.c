@@ -238,10 +238,12 @@ static inline __attribute__((always_inline)) void miss_dc(uint32_t did, uint64_t
 }
 
 /* 2LVL / 3LVL, or a device_id too wide: the walk, then as the 1LVL path. */
-static __attribute__((noinline)) void ddt_miss_deep(uint32_t did, uint64_t ddtp, bool ext)
+static __attribute__((noinline)) void ddt_miss_deep(uint32_t did)
 {
+	const struct fw_cfg *cfg = fw_cfg_get();
+	bool ext		 = (cfg->caps & RISCV_IOMMU_CAPABILITIES_MSI_FLAT) != 0;
 	unsigned cause;
-	uint64_t a = dc_addr(did, ddtp, ext, &cause);
+	uint64_t a = dc_addr(did, cfg->ddtp, ext, &cause);
 
 	if (cause) {
 		ddt_miss_other(did, 0, cause, fw_cfg_get()->caps);
@@ -250,40 +252,54 @@ static __attribute__((noinline)) void ddt_miss_deep(uint32_t did, uint64_t ddtp,
 	miss_dc(did, a, ext);
 }
 
-/* The configuration cache was flushed: reload it, then the miss as usual. */
+/*
+ * The 1LVL fast path's values, derived from the cached ddtp and capabilities (fw_cfg) when
+ * their generation changes: the miss path then computes no field of ddtp.
+ */
+static struct {
+	uint32_t gen;	  /* fw_cfg_shadow.gen they come from (0: never derived) */
+	uint32_t lim;	  /* device_ids below it are entries of a 1LVL root; 0 unless 1LVL */
+	uint32_t shift;	  /* log2 of the DC size */
+	uint32_t base_lo; /* the root table (4 KiB aligned: entry offsets never carry) */
+	uint32_t base_hi;
+	bool ext;
+	bool lvl; /* ddtp is a LVL mode (else the datapath judges the request again) */
+} dc1;
+
+/* The configuration cache was flushed or reloaded: derive dc1 again, then the miss as usual. */
 static __attribute__((noinline)) void ddt_miss_cfg(uint32_t w0)
 {
-	(void)fw_cfg_load();
+	const struct fw_cfg *cfg = fw_cfg_get();
+	uint64_t root		 = FW_GET(RISCV_IOMMU_DDTP_PPN, cfg->ddtp) << 12;
+	unsigned mode		 = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, cfg->ddtp);
+
+	dc1.ext	  = (cfg->caps & RISCV_IOMMU_CAPABILITIES_MSI_FLAT) != 0;
+	dc1.shift = dc1.ext ? 6u : 5u;
+	dc1.lim	  = mode == RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL ? (dc1.ext ? 64u : 128u) : 0u;
+	dc1.lvl	  = mode >= RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL &&
+		  mode <= RISCV_IOMMU_DDTP_IOMMU_MODE_3LVL;
+	dc1.base_lo = (uint32_t)root;
+	dc1.base_hi = (uint32_t)(root >> 32);
+	dc1.gen	    = cfg->gen;
 	ddt_handle_miss(w0);
 }
 
 void ddt_handle_miss(uint32_t w0)
 {
-	const struct fw_cfg *cfg = &fw_cfg_shadow;
-	uint64_t ddtp		 = cfg->ddtp;
-	unsigned mode		 = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
-	bool ext		 = (cfg->caps & RISCV_IOMMU_CAPABILITIES_MSI_FLAT) != 0;
-	uint32_t did		 = w0 & FWIF_EVT_CTX_MISS_W0_DID;
-	unsigned lsb1		 = ext ? 6u : 7u;
+	uint32_t did = w0 & FWIF_EVT_CTX_MISS_W0_DID;
 
-	if (!cfg->valid) {
-		/* No call on the common path: it saves no register. */
+	/* No call on the common path: it saves no register. */
+	if (!fw_cfg_shadow.valid || dc1.gen != fw_cfg_shadow.gen) {
 		ddt_miss_cfg(w0);
 		return;
 	}
-	if (mode != RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL || (did >> lsb1)) {
-		if (mode < RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL ||
-		    mode > RISCV_IOMMU_DDTP_IOMMU_MODE_3LVL) {
-			/* ddtp left the LVL modes meanwhile: the datapath judges the request again. */
-			fw_miss_retry();
-			return;
-		}
-		ddt_miss_deep(did, ddtp, ext);
+	if (did >= dc1.lim) {
+		if (dc1.lvl)
+			ddt_miss_deep(did); /* 2LVL/3LVL, or 260 */
+		else
+			fw_miss_retry(); /* ddtp left the LVL modes: the datapath judges it again */
 		return;
 	}
 	/* 1LVL: the DC is entry @did of the root table. */
-	miss_dc(did,
-		(FW_GET(RISCV_IOMMU_DDTP_PPN, ddtp) << 12) +
-			did * (ext ? RISCV_IOMMU_DC_SIZE : RISCV_IOMMU_DC_BASE_SIZE),
-		ext);
+	miss_dc(did, ((uint64_t)dc1.base_hi << 32) | (dc1.base_lo | (did << dc1.shift)), dc1.ext);
 }

@@ -59,29 +59,11 @@ static void handle_doorbells(uint32_t db)
 		irq_flush(); /* a vector may have been unmasked */
 }
 
-/* The head event when it is neither a FAULT nor a CTX_MISS: copied and popped first. */
-static __attribute__((noinline)) void handle_other_event(uint32_t type)
-{
-	struct fw_event ev;
-
-	ev.type = type;
-	for (unsigned i = 0; i < 8; i++)
-		ev.w[i] = fwif_read32(FWIF_EVT_DATA0 + 4 * i);
-	fwif_write32(FWIF_EVT_POP, 1);
-	switch (ev.type) {
-	case FWIF_EVT_MSI_MISS:
-		msi_handle_miss(&ev);
-		break;
-	default:
-		con_printf("fw: unknown event type %u\n", (unsigned)ev.type);
-		break;
-	}
-}
-
 /*
  * The head event (@db: FW_DB_PENDING with DB_EVT set, its type in DB_EVT_TYPE): a FAULT goes
  * from the FIFO to the FQ slot in the RTL; a CTX_MISS is handled from its word 0 (the handler
- * reads the others only when it needs them) and popped after.
+ * reads the others only when it needs them) and popped after; other events are copied and
+ * popped first.
  */
 static inline __attribute__((always_inline)) void handle_event(uint32_t db)
 {
@@ -93,7 +75,17 @@ static inline __attribute__((always_inline)) void handle_event(uint32_t db)
 		ddt_handle_miss(fwif_read32(FWIF_EVT_DATA0));
 		fwif_write32(FWIF_EVT_POP, 1);
 	} else {
-		handle_other_event(type);
+		/* Copied and popped first; in this block only, so the other paths store nothing. */
+		struct fw_event ev;
+
+		ev.type = type;
+		for (unsigned i = 0; i < 8; i++)
+			ev.w[i] = fwif_read32(FWIF_EVT_DATA0 + 4 * i);
+		fwif_write32(FWIF_EVT_POP, 1);
+		if (ev.type == FWIF_EVT_MSI_MISS)
+			msi_handle_miss(&ev);
+		else
+			con_printf("fw: unknown event type %u\n", (unsigned)ev.type);
 	}
 }
 

@@ -21,6 +21,7 @@ const struct fw_cfg *fw_cfg_load(void)
 	fw_cfg_shadow.caps  = page_read64(RISCV_IOMMU_REG_CAPABILITIES);
 	fw_cfg_shadow.fctl  = page_read32(RISCV_IOMMU_REG_FCTL);
 	fw_cfg_shadow.valid = true;
+	fw_cfg_shadow.gen++;
 	return &fw_cfg_shadow;
 }
 

@@ -78,6 +78,7 @@ void fw_shadow_reset(void);
 /** struct fw_cfg - spec-page values cached in RAM; see fw_cfg_flush(). */
 struct fw_cfg {
 	bool valid;
+	uint32_t gen;  /* counts the loads: what is derived from these values tells it is stale */
 	uint64_t ddtp; /* changes only by ddtp_handle() (DB_DDTP) */
 	uint64_t caps; /* constant */
 	uint32_t fctl; /* host writes ring DB_FCTL */
