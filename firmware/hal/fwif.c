@@ -35,21 +35,6 @@ static inline void burst_addr(uint64_t pa)
 	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
 }
 
-uint32_t fw_db_take(void)
-{
-	uint32_t db = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
-
-	uint32_t regs = db & ~(uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE |
-					 RISCV_IOMMU_FW_DB_PENDING_IRQ_RISE);
-
-	/* Acknowledge before handling, so a doorbell that rings meanwhile stays pending. The
-	 * event bits are fwif's summary of the event FIFO and IRQ_RISE the regfile's summary of
-	 * FW_IRQ_RISE, not doorbells. */
-	if (regs)
-		page_clear32(RISCV_IOMMU_REG_FW_DB_PENDING, regs);
-	return db;
-}
-
 bool fw_evt_get(struct fw_event *ev)
 {
 	uint32_t st = fwif_read32(FWIF_EVT_STATUS);

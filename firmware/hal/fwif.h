@@ -99,8 +99,23 @@ static inline __attribute__((always_inline)) const struct fw_cfg *fw_cfg_get(voi
 /** fw_cfg_flush() - drop the cache: on DB_DDTP (after ddtp_handle()) and DB_FCTL. */
 void fw_cfg_flush(void);
 
-/** fw_db_take() - read the pending doorbells and acknowledge them (clear alias). */
-uint32_t fw_db_take(void);
+/**
+ * fw_db_take() - read the pending doorbells and acknowledge them (clear alias). Inline: the main
+ * loop's idle pass is this read and a few tests, with no call.
+ */
+static inline __attribute__((always_inline)) uint32_t fw_db_take(void)
+{
+	uint32_t db   = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
+	uint32_t regs = db & ~(uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE |
+					 RISCV_IOMMU_FW_DB_PENDING_IRQ_RISE);
+
+	/* Acknowledge before handling, so a doorbell that rings meanwhile stays pending. The
+	 * event bits are fwif's summary of the event FIFO and IRQ_RISE the regfile's summary of
+	 * FW_IRQ_RISE, not doorbells. */
+	if (regs)
+		page_clear32(RISCV_IOMMU_REG_FW_DB_PENDING, regs);
+	return db;
+}
 
 /** struct fw_event - one RTL-to-firmware event (architecture.md §5.1). */
 struct fw_event {
