@@ -36,48 +36,92 @@ static inline __attribute__((always_inline)) uint32_t dc_load(uint64_t pa, uint3
 	return st;
 }
 
-/* Set by ddt_nonleaf() when it fails (its return value is then DDT_NONE). */
-static unsigned nonleaf_cause;
-#define DDT_NONE (~0ull)
+/*
+ * The directory's geometry for the cached ddtp and capabilities (fw_cfg), derived when their
+ * generation changes: the miss path computes no field of ddtp.
+ */
+struct ddt_geom {
+	uint32_t gen;	  /* fw_cfg_shadow.gen it comes from (0: never derived) */
+	uint32_t lim;	  /* device_ids below it are entries of a 1LVL root; 0 unless 1LVL */
+	uint32_t width;	  /* device_id bits the directory has */
+	uint32_t levels;  /* 1..3 */
+	uint32_t lsb1;	  /* DDI split (spec 2.1): extended 6/9/9, base 7/9/8 bits */
+	uint32_t shift;	  /* log2 of the DC size */
+	uint32_t base_lo; /* the root table (4 KiB aligned: entry offsets never carry) */
+	uint32_t base_hi;
+	bool ext;
+	bool lvl; /* ddtp is a LVL mode (else the datapath judges the request again) */
+};
+
+static struct ddt_geom dc1;
+
+static void geom(struct ddt_geom *g, uint64_t ddtp, uint64_t caps)
+{
+	uint64_t root = FW_GET(RISCV_IOMMU_DDTP_PPN, ddtp) << 12;
+	unsigned mode = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
+
+	g->ext = (caps & RISCV_IOMMU_CAPABILITIES_MSI_FLAT) != 0;
+	g->lvl = mode >= RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL &&
+		 mode <= RISCV_IOMMU_DDTP_IOMMU_MODE_3LVL;
+	g->levels  = mode - RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL + 1;
+	g->shift   = g->ext ? 6u : 5u;
+	g->lsb1	   = g->ext ? 6u : 7u;
+	g->width   = g->levels == 3 ? 24u : g->levels == 2 ? g->lsb1 + 9 : g->lsb1;
+	g->lim	   = mode == RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL ? 1u << g->lsb1 : 0u;
+	g->base_lo = (uint32_t)root;
+	g->base_hi = (uint32_t)(root >> 32);
+}
 
 /*
- * The non-leaf levels of a 2LVL/3LVL directory below the root @a (@levels - 1 DDTEs, one 1-beat
- * burst each): the leaf table's address, or DDT_NONE with nonleaf_cause set.
+ * The non-leaf levels of a 2LVL/3LVL directory (@levels - 1 DDTEs, one 1-beat burst each) from
+ * the root at @lo, @hi (4 KiB aligned): the leaf table's address there, or the cause. In 32-bit
+ * halves (RV32): a table is 4 KiB aligned and an entry offset below 4 KiB, so no carry.
  */
-static __attribute__((noinline)) uint64_t ddt_nonleaf(uint32_t did, unsigned levels, bool ext,
-						      uint64_t a)
+static inline __attribute__((always_inline)) unsigned
+walk(uint32_t did, unsigned levels, unsigned lsb1, uint32_t *lo, uint32_t *hi)
 {
-	unsigned lsb1 = ext ? 6u : 7u;
-	unsigned lsb2 = ext ? 15u : 16u;
-
 	for (unsigned l = levels - 1; l > 0; l--) {
-		uint32_t idx = l == 2 ? did >> lsb2 : (did >> lsb1) & 0x1FFu;
+		uint32_t idx = l == 2 ? did >> (lsb1 + 9) : (did >> lsb1) & 0x1FFu;
 		uint32_t off = FW_BUF_DDTE + 8 * l;
-		uint64_t pa  = a + idx * 8u;
-		uint64_t ddte;
-		uint32_t st;
+		uint32_t st, dlo, dhi;
 
 		/* One beat into the buffer (fw_burst() without its checks and calls). */
-		fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
-		fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
+		fwif_write32(FWIF_BURST_ADDR_LO, *lo | (idx << 3));
+		fwif_write32(FWIF_BURST_ADDR_HI, *hi);
 		fwif_write32(FWIF_BURST_CTRL, (1u << FWIF_BURST_CTRL_BEATS_SHIFT) |
 						      (off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
 		do {
 			st = fwif_read32(FWIF_BURST_STATUS);
 		} while (st & FWIF_BURST_STATUS_BUSY);
-		nonleaf_cause = RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT;
 		if (st & FWIF_BURST_STATUS_ERR)
-			return DDT_NONE;
-		ddte	      = buf_read64(off);
-		nonleaf_cause = RISCV_IOMMU_FQ_CAUSE_DDT_INVALID;
-		if (!(ddte & RISCV_IOMMU_DDTE_V))
-			return DDT_NONE;
-		nonleaf_cause = RISCV_IOMMU_FQ_CAUSE_DDT_MISCONFIGURED;
-		if (ddte & DDTE_RSVD)
-			return DDT_NONE;
-		a = FW_GET(RISCV_IOMMU_DDTE_PPN, ddte) << 12;
+			return RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT;
+		dlo = fw_buf_read32(off);
+		dhi = fw_buf_read32(off + 4);
+		if (!(dlo & (uint32_t)RISCV_IOMMU_DDTE_V))
+			return RISCV_IOMMU_FQ_CAUSE_DDT_INVALID;
+		if ((dlo & (uint32_t)DDTE_RSVD) || (dhi & (uint32_t)(DDTE_RSVD >> 32)))
+			return RISCV_IOMMU_FQ_CAUSE_DDT_MISCONFIGURED;
+		/* The next table: PPN (bits 53:10) << 12, i.e. the DDTE's PPN bits shifted by 2. */
+		*lo = (dlo & (uint32_t)RISCV_IOMMU_DDTE_PPN) << 2;
+		*hi = (dhi << 2) | (dlo >> 30);
 	}
-	return a;
+	return 0;
+}
+
+/* The DC's address for @did in the directory @g, or the cause (260, or a DDTE's). */
+static inline __attribute__((always_inline)) unsigned dc_addr(const struct ddt_geom *g,
+							      uint32_t did, uint64_t *a)
+{
+	uint32_t lo = g->base_lo, hi = g->base_hi;
+	unsigned cause;
+
+	if (did >> g->width)
+		return RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED;
+	cause = walk(did, g->levels, g->lsb1, &lo, &hi);
+	if (cause)
+		return cause;
+	*a = ((uint64_t)hi << 32) | (lo | ((did & ((1u << g->lsb1) - 1)) << g->shift));
+	return 0;
 }
 
 /* The cause from the status that ended the DC load, or 0. */
@@ -92,40 +136,17 @@ static inline __attribute__((always_inline)) unsigned dc_cause(uint32_t st)
 	return 0;
 }
 
-/* The DC's address for @did, 260 in *@cause when @did is too wide; no memory access in 1LVL. */
-static inline __attribute__((always_inline)) uint64_t dc_addr(uint32_t did, uint64_t ddtp, bool ext,
-							      unsigned *cause)
-{
-	unsigned mode	= (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
-	unsigned levels = mode - RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL + 1;
-	/* DDI split (spec 2.1): extended 6/9/9, base 7/9/8 bits. */
-	unsigned lsb1  = ext ? 6u : 7u;
-	unsigned width = levels == 3 ? 24 : levels == 2 ? lsb1 + 9 : lsb1;
-	uint64_t a     = FW_GET(RISCV_IOMMU_DDTP_PPN, ddtp) << 12;
-
-	*cause = RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED;
-	if (did >> width)
-		return DDT_NONE;
-	if (levels > 1) {
-		a      = ddt_nonleaf(did, levels, ext, a);
-		*cause = nonleaf_cause;
-		if (a == DDT_NONE)
-			return DDT_NONE;
-	}
-	*cause = 0;
-	return a +
-	       (did & ((1u << lsb1) - 1)) * (ext ? RISCV_IOMMU_DC_SIZE : RISCV_IOMMU_DC_BASE_SIZE);
-}
-
 unsigned ddt_locate(uint32_t did, uint64_t ddtp, uint64_t caps, uint32_t *st)
 {
-	bool ext = (caps & RISCV_IOMMU_CAPABILITIES_MSI_FLAT) != 0;
+	struct ddt_geom g;
 	unsigned cause;
-	uint64_t a = dc_addr(did, ddtp, ext, &cause);
+	uint64_t a;
 
+	geom(&g, ddtp, caps);
+	cause = dc_addr(&g, did, &a);
 	if (cause)
 		return cause;
-	*st = dc_load(a, ext ? RISCV_IOMMU_DC_SIZE / 8 : RISCV_IOMMU_DC_BASE_SIZE / 8, 0);
+	*st = dc_load(a, g.ext ? RISCV_IOMMU_DC_SIZE / 8 : RISCV_IOMMU_DC_BASE_SIZE / 8, 0);
 	return dc_cause(*st);
 }
 
@@ -237,50 +258,26 @@ static inline __attribute__((always_inline)) void miss_dc(uint32_t did, uint64_t
 		ddt_note_msi(did);
 }
 
-/* 2LVL / 3LVL, or a device_id too wide: the walk, then as the 1LVL path. */
+/* 2LVL / 3LVL, or a device_id too wide: the walk, then as the 1LVL path (tail calls only). */
 static __attribute__((noinline)) void ddt_miss_deep(uint32_t did)
 {
-	const struct fw_cfg *cfg = fw_cfg_get();
-	bool ext		 = (cfg->caps & RISCV_IOMMU_CAPABILITIES_MSI_FLAT) != 0;
-	unsigned cause;
-	uint64_t a = dc_addr(did, cfg->ddtp, ext, &cause);
+	uint64_t a     = 0;
+	unsigned cause = dc_addr(&dc1, did, &a);
 
 	if (cause) {
 		ddt_miss_other(did, 0, cause, fw_cfg_get()->caps);
 		return;
 	}
-	miss_dc(did, a, ext);
+	miss_dc(did, a, dc1.ext);
 }
-
-/*
- * The 1LVL fast path's values, derived from the cached ddtp and capabilities (fw_cfg) when
- * their generation changes: the miss path then computes no field of ddtp.
- */
-static struct {
-	uint32_t gen;	  /* fw_cfg_shadow.gen they come from (0: never derived) */
-	uint32_t lim;	  /* device_ids below it are entries of a 1LVL root; 0 unless 1LVL */
-	uint32_t shift;	  /* log2 of the DC size */
-	uint32_t base_lo; /* the root table (4 KiB aligned: entry offsets never carry) */
-	uint32_t base_hi;
-	bool ext;
-	bool lvl; /* ddtp is a LVL mode (else the datapath judges the request again) */
-} dc1;
 
 /* The configuration cache was flushed or reloaded: derive dc1 again, then the miss as usual. */
 static __attribute__((noinline)) void ddt_miss_cfg(uint32_t w0)
 {
 	const struct fw_cfg *cfg = fw_cfg_get();
-	uint64_t root		 = FW_GET(RISCV_IOMMU_DDTP_PPN, cfg->ddtp) << 12;
-	unsigned mode		 = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, cfg->ddtp);
 
-	dc1.ext	  = (cfg->caps & RISCV_IOMMU_CAPABILITIES_MSI_FLAT) != 0;
-	dc1.shift = dc1.ext ? 6u : 5u;
-	dc1.lim	  = mode == RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL ? (dc1.ext ? 64u : 128u) : 0u;
-	dc1.lvl	  = mode >= RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL &&
-		  mode <= RISCV_IOMMU_DDTP_IOMMU_MODE_3LVL;
-	dc1.base_lo = (uint32_t)root;
-	dc1.base_hi = (uint32_t)(root >> 32);
-	dc1.gen	    = cfg->gen;
+	geom(&dc1, cfg->ddtp, cfg->caps);
+	dc1.gen = cfg->gen;
 	ddt_handle_miss(w0);
 }
 
