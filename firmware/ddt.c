@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-/* Device-directory walk, device-context checks and context-cache fill (IOMMU spec 2.3.1, 2.1.4). */
+/* Device-directory walk and context-cache fill on a context miss (IOMMU spec 2.3.1). */
 #include "ddt.h"
 #include "fq.h"
 #include "msi.h"
@@ -7,285 +7,193 @@
 #include "hal/console.h"
 
 /* clang-format off */
-/* tc bits other than V..SXL (11:0) and custom (31:24) are reserved. */
-#define TC_RSVD       (GENMASK_ULL(23, 12) | GENMASK_ULL(63, 32))
-#define TA_RSVD       (GENMASK_ULL(11, 0) | GENMASK_ULL(39, 32))
-/* The bits between PPN and MODE of iohgatp-style pointers (fsc, msiptp). */
-#define ATP_MID_RSVD  GENMASK_ULL(59, 44)
 #define DDTE_RSVD     (~(RISCV_IOMMU_DDTE_V | RISCV_IOMMU_DDTE_PPN))
-#define TC_ATS_BITS   (RISCV_IOMMU_DC_TC_EN_ATS | RISCV_IOMMU_DC_TC_EN_PRI | RISCV_IOMMU_DC_TC_PRPR)
 /* clang-format on */
 
-static bool cap(uint64_t caps, uint64_t bit)
-{
-	return (caps & bit) != 0;
-}
-
-/* iosatp MODE legal for SXL (Sv32 is the only SXL=1 scheme; we never have it). */
-static bool iosatp_mode_ok(unsigned mode, bool sxl, uint64_t caps)
-{
-	if (mode == RISCV_IOMMU_IOSATP_MODE_BARE)
-		return true;
-	if (sxl)
-		return mode == RISCV_IOMMU_IOSATP_MODE_SV32 &&
-		       cap(caps, RISCV_IOMMU_CAPABILITIES_SV32);
-	return (mode == RISCV_IOMMU_IOSATP_MODE_SV39 && cap(caps, RISCV_IOMMU_CAPABILITIES_SV39)) ||
-	       (mode == RISCV_IOMMU_IOSATP_MODE_SV48 && cap(caps, RISCV_IOMMU_CAPABILITIES_SV48)) ||
-	       (mode == RISCV_IOMMU_IOSATP_MODE_SV57 && cap(caps, RISCV_IOMMU_CAPABILITIES_SV57));
-}
-
-static bool iohgatp_mode_ok(unsigned mode, bool gxl, uint64_t caps)
-{
-	if (mode == RISCV_IOMMU_IOHGATP_MODE_BARE)
-		return true;
-	if (gxl)
-		return mode == RISCV_IOMMU_IOHGATP_MODE_SV32X4 &&
-		       cap(caps, RISCV_IOMMU_CAPABILITIES_SV32X4);
-	return (mode == RISCV_IOMMU_IOHGATP_MODE_SV39X4 &&
-		cap(caps, RISCV_IOMMU_CAPABILITIES_SV39X4)) ||
-	       (mode == RISCV_IOMMU_IOHGATP_MODE_SV48X4 &&
-		cap(caps, RISCV_IOMMU_CAPABILITIES_SV48X4)) ||
-	       (mode == RISCV_IOMMU_IOHGATP_MODE_SV57X4 &&
-		cap(caps, RISCV_IOMMU_CAPABILITIES_SV57X4));
-}
-
-static bool pdtp_mode_ok(unsigned mode, uint64_t caps)
-{
-	switch (mode) {
-	case RISCV_IOMMU_PDTP_MODE_BARE:
-		return true;
-	case RISCV_IOMMU_PDTP_MODE_PD8:
-		return cap(caps, RISCV_IOMMU_CAPABILITIES_PD8);
-	case RISCV_IOMMU_PDTP_MODE_PD17:
-		return cap(caps, RISCV_IOMMU_CAPABILITIES_PD17);
-	case RISCV_IOMMU_PDTP_MODE_PD20:
-		return cap(caps, RISCV_IOMMU_CAPABILITIES_PD20);
-	default:
-		return false;
-	}
-}
-
-/* Width of the MSI GPA (MGPAW): the widest G-stage scheme, else PAS. */
-static unsigned mgpaw(uint64_t caps)
-{
-	if (cap(caps, RISCV_IOMMU_CAPABILITIES_SV57X4))
-		return 59;
-	if (cap(caps, RISCV_IOMMU_CAPABILITIES_SV48X4))
-		return 50;
-	if (cap(caps, RISCV_IOMMU_CAPABILITIES_SV39X4))
-		return 41;
-	return (unsigned)FW_GET(RISCV_IOMMU_CAPABILITIES_PAS, caps);
-}
-
-/* The MSI fields of the extended DC: reserved bits, msiptp mode, Flat needs a G-stage. */
-static bool dc_msi_misconfigured(const struct riscv_iommu_dc *dc, uint64_t caps, unsigned gmode)
-{
-	unsigned w	 = mgpaw(caps);
-	uint64_t mrsvd	 = w >= 64 ? 0 : GENMASK_ULL(63, w - 12);
-	unsigned msimode = (unsigned)FW_GET(RISCV_IOMMU_DC_MSIPTP_MODE, dc->msiptp);
-
-	if ((dc->msiptp & ATP_MID_RSVD) || (dc->msi_addr_mask & mrsvd) ||
-	    (dc->msi_addr_pattern & mrsvd) || dc->reserved)
-		return true;
-	if (msimode == RISCV_IOMMU_MSIPTP_MODE_OFF)
-		return false;
-	/*
-	 * Flat only, with MSI_FLAT; and Off is required when iohgatp is Bare (spec "Device-context
-	 * configuration checks").
-	 */
-	return msimode != RISCV_IOMMU_MSIPTP_MODE_FLAT ||
-	       !cap(caps, RISCV_IOMMU_CAPABILITIES_MSI_FLAT) ||
-	       gmode == RISCV_IOMMU_IOHGATP_MODE_BARE;
-}
-
-unsigned ddt_dc_check(const struct riscv_iommu_dc *dc, uint64_t caps, uint32_t fctl, bool ext)
-{
-	uint64_t tc	 = dc->tc;
-	bool gxl	 = (fctl & RISCV_IOMMU_FCTL_GXL) != 0;
-	bool sxl	 = (tc & RISCV_IOMMU_DC_TC_SXL) != 0;
-	unsigned gmode	 = (unsigned)FW_GET(RISCV_IOMMU_DC_IOHGATP_MODE, dc->iohgatp);
-	unsigned fmode	 = (unsigned)FW_GET(RISCV_IOMMU_DC_FSC_MODE, dc->fsc);
-	uint64_t ta_rsvd = TA_RSVD;
-
-	if (!(tc & RISCV_IOMMU_DC_TC_V))
-		return RISCV_IOMMU_FQ_CAUSE_DDT_INVALID;
-	if (!cap(caps, RISCV_IOMMU_CAPABILITIES_QOSID))
-		ta_rsvd |= RISCV_IOMMU_DC_TA_RCID | RISCV_IOMMU_DC_TA_MCID;
-	/* Reserved bits and encodings. */
-	if ((tc & TC_RSVD) || (dc->ta & ta_rsvd) || (dc->fsc & ATP_MID_RSVD))
-		goto bad;
-	if (ext && dc_msi_misconfigured(dc, caps, gmode))
-		goto bad;
-	/* ATS-dependent bits without their prerequisites. */
-	if (!cap(caps, RISCV_IOMMU_CAPABILITIES_ATS) && (tc & TC_ATS_BITS))
-		goto bad;
-	if (!(tc & RISCV_IOMMU_DC_TC_EN_ATS) &&
-	    (tc & (RISCV_IOMMU_DC_TC_T2GPA | RISCV_IOMMU_DC_TC_EN_PRI)))
-		goto bad;
-	if (!(tc & RISCV_IOMMU_DC_TC_EN_PRI) && (tc & RISCV_IOMMU_DC_TC_PRPR))
-		goto bad;
-	if ((tc & RISCV_IOMMU_DC_TC_T2GPA) &&
-	    (!cap(caps, RISCV_IOMMU_CAPABILITIES_T2GPA) || gmode == RISCV_IOMMU_IOHGATP_MODE_BARE))
-		goto bad;
-	/* fsc: pdtp with PDTV=1, iosatp otherwise; DPE needs PDTV. */
-	if (tc & RISCV_IOMMU_DC_TC_PDTV) {
-		if (!pdtp_mode_ok(fmode, caps))
-			goto bad;
-	} else if (!iosatp_mode_ok(fmode, sxl, caps) || (tc & RISCV_IOMMU_DC_TC_DPE)) {
-		goto bad;
-	}
-	/* iohgatp: supported mode for GXL; the 16 KiB root must be 16 KiB aligned. */
-	if (!iohgatp_mode_ok(gmode, gxl, caps))
-		goto bad;
-	if (gmode != RISCV_IOMMU_IOHGATP_MODE_BARE &&
-	    (FW_GET(RISCV_IOMMU_DC_IOHGATP_PPN, dc->iohgatp) & 3))
-		goto bad;
-	/* Hardware A/D updates need AMO_HWAD. */
-	if (!cap(caps, RISCV_IOMMU_CAPABILITIES_AMO_HWAD) &&
-	    (tc & (RISCV_IOMMU_DC_TC_GADE | RISCV_IOMMU_DC_TC_SADE)))
-		goto bad;
-	/* Endianness: without END, SBE must equal fctl.BE. */
-	if (!cap(caps, RISCV_IOMMU_CAPABILITIES_END) &&
-	    !!(tc & RISCV_IOMMU_DC_TC_SBE) != !!(fctl & RISCV_IOMMU_FCTL_BE))
-		goto bad;
-	/* SXL: must be 1 when GXL=1; 1 needs an Sv32 scheme. */
-	if (gxl ? !sxl
-		: (sxl &&
-		   !cap(caps, RISCV_IOMMU_CAPABILITIES_SV32 | RISCV_IOMMU_CAPABILITIES_SV32X4)))
-		goto bad;
-	return 0;
-bad:
-	return RISCV_IOMMU_FQ_CAUSE_DDT_MISCONFIGURED;
-}
-
-/* Load one 8-byte word at @pa into the buffer at @off; false on a bus error. */
-static bool load_beats(uint64_t pa, uint32_t off, uint32_t beats)
-{
-	return fw_burst(pa, off, beats, false) == FW_OK;
-}
-
-static uint64_t buf_read64(uint32_t off)
+static inline __attribute__((always_inline)) uint64_t buf_read64(uint32_t off)
 {
 	return fw_buf_read32(off) | ((uint64_t)fw_buf_read32(off + 4) << 32);
 }
 
-unsigned ddt_locate(uint32_t did, uint64_t ddtp, uint64_t caps, uint32_t fctl,
-		    struct riscv_iommu_dc *dc)
+/*
+ * The DC load: BURST_CTRL.CTX puts its beats into CTX_W0..15 too, where iommu_dc_check judges
+ * them; the status that ends the wait carries the verdict. @flags may add CTX_LOAD. Inlined: no
+ * call on the miss path, and no argument checks (a DC is 32- or 64-byte aligned, in one page).
+ */
+static inline __attribute__((always_inline)) uint32_t dc_load(uint64_t pa, uint32_t beats,
+							      uint32_t flags)
 {
-	bool ext	= cap(caps, RISCV_IOMMU_CAPABILITIES_MSI_FLAT);
-	unsigned mode	= (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
-	unsigned levels = mode - RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL + 1;
-	/* DDI split (spec 2.1): extended 6/9/9, base 7/9/8 bits. */
-	unsigned lsb[3] = {0, ext ? 6u : 7u, ext ? 15u : 16u};
-	unsigned width	= levels == 3 ? 24 : lsb[levels];
-	unsigned dcsz	= ext ? RISCV_IOMMU_DC_SIZE : RISCV_IOMMU_DC_BASE_SIZE;
-	uint64_t a	= FW_GET(RISCV_IOMMU_DDTP_PPN, ddtp) << 12;
-	uint64_t *dw	= &dc->tc;
+	uint32_t st;
 
-	if (did >> width)
-		return RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED;
+	fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
+	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
+	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_CTX | flags |
+					      (beats << FWIF_BURST_CTRL_BEATS_SHIFT) |
+					      (FW_BUF_DC << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+	do {
+		st = fwif_read32(FWIF_BURST_STATUS);
+	} while (st & FWIF_BURST_STATUS_BUSY);
+	return st;
+}
+
+/*
+ * The directory's geometry for the cached ddtp and capabilities (fw_cfg), derived when their
+ * generation changes: the miss path computes no field of ddtp.
+ */
+struct ddt_geom {
+	uint32_t gen;	  /* fw_cfg_shadow.gen it comes from (0: never derived) */
+	uint32_t lim;	  /* device_ids below it are entries of a 1LVL root; 0 unless 1LVL */
+	uint32_t width;	  /* device_id bits the directory has */
+	uint32_t levels;  /* 1..3 */
+	uint32_t lsb1;	  /* DDI split (spec 2.1): extended 6/9/9, base 7/9/8 bits */
+	uint32_t shift;	  /* log2 of the DC size */
+	uint32_t base_lo; /* the root table (4 KiB aligned: entry offsets never carry) */
+	uint32_t base_hi;
+	bool ext;
+	bool lvl; /* ddtp is a LVL mode (else the datapath judges the request again) */
+};
+
+static struct ddt_geom dc1;
+
+static void geom(struct ddt_geom *g, uint64_t ddtp, uint64_t caps)
+{
+	uint64_t root = FW_GET(RISCV_IOMMU_DDTP_PPN, ddtp) << 12;
+	unsigned mode = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
+
+	g->ext = (caps & RISCV_IOMMU_CAPABILITIES_MSI_FLAT) != 0;
+	g->lvl = mode >= RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL &&
+		 mode <= RISCV_IOMMU_DDTP_IOMMU_MODE_3LVL;
+	g->levels  = mode - RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL + 1;
+	g->shift   = g->ext ? 6u : 5u;
+	g->lsb1	   = g->ext ? 6u : 7u;
+	g->width   = g->levels == 3 ? 24u : g->levels == 2 ? g->lsb1 + 9 : g->lsb1;
+	g->lim	   = mode == RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL ? 1u << g->lsb1 : 0u;
+	g->base_lo = (uint32_t)root;
+	g->base_hi = (uint32_t)(root >> 32);
+}
+
+/*
+ * The non-leaf levels of a 2LVL/3LVL directory (@levels - 1 DDTEs, one 1-beat burst each) from
+ * the root at @lo, @hi (4 KiB aligned): the leaf table's address there, or the cause. In 32-bit
+ * halves (RV32): a table is 4 KiB aligned and an entry offset below 4 KiB, so no carry.
+ */
+static inline __attribute__((always_inline)) unsigned
+walk(uint32_t did, unsigned levels, unsigned lsb1, uint32_t *lo, uint32_t *hi)
+{
 	for (unsigned l = levels - 1; l > 0; l--) {
-		uint32_t idx = (did >> lsb[l]) & ((1u << (l == 2 ? width - lsb[2] : 9)) - 1);
+		uint32_t idx = l == 2 ? did >> (lsb1 + 9) : (did >> lsb1) & 0x1FFu;
 		uint32_t off = FW_BUF_DDTE + 8 * l;
-		uint64_t ddte;
+		uint32_t st, dlo, dhi;
 
-		if (!load_beats(a + idx * 8u, off, 1))
+		/* One beat into the buffer (fw_burst() without its checks and calls). */
+		fwif_write32(FWIF_BURST_ADDR_LO, *lo | (idx << 3));
+		fwif_write32(FWIF_BURST_ADDR_HI, *hi);
+		fwif_write32(FWIF_BURST_CTRL, (1u << FWIF_BURST_CTRL_BEATS_SHIFT) |
+						      (off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
+		do {
+			st = fwif_read32(FWIF_BURST_STATUS);
+		} while (st & FWIF_BURST_STATUS_BUSY);
+		if (st & FWIF_BURST_STATUS_ERR)
 			return RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT;
-		ddte = buf_read64(off);
-		if (!(ddte & RISCV_IOMMU_DDTE_V))
+		dlo = fw_buf_read32(off);
+		dhi = fw_buf_read32(off + 4);
+		if (!(dlo & (uint32_t)RISCV_IOMMU_DDTE_V))
 			return RISCV_IOMMU_FQ_CAUSE_DDT_INVALID;
-		if (ddte & DDTE_RSVD)
+		if ((dlo & (uint32_t)DDTE_RSVD) || (dhi & (uint32_t)(DDTE_RSVD >> 32)))
 			return RISCV_IOMMU_FQ_CAUSE_DDT_MISCONFIGURED;
-		a = FW_GET(RISCV_IOMMU_DDTE_PPN, ddte) << 12;
+		/* The next table: PPN (bits 53:10) << 12, i.e. the DDTE's PPN bits shifted by 2. */
+		*lo = (dlo & (uint32_t)RISCV_IOMMU_DDTE_PPN) << 2;
+		*hi = (dhi << 2) | (dlo >> 30);
 	}
-	a += (did & ((1u << lsb[1]) - 1)) * dcsz;
-	if (!load_beats(a, FW_BUF_DC, dcsz / 8))
+	return 0;
+}
+
+/* The DC's address for @did in the directory @g, or the cause (260, or a DDTE's). */
+static inline __attribute__((always_inline)) unsigned dc_addr(const struct ddt_geom *g,
+							      uint32_t did, uint64_t *a)
+{
+	uint32_t lo = g->base_lo, hi = g->base_hi;
+	unsigned cause;
+
+	if (did >> g->width)
+		return RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED;
+	cause = walk(did, g->levels, g->lsb1, &lo, &hi);
+	if (cause)
+		return cause;
+	*a = ((uint64_t)hi << 32) | (lo | ((did & ((1u << g->lsb1) - 1)) << g->shift));
+	return 0;
+}
+
+/* The cause from the status that ended the DC load, or 0. */
+static inline __attribute__((always_inline)) unsigned dc_cause(uint32_t st)
+{
+	if (st & FWIF_BURST_STATUS_ERR)
 		return RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT;
+	if (st & FWIF_BURST_STATUS_DC_INVALID)
+		return RISCV_IOMMU_FQ_CAUSE_DDT_INVALID;
+	if (st & FWIF_BURST_STATUS_DC_BAD)
+		return RISCV_IOMMU_FQ_CAUSE_DDT_MISCONFIGURED;
+	return 0;
+}
+
+unsigned ddt_locate(uint32_t did, uint64_t ddtp, uint64_t caps, uint32_t *st)
+{
+	struct ddt_geom g;
+	unsigned cause;
+	uint64_t a;
+
+	geom(&g, ddtp, caps);
+	cause = dc_addr(&g, did, &a);
+	if (cause)
+		return cause;
+	*st = dc_load(a, g.ext ? RISCV_IOMMU_DC_SIZE / 8 : RISCV_IOMMU_DC_BASE_SIZE / 8, 0);
+	return dc_cause(*st);
+}
+
+static uint64_t ctx_read64(uint32_t i)
+{
+	return fwif_read32(FWIF_CTX_W0 + 8 * i) |
+	       ((uint64_t)fwif_read32(FWIF_CTX_W0 + 8 * i + 4) << 32);
+}
+
+void ddt_dc_read(struct riscv_iommu_dc *dc)
+{
+	uint64_t *dw = &dc->tc;
+
 	for (unsigned i = 0; i < 8; i++)
-		dw[i] = i < dcsz / 8 ? buf_read64(FW_BUF_DC + 8 * i) : 0;
-	return ddt_dc_check(dc, caps, fctl, ext);
+		dw[i] = ctx_read64(i);
+}
+
+/* A DC with MSI translation on: msi.c keeps its mask (msi_note_ctx() reads msiptp and mask). */
+static __attribute__((noinline)) void ddt_note_msi(uint32_t did)
+{
+	struct riscv_iommu_dc dc;
+
+	dc.msiptp	 = ctx_read64(RISCV_IOMMU_DC_MSIPTP_OFFSET / 8);
+	dc.msi_addr_mask = ctx_read64(RISCV_IOMMU_DC_MSI_ADDR_MASK_OFFSET / 8);
+	msi_note_ctx(did, &dc);
 }
 
 /*
- * The context-cache entry of a checked DC, word by word: into @w, or (@mmio) straight into the
- * CTX_W registers. Inlined with a constant @mmio: the miss path writes no copy to the stack
- * (each store costs ~7 cycles on this core, and the copy was read back word by word).
+ * The misses that are not a plain device context: a process context (PDTV=1), or a fault. Kept
+ * out of ddt_handle_miss() so that the common path has a small stack frame (stores are dear
+ * here). Reads the rest of the event, still the head of the FIFO.
  */
-#define CTX_PUT(i, v)                                              \
-	do {                                                       \
-		if (mmio)                                          \
-			fwif_write32(FWIF_CTX_W0 + 4u * (i), (v)); \
-		else                                               \
-			w[i] = (v);                                \
-	} while (0)
-
-static inline __attribute__((always_inline)) void ctx_fill(const struct riscv_iommu_dc *dc,
-							   uint32_t did, uint32_t *w, bool mmio)
+static __attribute__((noinline)) void ddt_miss_other(uint32_t did, uint32_t st, unsigned cause,
+						     uint64_t caps)
 {
-	uint64_t tc    = dc->tc;
-	uint64_t fppn  = FW_GET(RISCV_IOMMU_DC_FSC_PPN, dc->fsc);
-	uint64_t gppn  = FW_GET(RISCV_IOMMU_DC_IOHGATP_PPN, dc->iohgatp);
-	uint64_t mppn  = FW_GET(RISCV_IOMMU_DC_MSIPTP_PPN, dc->msiptp);
-	uint32_t pscid = 0;
-
-	/* ta.PSCID is used only when PDTV=0 (the PC supplies it otherwise). */
-	if (!(tc & RISCV_IOMMU_DC_TC_PDTV))
-		pscid = (uint32_t)FW_GET(RISCV_IOMMU_DC_TA_PSCID, dc->ta);
-	CTX_PUT(0, did & FWIF_CTX_W0_DID);
-	CTX_PUT(1, ((tc & RISCV_IOMMU_DC_TC_PDTV) ? FWIF_CTX_W1_PDTV : 0) |
-			   ((tc & RISCV_IOMMU_DC_TC_DTF) ? FWIF_CTX_W1_DTF : 0) |
-			   ((tc & RISCV_IOMMU_DC_TC_DPE) ? FWIF_CTX_W1_DPE : 0));
-	CTX_PUT(2, (pscid & FWIF_CTX_W2_PSCID) | ((uint32_t)FW_GET(RISCV_IOMMU_DC_FSC_MODE, dc->fsc)
-						  << FWIF_CTX_W2_IOSATP_MODE_SHIFT));
-	CTX_PUT(3, (uint32_t)fppn);
-	CTX_PUT(4, (uint32_t)(fppn >> 32) & FWIF_CTX_W4_IOSATP_PPN_HI);
-	CTX_PUT(5, (uint32_t)FW_GET(RISCV_IOMMU_DC_IOHGATP_GSCID, dc->iohgatp) |
-			   ((uint32_t)FW_GET(RISCV_IOMMU_DC_IOHGATP_MODE, dc->iohgatp)
-			    << FWIF_CTX_W5_IOHGATP_MODE_SHIFT));
-	CTX_PUT(6, (uint32_t)gppn);
-	CTX_PUT(7, (uint32_t)(gppn >> 32) & FWIF_CTX_W7_IOHGATP_PPN_HI);
-	CTX_PUT(8, (uint32_t)FW_GET(RISCV_IOMMU_DC_MSIPTP_MODE, dc->msiptp)
-			   << FWIF_CTX_W8_MSIPTP_MODE_SHIFT);
-	CTX_PUT(9, (uint32_t)mppn);
-	CTX_PUT(10, (uint32_t)(mppn >> 32) & FWIF_CTX_W10_MSIPTP_PPN_HI);
-	CTX_PUT(11, (uint32_t)dc->msi_addr_mask);
-	CTX_PUT(12, (uint32_t)(dc->msi_addr_mask >> 32) & FWIF_CTX_W12_MSI_ADDR_MASK_HI);
-	CTX_PUT(13, (uint32_t)dc->msi_addr_pattern);
-	CTX_PUT(14, (uint32_t)(dc->msi_addr_pattern >> 32) & FWIF_CTX_W14_MSI_ADDR_PATTERN_HI);
-	CTX_PUT(15, 0);
-}
-
-void ddt_ctx_build(const struct riscv_iommu_dc *dc, uint32_t did, uint32_t w[16])
-{
-	ctx_fill(dc, did, w, false);
-}
-
-void ddt_ctx_load(const struct riscv_iommu_dc *dc, uint32_t did)
-{
-	ctx_fill(dc, did, (uint32_t *)0, true);
-	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_LOAD);
-}
-
-/*
- * The misses that are not a plain device context: a process context (PDTV) or a fault. Kept out
- * of ddt_handle_miss() so that the common path has a small stack frame (stores are dear here).
- */
-static __attribute__((noinline)) void ddt_miss_other(const struct fw_event *ev,
-						     const struct riscv_iommu_dc *dc,
-						     unsigned cause, uint64_t caps)
-{
-	uint32_t w1	  = ev->w[1];
+	uint32_t w1	  = fwif_read32(FWIF_EVT_DATA1);
 	struct fq_src src = {
-		.did   = ev->w[0] & FWIF_EVT_CTX_MISS_W0_DID,
+		.did   = did,
 		.pid   = w1 & FWIF_EVT_CTX_MISS_W1_PID,
 		.pv    = (w1 & FWIF_EVT_CTX_MISS_W1_PV) != 0,
 		.priv  = (w1 & FWIF_EVT_CTX_MISS_W1_PRIV) != 0,
 		.exec  = (w1 & FWIF_EVT_CTX_MISS_W1_EXEC) != 0,
 		.write = (w1 & FWIF_EVT_CTX_MISS_W1_WRITE) != 0,
 	};
-	uint64_t iova	 = (uint64_t)ev->w[2] | ((uint64_t)ev->w[3] << 32);
+	uint64_t iova = fwif_read32(FWIF_EVT_DATA2) | ((uint64_t)fwif_read32(FWIF_EVT_DATA3) << 32);
 	uint64_t iotval2 = 0;
-	uint32_t ctx[16];
+	struct riscv_iommu_dc dc;
 
 	if (!cause) {
 		/*
@@ -295,17 +203,19 @@ static __attribute__((noinline)) void ddt_miss_other(const struct fw_event *ev,
 		 * itself) fails here without a PDT access. Else the process context (pdt.c). Both
 		 * are translation faults: DTF applies.
 		 */
-		if (w1 & FWIF_EVT_CTX_MISS_W1_UNSUP)
+		if (w1 & FWIF_EVT_CTX_MISS_W1_UNSUP) {
 			cause = RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED;
-		else
-			cause = pdt_ctx_build(dc, caps, &src, ctx, &iotval2);
+		} else {
+			ddt_dc_read(&dc);
+			cause = pdt_ctx_fill(&dc, caps, &src, &iotval2);
+		}
 		if (!cause) {
-			fw_ctx_load(ctx);
+			fw_ctx_load(did);
 			fw_miss_retry();
 			return;
 		}
 		fw_miss_fail(cause);
-		if (!(dc->tc & RISCV_IOMMU_DC_TC_DTF))
+		if (!(st & FWIF_BURST_STATUS_DC_DTF))
 			(void)fq_report(cause, &src, iova, iotval2);
 		return;
 	}
@@ -314,27 +224,79 @@ static __attribute__((noinline)) void ddt_miss_other(const struct fw_event *ev,
 	(void)fq_report(cause, &src, iova, 0);
 }
 
-void ddt_handle_miss(const struct fw_event *ev)
+/* After a DC load that the RTL did not load: a fault, or PDTV=1. */
+static __attribute__((noinline)) void ddt_miss_dc_other(uint32_t did, uint32_t st)
+{
+	unsigned cause = dc_cause(st);
+
+	if (!cause && (st & FWIF_BURST_STATUS_DC_MSI))
+		ddt_note_msi(did);
+	ddt_miss_other(did, st, cause, fw_cfg_get()->caps);
+}
+
+/*
+ * The DC load and what follows it, for a leaf table entry at @a (inlined twice below). With
+ * BURST_CTRL.CTX_LOAD the RTL loads a DC without a fault and with PDTV=0 (device CTX_CMD.DID)
+ * and retries the miss itself as soon as the last beat is in: the common case costs one
+ * CTX_CMD write, the load and its status read. Everything else continues out of line (tail
+ * calls: the common path saves no register).
+ */
+static inline __attribute__((always_inline)) void miss_dc(uint32_t did, uint64_t a, bool ext)
+{
+	uint32_t st;
+
+	fwif_write32(FWIF_CTX_CMD, did << FWIF_CTX_CMD_DID_SHIFT); /* op 0: only the device */
+	st = dc_load(a, ext ? RISCV_IOMMU_DC_SIZE / 8 : RISCV_IOMMU_DC_BASE_SIZE / 8,
+		     FWIF_BURST_CTRL_CTX_LOAD);
+	if (st & (FWIF_BURST_STATUS_ERR | FWIF_BURST_STATUS_DC_INVALID | FWIF_BURST_STATUS_DC_BAD |
+		  FWIF_BURST_STATUS_DC_PDTV)) {
+		ddt_miss_dc_other(did, st);
+		return;
+	}
+	/* Loaded and retried by the RTL; an MSI-PTE miss of this device comes after this note. */
+	if (st & FWIF_BURST_STATUS_DC_MSI)
+		ddt_note_msi(did);
+}
+
+/* 2LVL / 3LVL, or a device_id too wide: the walk, then as the 1LVL path (tail calls only). */
+static __attribute__((noinline)) void ddt_miss_deep(uint32_t did)
+{
+	uint64_t a     = 0;
+	unsigned cause = dc_addr(&dc1, did, &a);
+
+	if (cause) {
+		ddt_miss_other(did, 0, cause, fw_cfg_get()->caps);
+		return;
+	}
+	miss_dc(did, a, dc1.ext);
+}
+
+/* The configuration cache was flushed or reloaded: derive dc1 again, then the miss as usual. */
+static __attribute__((noinline)) void ddt_miss_cfg(uint32_t w0)
 {
 	const struct fw_cfg *cfg = fw_cfg_get();
-	uint64_t ddtp		 = cfg->ddtp;
-	unsigned mode		 = (unsigned)FW_GET(RISCV_IOMMU_DDTP_IOMMU_MODE, ddtp);
-	uint32_t did		 = ev->w[0] & FWIF_EVT_CTX_MISS_W0_DID;
-	struct riscv_iommu_dc dc;
-	unsigned cause;
 
-	if (mode < RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL || mode > RISCV_IOMMU_DDTP_IOMMU_MODE_3LVL) {
-		/* ddtp left the LVL modes meanwhile: the datapath judges the request again. */
-		fw_miss_retry();
+	geom(&dc1, cfg->ddtp, cfg->caps);
+	dc1.gen = cfg->gen;
+	ddt_handle_miss(w0);
+}
+
+void ddt_handle_miss(uint32_t w0)
+{
+	uint32_t did = w0 & FWIF_EVT_CTX_MISS_W0_DID;
+
+	/* No call on the common path: it saves no register. */
+	if (!fw_cfg_shadow.valid || dc1.gen != fw_cfg_shadow.gen) {
+		ddt_miss_cfg(w0);
 		return;
 	}
-	cause = ddt_locate(did, ddtp, cfg->caps, cfg->fctl, &dc);
-	if (!cause && (dc.msiptp & RISCV_IOMMU_DC_MSIPTP_MODE))
-		msi_note_ctx(did, &dc);
-	if (!cause && !(dc.tc & RISCV_IOMMU_DC_TC_PDTV)) {
-		ddt_ctx_load(&dc, did);
-		fw_miss_retry();
+	if (did >= dc1.lim) {
+		if (dc1.lvl)
+			ddt_miss_deep(did); /* 2LVL/3LVL, or 260 */
+		else
+			fw_miss_retry(); /* ddtp left the LVL modes: the datapath judges it again */
 		return;
 	}
-	ddt_miss_other(ev, &dc, cause, cfg->caps);
+	/* 1LVL: the DC is entry @did of the root table. */
+	miss_dc(did, ((uint64_t)dc1.base_hi << 32) | (dc1.base_lo | (did << dc1.shift)), dc1.ext);
 }

@@ -61,33 +61,31 @@ static void handle_doorbells(uint32_t db)
 
 /*
  * The head event (@db: FW_DB_PENDING with DB_EVT set, its type in DB_EVT_TYPE): a FAULT goes
- * from the FIFO to the FQ slot in the RTL; other events are copied (a CTX_MISS has 4 payload
- * words) and popped first.
+ * from the FIFO to the FQ slot in the RTL; a CTX_MISS is handled from its word 0 (the handler
+ * reads the others only when it needs them) and popped after; other events are copied and
+ * popped first.
  */
 static inline __attribute__((always_inline)) void handle_event(uint32_t db)
 {
-	struct fw_event ev;
-	unsigned n;
+	uint32_t type = (db & FWIF_DB_EVT_TYPE) >> FWIF_DB_EVT_TYPE_SHIFT;
 
-	ev.type = (db & FWIF_DB_EVT_TYPE) >> FWIF_DB_EVT_TYPE_SHIFT;
-	if (ev.type == FWIF_EVT_FAULT) {
+	if (type == FWIF_EVT_FAULT) {
 		(void)fq_write_evt(); /* the record arrives ready-made */
-		return;
-	}
-	n = ev.type == FWIF_EVT_CTX_MISS ? 4 : 8;
-	for (unsigned i = 0; i < n; i++)
-		ev.w[i] = fwif_read32(FWIF_EVT_DATA0 + 4 * i);
-	fwif_write32(FWIF_EVT_POP, 1);
-	switch (ev.type) {
-	case FWIF_EVT_CTX_MISS:
-		ddt_handle_miss(&ev);
-		break;
-	case FWIF_EVT_MSI_MISS:
-		msi_handle_miss(&ev);
-		break;
-	default:
-		con_printf("fw: unknown event type %u\n", (unsigned)ev.type);
-		break;
+	} else if (type == FWIF_EVT_CTX_MISS) {
+		ddt_handle_miss(fwif_read32(FWIF_EVT_DATA0));
+		fwif_write32(FWIF_EVT_POP, 1);
+	} else {
+		/* Copied and popped first; in this block only, so the other paths store nothing. */
+		struct fw_event ev;
+
+		ev.type = type;
+		for (unsigned i = 0; i < 8; i++)
+			ev.w[i] = fwif_read32(FWIF_EVT_DATA0 + 4 * i);
+		fwif_write32(FWIF_EVT_POP, 1);
+		if (ev.type == FWIF_EVT_MSI_MISS)
+			msi_handle_miss(&ev);
+		else
+			con_printf("fw: unknown event type %u\n", (unsigned)ev.type);
 	}
 }
 

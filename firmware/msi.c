@@ -203,15 +203,18 @@ void msi_masks_flush(void)
 static __attribute__((noinline)) uint64_t msi_mask_from_dc(uint32_t did, unsigned *cause)
 {
 	const struct fw_cfg *cfg = fw_cfg_get();
-	struct riscv_iommu_dc dc;
+	uint32_t st;
 
 	/*
 	 * The datapath's cached copy was loaded from it; if software changed it without
 	 * IODIR.INVAL either value is allowed, and a context that no longer validates fails the
 	 * request.
 	 */
-	*cause = ddt_locate(did, cfg->ddtp, cfg->caps, cfg->fctl, &dc);
-	return *cause ? 0 : dc.msi_addr_mask;
+	*cause = ddt_locate(did, cfg->ddtp, cfg->caps, &st);
+	if (*cause)
+		return 0;
+	return fwif_read32(FWIF_CTX_W0 + RISCV_IOMMU_DC_MSI_ADDR_MASK_OFFSET) |
+	       ((uint64_t)fwif_read32(FWIF_CTX_W0 + RISCV_IOMMU_DC_MSI_ADDR_MASK_OFFSET + 4) << 32);
 }
 
 /* An MSI-PTE miss that does not fill the cache: MRIF, or a fault (@cause), PTE in the buffer. */

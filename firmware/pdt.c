@@ -163,8 +163,8 @@ unsigned pdt_locate(const struct riscv_iommu_dc *dc, uint64_t caps, uint32_t pid
 	return pdt_pc_check(pc, dc->tc, caps);
 }
 
-unsigned pdt_ctx_build(const struct riscv_iommu_dc *dc, uint64_t caps, const struct fq_src *src,
-		       uint32_t w[16], uint64_t *iotval2)
+unsigned pdt_ctx_fill(const struct riscv_iommu_dc *dc, uint64_t caps, const struct fq_src *src,
+		      uint64_t *iotval2)
 {
 	static const uint32_t pid_max[4] = {0xfffff, 0xff, 0x1ffff, 0xfffff};
 	unsigned pdtp			 = (unsigned)FW_GET(RISCV_IOMMU_DC_FSC_MODE, dc->fsc);
@@ -184,13 +184,18 @@ unsigned pdt_ctx_build(const struct riscv_iommu_dc *dc, uint64_t caps, const str
 		if (cause)
 			return cause;
 	}
-	ddt_ctx_build(dc, src->did, w);
-	w[1] |= (pid & FWIF_CTX_W1_PID) | (pv ? FWIF_CTX_W1_PV : 0) |
-		((pc[0] & RISCV_IOMMU_PC_TA_ENS) ? FWIF_CTX_W1_ENS : 0) |
-		((pc[0] & RISCV_IOMMU_PC_TA_SUM) ? FWIF_CTX_W1_SUM : 0);
-	w[2] = ((uint32_t)FW_GET(RISCV_IOMMU_PC_TA_PSCID, pc[0]) & FWIF_CTX_W2_PSCID) |
-	       ((uint32_t)FW_GET(RISCV_IOMMU_PC_FSC_MODE, pc[1]) << FWIF_CTX_W2_IOSATP_MODE_SHIFT);
-	w[3] = (uint32_t)pc[1];
-	w[4] = (uint32_t)(FW_GET(RISCV_IOMMU_PC_FSC_PPN, pc[1]) >> 32) & FWIF_CTX_W4_IOSATP_PPN_HI;
+	/*
+	 * CTX_W0..15 hold the DC (ddt_locate()): the entry takes the PC's PSCID in place of ta's and
+	 * the PC's fsc (an iosatp) in place of the DC's pdtp; the key and ENS/SUM from CTX_KEY.
+	 */
+	fwif_write32(
+		FWIF_CTX_W0 + RISCV_IOMMU_DC_TA_OFFSET,
+		(uint32_t)FW_PREP(RISCV_IOMMU_DC_TA_PSCID, FW_GET(RISCV_IOMMU_PC_TA_PSCID, pc[0])));
+	fwif_write32(FWIF_CTX_W0 + RISCV_IOMMU_DC_FSC_OFFSET, (uint32_t)pc[1]);
+	fwif_write32(FWIF_CTX_W0 + RISCV_IOMMU_DC_FSC_OFFSET + 4, (uint32_t)(pc[1] >> 32));
+	fwif_write32(FWIF_CTX_KEY,
+		     (pid & FWIF_CTX_KEY_PID) | (pv ? FWIF_CTX_KEY_PV : 0) |
+			     ((pc[0] & RISCV_IOMMU_PC_TA_ENS) ? FWIF_CTX_KEY_ENS : 0) |
+			     ((pc[0] & RISCV_IOMMU_PC_TA_SUM) ? FWIF_CTX_KEY_SUM : 0));
 	return 0;
 }

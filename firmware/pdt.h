@@ -44,12 +44,14 @@ unsigned pdt_locate(const struct riscv_iommu_dc *dc, uint64_t caps, uint32_t pid
 		    const struct fq_src *src, uint64_t pc[2], uint64_t *iotval2);
 
 /**
- * pdt_ctx_build() - the context-cache entry for a request of @src under a checked PDTV=1 DC:
- * DPE/pv rules, process_id width (260), PC walk; keyed (did, pv, pid) with pdtv=1.
+ * pdt_ctx_fill() - the context-cache entry for a request of @src under a checked PDTV=1 DC @dc,
+ * which ddt_locate() left in CTX_W0..15: DPE/pv rules, process_id width (260), PC walk; then
+ * the PC's PSCID and fsc into CTX_W (ta, fsc) and the key (pid, pv) and ENS/SUM into CTX_KEY.
+ * The caller loads it (CTX_CMD load with the device_id).
  *
- * Return: 0 with @w filled, or the fault cause (*@iotval2 set for guest-page faults).
+ * Return: 0, or the fault cause (*@iotval2 set for guest-page faults).
  */
-unsigned pdt_ctx_build(const struct riscv_iommu_dc *dc, uint64_t caps, const struct fq_src *src,
-		       uint32_t w[16], uint64_t *iotval2);
+unsigned pdt_ctx_fill(const struct riscv_iommu_dc *dc, uint64_t caps, const struct fq_src *src,
+		      uint64_t *iotval2);
 
 #endif /* FW_PDT_H */

@@ -3,27 +3,26 @@
 #include "hal/fwif.h"
 
 /* Spec-page values that change only on a doorbell the firmware sees (or by its own writes). */
-static struct fw_cfg cfg;
+struct fw_cfg fw_cfg_shadow;
 
 void fw_shadow_reset(void)
 {
-	cfg.valid = false;
+	fw_cfg_shadow.valid = false;
 }
 
 void fw_cfg_flush(void)
 {
-	cfg.valid = false;
+	fw_cfg_shadow.valid = false;
 }
 
-const struct fw_cfg *fw_cfg_get(void)
+const struct fw_cfg *fw_cfg_load(void)
 {
-	if (!cfg.valid) {
-		cfg.ddtp  = page_read64(RISCV_IOMMU_REG_DDTP);
-		cfg.caps  = page_read64(RISCV_IOMMU_REG_CAPABILITIES);
-		cfg.fctl  = page_read32(RISCV_IOMMU_REG_FCTL);
-		cfg.valid = true;
-	}
-	return &cfg;
+	fw_cfg_shadow.ddtp  = page_read64(RISCV_IOMMU_REG_DDTP);
+	fw_cfg_shadow.caps  = page_read64(RISCV_IOMMU_REG_CAPABILITIES);
+	fw_cfg_shadow.fctl  = page_read32(RISCV_IOMMU_REG_FCTL);
+	fw_cfg_shadow.valid = true;
+	fw_cfg_shadow.gen++;
+	return &fw_cfg_shadow;
 }
 
 /*
@@ -34,21 +33,6 @@ static inline void burst_addr(uint64_t pa)
 {
 	fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
 	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
-}
-
-uint32_t fw_db_take(void)
-{
-	uint32_t db = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
-
-	uint32_t regs = db & ~(uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE |
-					 RISCV_IOMMU_FW_DB_PENDING_IRQ_RISE);
-
-	/* Acknowledge before handling, so a doorbell that rings meanwhile stays pending. The
-	 * event bits are fwif's summary of the event FIFO and IRQ_RISE the regfile's summary of
-	 * FW_IRQ_RISE, not doorbells. */
-	if (regs)
-		page_clear32(RISCV_IOMMU_REG_FW_DB_PENDING, regs);
-	return db;
 }
 
 bool fw_evt_get(struct fw_event *ev)
@@ -65,13 +49,6 @@ bool fw_evt_get(struct fw_event *ev)
 	return true;
 }
 
-void fw_ctx_load(const uint32_t w[16])
-{
-	for (unsigned i = 0; i < 16; i++)
-		fwif_write32(FWIF_CTX_W0 + 4 * i, w[i]);
-	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_LOAD);
-}
-
 void fw_ctx_inval_all(void)
 {
 	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_ALL);
@@ -79,15 +56,13 @@ void fw_ctx_inval_all(void)
 
 void fw_ctx_inval_did(uint32_t did)
 {
-	fwif_write32(FWIF_CTX_W0, did & FWIF_CTX_W0_DID);
-	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_DID);
+	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_DID | (did << FWIF_CTX_CMD_DID_SHIFT));
 }
 
 void fw_ctx_inval_did_pid(uint32_t did, uint32_t pid)
 {
-	fwif_write32(FWIF_CTX_W0, did & FWIF_CTX_W0_DID);
-	fwif_write32(FWIF_CTX_W1, pid & FWIF_CTX_W1_PID);
-	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_DID_PID);
+	fwif_write32(FWIF_CTX_KEY, pid & FWIF_CTX_KEY_PID);
+	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_INV_DID_PID | (did << FWIF_CTX_CMD_DID_SHIFT));
 }
 
 void fw_miss_retry(void)

@@ -78,18 +78,44 @@ void fw_shadow_reset(void);
 /** struct fw_cfg - spec-page values cached in RAM; see fw_cfg_flush(). */
 struct fw_cfg {
 	bool valid;
+	uint32_t gen;  /* counts the loads: what is derived from these values tells it is stale */
 	uint64_t ddtp; /* changes only by ddtp_handle() (DB_DDTP) */
 	uint64_t caps; /* constant */
 	uint32_t fctl; /* host writes ring DB_FCTL */
 };
 
-/** fw_cfg_get() - the cached ddtp / capabilities / fctl (read from the page when flushed). */
-const struct fw_cfg *fw_cfg_get(void);
+/* The cache behind fw_cfg_get(); fw_cfg_load() fills it from the page. */
+extern struct fw_cfg fw_cfg_shadow;
+const struct fw_cfg *fw_cfg_load(void);
+
+/**
+ * fw_cfg_get() - the cached ddtp / capabilities / fctl (read from the page when flushed).
+ * Inline: the context-miss path makes no call before its DC load.
+ */
+static inline __attribute__((always_inline)) const struct fw_cfg *fw_cfg_get(void)
+{
+	return fw_cfg_shadow.valid ? &fw_cfg_shadow : fw_cfg_load();
+}
 /** fw_cfg_flush() - drop the cache: on DB_DDTP (after ddtp_handle()) and DB_FCTL. */
 void fw_cfg_flush(void);
 
-/** fw_db_take() - read the pending doorbells and acknowledge them (clear alias). */
-uint32_t fw_db_take(void);
+/**
+ * fw_db_take() - read the pending doorbells and acknowledge them (clear alias). Inline: the main
+ * loop's idle pass is this read and a few tests, with no call.
+ */
+static inline __attribute__((always_inline)) uint32_t fw_db_take(void)
+{
+	uint32_t db   = page_read32(RISCV_IOMMU_REG_FW_DB_PENDING);
+	uint32_t regs = db & ~(uint32_t)(FWIF_DB_EVT | FWIF_DB_EVT_DROPPED | FWIF_DB_EVT_TYPE |
+					 RISCV_IOMMU_FW_DB_PENDING_IRQ_RISE);
+
+	/* Acknowledge before handling, so a doorbell that rings meanwhile stays pending. The
+	 * event bits are fwif's summary of the event FIFO and IRQ_RISE the regfile's summary of
+	 * FW_IRQ_RISE, not doorbells. */
+	if (regs)
+		page_clear32(RISCV_IOMMU_REG_FW_DB_PENDING, regs);
+	return db;
+}
 
 /** struct fw_event - one RTL-to-firmware event (architecture.md §5.1). */
 struct fw_event {
@@ -101,8 +127,14 @@ struct fw_event {
 /** fw_evt_get() - copy and pop the head event; false when the FIFO is empty. */
 bool fw_evt_get(struct fw_event *ev);
 
-/** fw_ctx_load() - load the 16 context words into the context cache (CTX_CMD 1). */
-void fw_ctx_load(const uint32_t w[16]);
+/**
+ * fw_ctx_load() - load the context of device @did into the context cache (CTX_CMD 1): the DC in
+ * CTX_W0..15 (BURST_CTRL.CTX), with CTX_KEY's process key and ENS/SUM when its PDTV=1.
+ */
+static inline void fw_ctx_load(uint32_t did)
+{
+	fwif_write32(FWIF_CTX_CMD, FWIF_CTX_CMD_LOAD | (did << FWIF_CTX_CMD_DID_SHIFT));
+}
 /** fw_ctx_inval_all() - drop every context-cache entry (CTX_CMD 3). */
 void fw_ctx_inval_all(void);
 /** fw_ctx_inval_did() - drop every entry of @did (CTX_CMD 2). */

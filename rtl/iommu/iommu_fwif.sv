@@ -46,9 +46,13 @@ module iommu_fwif #(
   output logic [31:0]  fw_wdata_o,
   input  logic [31:0]  fw_rdata_i,      // combinational
 
+  // Device-context checks (iommu_dc_check)
+  input  logic [63:0]  caps_i,
+  input  logic         fctl_gxl_i,
+
   // Context cache (towards iommu_xlate)
   output logic         ctx_load_o,
-  output logic [511:0] ctx_w_o,         // CTX_W0 in [31:0]
+  output logic [511:0] ctx_w_o,         // the entry, in the layout below (Context-cache entry)
   output logic         ctx_inv_o,
   output logic [1:0]   ctx_inv_op_o,    // 0 did, 1 all, 2 did+pid
   output logic [23:0]  ctx_inv_did_o,
@@ -157,6 +161,8 @@ module iommu_fwif #(
   localparam logic [9:0]  SpecFwDbWord       = 10'h100;
   localparam int          CtrlEvt            = 29;   // BURST_CTRL.EVT
   localparam int          CtrlCqx            = 1;    // BURST_CTRL.CQX
+  localparam int          CtrlCtx            = FWIF_BURST_CTRL_CTX_SHIFT;
+  localparam int          CtrlCtxLoad        = FWIF_BURST_CTRL_CTX_LOAD_SHIFT;
 
   localparam logic [3:0] EvtCtxMiss = 4'd1;
   localparam logic [3:0] EvtFault   = 4'd2;
@@ -569,13 +575,70 @@ module iommu_fwif #(
     end
   end
 
+  // CTX_W0..15: written by the core, or (BURST_CTRL.CTX) by the R beats of the DC load, two
+  // words per beat. One 64-bit source mux ahead of the 512 flops: word i takes its half of it.
+  logic        ctx_fill_q;              // a BURST_CTRL.CTX load is running
+  logic        ctx_auto_q;              // ... with CTX_LOAD
+  logic        auto_chk_q;              // its last beat landed last cycle: the verdict is out
+  logic        auto_ok;                 // load the context and retry the miss
+  logic [1:0]  auto_retry_q;            // the retry, two cycles after the load (as firmware)
+  logic [2:0]  ctx_beat_q;              // its next R beat
+  logic        ctx_beat;                // an R beat of it lands this cycle
+  logic [63:0] ctx_src;
+  logic [23:0] ctx_did_q;               // CTX_CMD.DID of the last context command
+  logic [24:0] ctx_key_q;               // CTX_KEY (bits 22:21 unused)
+
+  assign ctx_beat = ctx_fill_q && m_burst_rvalid_i && m_burst_rready_o;
+  assign ctx_src  = ctx_beat ? m_burst_rdata_i : {s_wb_dat_i, s_wb_dat_i};
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      ctx_fill_q <= 1'b0;
+      ctx_auto_q <= 1'b0;
+      ctx_beat_q <= 3'd0;
+    end else if (burst_start) begin
+      ctx_fill_q <= s_wb_dat_i[CtrlCtx] && !s_wb_dat_i[0] && !s_wb_dat_i[CtrlEvt];
+      ctx_auto_q <= s_wb_dat_i[CtrlCtxLoad];
+      ctx_beat_q <= 3'd0;
+    end else if (ctx_beat) begin
+      ctx_beat_q <= ctx_beat_q + 3'd1;
+      if (m_burst_rlast_i) begin
+        ctx_fill_q <= 1'b0;
+      end
+    end
+  end
+
+  // BURST_CTRL.CTX_LOAD: the cycle after the last beat the checker judges the DC in CTX_W; a
+  // DC the firmware would load at once (no bus error, valid, well-formed, PDTV=0) is loaded
+  // (device CTX_CMD.DID) and the pending miss retried, without waiting for the firmware's
+  // status read. The firmware tells from the same BURST_STATUS bits whether this happened.
+  assign auto_ok = auto_chk_q && !burst_err && !dc_invalid && !dc_bad && !dc_pdtv;
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      auto_chk_q   <= 1'b0;
+      auto_retry_q <= 2'd0;
+    end else begin
+      auto_chk_q   <= ctx_beat && m_burst_rlast_i && ctx_auto_q;
+      auto_retry_q <= {auto_retry_q[0], auto_ok};
+    end
+  end
+
+  for (genvar i = 0; i < 16; i++) begin : gen_ctx_wr
+    always_ff @(posedge clk_i) begin
+      if ((ctx_beat && ctx_beat_q == 3'(i / 2)) ||
+          (!ctx_beat && wr && in_page && is_ctx_w && off[5:2] == 4'(i))) begin
+        ctx_w_q[i] <= ctx_src[32*(i%2) +: 32];
+      end
+    end
+  end
+
   // Registers that hold payload only: no reset needed.
   always_ff @(posedge clk_i) begin
     if (wr && in_page) begin
-      if (is_ctx_w) begin
-        ctx_w_q[off[5:2]] <= s_wb_dat_i;
-      end
       case (off)
+        FWIF_CTX_CMD:       ctx_did_q   <= s_wb_dat_i[FWIF_CTX_CMD_DID_SHIFT +: 24];
+        FWIF_CTX_KEY:       ctx_key_q   <= s_wb_dat_i[24:0];
         FWIF_BURST_ADDR_LO: burst_lo_q  <= s_wb_dat_i;
         FWIF_BURST_ADDR_HI: burst_hi_q  <= s_wb_dat_i;
         FWIF_MSI_W0:        msi_w0_q    <= s_wb_dat_i;
@@ -608,9 +671,9 @@ module iommu_fwif #(
       console_valid_q <= 1'b0;
       simctrl_valid_q <= 1'b0;
     end else begin
-      ctx_load_q      <= 1'b0;
+      ctx_load_q      <= auto_ok;
       ctx_inv_q       <= 1'b0;
-      miss_retry_q    <= 1'b0;
+      miss_retry_q    <= auto_retry_q[1];
       miss_fail_q     <= 1'b0;
       msi_load_q      <= wr && in_page && off == FWIF_MSI_CMD && s_wb_dat_i[1:0] == 2'd1;
       miss_absorb_q   <= 1'b0;
@@ -638,7 +701,7 @@ module iommu_fwif #(
         endcase
       end
       if (wr && in_page && off == FWIF_MISS_CMD) begin
-        miss_retry_q <= (s_wb_dat_i[1:0] == 2'd1);
+        miss_retry_q <= (s_wb_dat_i[1:0] == 2'd1) || auto_retry_q[1];
         miss_fail_q  <= s_wb_dat_i[1];      // 2 fail, 3 absorb (a fail that keeps the W data)
         miss_absorb_q <= (s_wb_dat_i[1:0] == 2'd3);
       end
@@ -650,17 +713,77 @@ module iommu_fwif #(
     end
   end
 
-  for (genvar i = 0; i < 16; i++) begin : gen_ctx_w
-    assign ctx_w_o[32*i +: 32] = ctx_w_q[i];
+  ////////////////////////
+  // Context-cache entry //
+  ////////////////////////
+  // CTX_W0..15 hold the raw DC; the entry iommu_xlate loads (CTX_CMD load) is wired from its
+  // fields, CTX_CMD.DID and, for a PDTV=1 DC, CTX_KEY (a PDTV=0 entry has no process key:
+  // pid = pv = 0, ENS = SUM = 0). For a process context the firmware writes the PC's PSCID into
+  // ta and its fsc into fsc (CTX_W4, W6/W7) before the load. Entry layout (32-bit words):
+  // W0 did; W1 [19:0] pid, 20 pv, 21 pdtv, 22 dtf, 23 ens, 24 sum; W2 [19:0] pscid, [31:28]
+  // first-stage mode; W4:W3 its PPN; W5 [15:0] gscid, [31:28] G-stage mode; W7:W6 its PPN;
+  // W8 [31:28] msiptp mode; W10:W9 its PPN; W12:W11 msi_addr_mask; W14:W13 msi_addr_pattern.
+  logic [511:0] dc;
+  logic [63:0]  dc_tc, dc_gatp, dc_ta, dc_fsc, dc_msiptp, dc_mmask, dc_mpat;
+  logic         dc_pdtv, dc_dtf, dc_ext, dc_invalid, dc_bad, dc_msi;
+  logic [3:0]   dc_msimode;
+
+  for (genvar i = 0; i < 16; i++) begin : gen_dc
+    assign dc[32*i +: 32] = ctx_w_q[i];
   end
+  assign dc_tc      = dc[8*RISCV_IOMMU_DC_TC_OFFSET               +: 64];
+  assign dc_gatp    = dc[8*RISCV_IOMMU_DC_IOHGATP_OFFSET          +: 64];
+  assign dc_ta      = dc[8*RISCV_IOMMU_DC_TA_OFFSET               +: 64];
+  assign dc_fsc     = dc[8*RISCV_IOMMU_DC_FSC_OFFSET              +: 64];
+  assign dc_msiptp  = dc[8*RISCV_IOMMU_DC_MSIPTP_OFFSET           +: 64];
+  assign dc_mmask   = dc[8*RISCV_IOMMU_DC_MSI_ADDR_MASK_OFFSET    +: 64];
+  assign dc_mpat    = dc[8*RISCV_IOMMU_DC_MSI_ADDR_PATTERN_OFFSET +: 64];
+  assign dc_pdtv    = dc_tc[RISCV_IOMMU_DC_TC_PDTV_SHIFT];
+  assign dc_dtf     = dc_tc[RISCV_IOMMU_DC_TC_DTF_SHIFT];
+  // The base format (no MSI_FLAT) has no MSI words: msiptp reads as Off.
+  assign dc_ext     = |(caps_i & RISCV_IOMMU_CAPABILITIES_MSI_FLAT);
+  assign dc_msimode = dc_ext ? dc_msiptp[RISCV_IOMMU_DC_MSIPTP_MODE_SHIFT +: 4] : 4'd0;
+  assign dc_msi     = (dc_msimode != RISCV_IOMMU_MSIPTP_MODE_OFF);
+
+  assign ctx_w_o[0*32 +: 32] = {8'd0, ctx_did_q};
+  assign ctx_w_o[1*32 +: 32] = {7'd0, ctx_key_q[24:23] & {2{dc_pdtv}}, dc_dtf, dc_pdtv,
+                                ctx_key_q[20:0] & {21{dc_pdtv}}};
+  assign ctx_w_o[2*32 +: 32] = {dc_fsc[RISCV_IOMMU_DC_FSC_MODE_SHIFT +: 4], 8'd0,
+                                dc_ta[RISCV_IOMMU_DC_TA_PSCID_SHIFT +: 20]};
+  assign ctx_w_o[3*32 +: 64] = {20'd0, dc_fsc[RISCV_IOMMU_DC_FSC_PPN_SHIFT +: 44]};
+  assign ctx_w_o[5*32 +: 32] = {dc_gatp[RISCV_IOMMU_DC_IOHGATP_MODE_SHIFT +: 4], 12'd0,
+                                dc_gatp[RISCV_IOMMU_DC_IOHGATP_GSCID_SHIFT +: 16]};
+  assign ctx_w_o[6*32 +: 64] = {20'd0, dc_gatp[RISCV_IOMMU_DC_IOHGATP_PPN_SHIFT +: 44]};
+  assign ctx_w_o[8*32 +: 32] = {dc_msimode, 28'd0};
+  assign ctx_w_o[9*32 +: 64] = {20'd0, dc_msiptp[RISCV_IOMMU_DC_MSIPTP_PPN_SHIFT +: 44]};
+  assign ctx_w_o[11*32 +: 64] = {12'd0, dc_mmask[RISCV_IOMMU_DC_MSI_ADDR_MASK_MASK_SHIFT +: 52]};
+  assign ctx_w_o[13*32 +: 64] = {12'd0,
+                                 dc_mpat[RISCV_IOMMU_DC_MSI_ADDR_PATTERN_PATTERN_SHIFT +: 52]};
+  assign ctx_w_o[15*32 +: 32] = 32'd0;
+
+  // The DC checks, read with BURST_STATUS after the load. FCTL.BE is read-zero here (no END).
+  iommu_dc_check u_dc_check (
+    .dc_i       (dc),
+    .caps_i     (caps_i),
+    .fctl_be_i  (1'b0),
+    .fctl_gxl_i (fctl_gxl_i),
+    .invalid_o  (dc_invalid),
+    .bad_o      (dc_bad)
+  );
+
+  // Fields of the raw DC that the entry does not hold (the checker judges them).
+  logic unused_dc;
+  assign unused_dc = ^{dc_tc[63:6], dc_tc[3:0], dc_ta[63:32], dc_ta[11:0], dc_fsc[59:44],
+                       dc_msiptp[59:44], dc_mmask[63:52], dc_mpat[63:52], ctx_key_q[22:21]};
 
   assign ctx_load_o      = ctx_load_q;
   assign ctx_inv_o       = ctx_inv_q;
   assign ctx_inv_op_o    = ctx_inv_op_q;
   // From the command engine's IODIR (cqx_cmd_q still holds it in the pulse cycle: the next
-  // command's words are captured two cycles later at the earliest) or from CTX_W0/W1.
-  assign ctx_inv_did_o   = ctx_inv_eng_q ? cx_dw0[63:40] : ctx_w_q[0][23:0];
-  assign ctx_inv_pid_o   = ctx_inv_eng_q ? cx_dw0[31:12] : ctx_w_q[1][19:0];
+  // command's words are captured two cycles later at the earliest) or from CTX_CMD.DID and
+  // CTX_KEY.PID.
+  assign ctx_inv_did_o   = ctx_inv_eng_q ? cx_dw0[63:40] : ctx_did_q;
+  assign ctx_inv_pid_o   = ctx_inv_eng_q ? cx_dw0[31:12] : ctx_key_q[19:0];
   assign miss_retry_o    = miss_retry_q;
   assign miss_fail_o     = miss_fail_q;
   assign msi_load_o       = msi_load_q;
@@ -780,7 +903,8 @@ module iommu_fwif #(
     unique case (rw)
       FWIF_BURST_ADDR_LO[4:2]: rb_burst = burst_lo_q;
       FWIF_BURST_ADDR_HI[4:2]: rb_burst = burst_hi_q;
-      FWIF_BURST_STATUS[4:2]:  rb_burst = {29'd0, burst_exok, burst_err,
+      FWIF_BURST_STATUS[4:2]:  rb_burst = {24'd0, dc_msi, dc_dtf, dc_pdtv, dc_bad, dc_invalid,
+                                           burst_exok, burst_err,
                                            burst_busy || evt_copy_q || evt_start_q};
       FWIF_CQX_STATUS[4:2]:    rb_burst = {14'd0, cqx_lderr_q, cqx_err_q, cqx_done_q, 7'd0,
                                            (cqx_state_q != CxIdle) || inv_valid_q || chain_q};
@@ -820,6 +944,7 @@ module iommu_fwif #(
       FWIF_EVT_DATA0[8:5]:     rb_page = evt_word;
       FWIF_BURST_CTRL[8:5]: rb_page = rb_burst;
       FWIF_CTX_W0[8:5], FWIF_CTX_W8[8:5]: rb_page = rb_ctx;
+      FWIF_CTX_KEY[8:5]:    rb_page = (rw == FWIF_CTX_KEY[4:2]) ? {7'd0, ctx_key_q} : '0;
       FWIF_INV_W0[8:5]:     rb_page = rb_inv;
       FWIF_MSI_W0[8:5]:     rb_page = rb_msi;
       FWIF_MSI_WSTAT[8:5]:  rb_page = rb_mrif;

@@ -248,9 +248,10 @@ module iommu_top #(
   logic         fault_valid;
   logic [255:0] fault_rec;
 
-  // The datapath needs only the mode and GXL; the rest is read by software through the page.
+  // The datapath needs only the mode and GXL (fwif's DC checks also the capabilities); the rest
+  // is read by software through the page.
   logic unused_cfg;
-  assign unused_cfg = ^{ddtp_ppn, fctl_wsi, caps};
+  assign unused_cfg = ^{ddtp_ppn, fctl_wsi};
 
   logic [23:0]  hpm_did;
   logic [19:0]  hpm_pid, hpm_pscid;
@@ -550,6 +551,8 @@ module iommu_top #(
     .fw_addr_o       (fw_addr),
     .fw_wdata_o      (fw_wdata),
     .fw_rdata_i      (fw_rdata),
+    .caps_i          (caps),
+    .fctl_gxl_i      (fctl_gxl),
     .ctx_load_o      (ctx_load),
     .ctx_w_o         (ctx_w),
     .ctx_inv_o       (ctx_inv),

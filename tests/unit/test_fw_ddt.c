@@ -18,88 +18,17 @@
 #define C266     RISCV_IOMMU_FQ_CAUSE_PDT_INVALID
 /* clang-format on */
 
-static unsigned check(struct riscv_iommu_dc dc)
-{
-	return ddt_dc_check(&dc, CAPS, 0, true);
-}
-
-UNIT_TEST(fw_ddt_dc_good)
-{
-	struct riscv_iommu_dc a = {.tc = V};
-	struct riscv_iommu_dc b = {.tc = V, .fsc = SV39 | 0x1234, .ta = 5 << 12};
-	struct riscv_iommu_dc c = {.tc		     = V | RISCV_IOMMU_DC_TC_DTF | (0xFFull << 24),
-				   .iohgatp	     = SV48X4 | (7ull << 44) | 0x80004,
-				   .msiptp	     = FLAT | 0x999,
-				   .msi_addr_mask    = 0x3F,
-				   .msi_addr_pattern = GENMASK_ULL(37, 0)};
-	struct riscv_iommu_dc d = {.tc	= V | RISCV_IOMMU_DC_TC_PDTV | RISCV_IOMMU_DC_TC_DPE,
-				   .fsc = 3ull << 60};
-
-	UT_EQ(check(a), 0);
-	UT_EQ(check(b), 0);
-	UT_EQ(check(c), 0);
-	UT_EQ(check(d), 0);
-}
-
-UNIT_TEST(fw_ddt_dc_invalid)
-{
-	UT_EQ(check((struct riscv_iommu_dc){.tc = 0}), RISCV_IOMMU_FQ_CAUSE_DDT_INVALID);
-	/* V=0 wins over any misconfiguration. */
-	UT_EQ(check((struct riscv_iommu_dc){.tc = BIT_ULL(40)}), RISCV_IOMMU_FQ_CAUSE_DDT_INVALID);
-}
-
 /*
- * The cause-259 list (spec "Device-context configuration checks") for our capabilities, one
- * setting at a time.
+ * The device-context checks are the RTL's (iommu_dc_check, block test tests/rtl/tb_dc_check.cpp):
+ * the mock's BURST_STATUS plays their verdict.
  */
-UNIT_TEST(fw_ddt_dc_misconfigured)
-{
-	static const struct riscv_iommu_dc bad[] = {
-		{.tc = V | BIT_ULL(12)},				/* tc reserved */
-		{.tc = V | BIT_ULL(32)},				/* tc reserved high */
-		{.tc = V | RISCV_IOMMU_DC_TC_EN_ATS},			/* no ATS */
-		{.tc = V | RISCV_IOMMU_DC_TC_EN_PRI},			/* no ATS / EN_ATS */
-		{.tc = V | RISCV_IOMMU_DC_TC_PRPR},			/* no EN_PRI */
-		{.tc = V | RISCV_IOMMU_DC_TC_T2GPA, .iohgatp = SV39X4}, /* no T2GPA */
-		{.tc = V | RISCV_IOMMU_DC_TC_GADE},			/* no AMO_HWAD */
-		{.tc = V | RISCV_IOMMU_DC_TC_SADE},			/* no AMO_HWAD */
-		{.tc = V | RISCV_IOMMU_DC_TC_SBE},			/* SBE != fctl.BE */
-		{.tc = V | RISCV_IOMMU_DC_TC_SXL},			/* no Sv32 */
-		{.tc = V | RISCV_IOMMU_DC_TC_DPE},			/* DPE needs PDTV */
-		{.tc = V, .ta = 1},					/* ta reserved */
-		{.tc = V, .ta = BIT_ULL(40)},				/* RCID without QOSID */
-		{.tc = V, .ta = BIT_ULL(60)},				/* MCID without QOSID */
-		{.tc = V, .fsc = 10ull << 60},				/* Sv57 unsupported */
-		{.tc = V, .fsc = 1ull << 60},				/* reserved iosatp mode */
-		{.tc = V, .fsc = BIT_ULL(44)},				/* fsc reserved */
-		{.tc = V | RISCV_IOMMU_DC_TC_PDTV, .fsc = 4ull << 60},	/* reserved pdtp mode */
-		{.tc = V, .iohgatp = 10ull << 60},			/* Sv57x4 unsupported */
-		{.tc = V, .iohgatp = 1ull << 60},			/* reserved iohgatp mode */
-		{.tc = V, .iohgatp = SV39X4 | 0x80001},		    /* root not 16 KiB aligned */
-		{.tc = V, .iohgatp = SV48X4 | 0x80002},		    /* root not 16 KiB aligned */
-		{.tc = V, .msiptp = FLAT},			    /* Flat with iohgatp Bare */
-		{.tc = V, .iohgatp = SV39X4, .msiptp = 2ull << 60}, /* reserved msiptp mode */
-		{.tc = V, .msiptp = BIT_ULL(50)},		    /* msiptp reserved */
-		{.tc = V, .msi_addr_mask = BIT_ULL(38)},	    /* above MGPAW-12 */
-		{.tc = V, .msi_addr_pattern = BIT_ULL(63)},	    /* above MGPAW-12 */
-		{.tc = V, .reserved = 1},			    /* reserved doubleword */
-	};
-	struct riscv_iommu_dc dc;
+#define ST_PDTV FWIF_BURST_STATUS_DC_PDTV
 
-	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		if (check(bad[i]) != C259)
-			printf("    case %u\n", i);
-		UT_EQ(check(bad[i]), C259);
-	}
-	/* GXL=1 needs SXL=1 (and we have no Sv32x4 either). */
-	dc = (struct riscv_iommu_dc){.tc = V};
-	UT_EQ(ddt_dc_check(&dc, CAPS, RISCV_IOMMU_FCTL_GXL, true), C259);
-	/* Base format: the MSI words are not judged. */
-	dc.reserved = 1;
-	UT_EQ(ddt_dc_check(&dc, CAPS, 0, false), 0);
-	/* PD8 missing from the capabilities. */
-	dc = (struct riscv_iommu_dc){.tc = V | RISCV_IOMMU_DC_TC_PDTV, .fsc = 1ull << 60};
-	UT_EQ(ddt_dc_check(&dc, CAPS & ~RISCV_IOMMU_CAPABILITIES_PD8, 0, true), C259);
+/* The DC as the RTL leaves it in CTX_W0..15 after a BURST_CTRL.CTX load. */
+static void ctx_put64(unsigned dw, uint64_t v)
+{
+	mock.fwif[FWIF_CTX_W0 / 4 + 2 * dw]	= (uint32_t)v;
+	mock.fwif[FWIF_CTX_W0 / 4 + 2 * dw + 1] = (uint32_t)(v >> 32);
 }
 
 static void buf_put64(uint32_t off, uint64_t v)
@@ -129,18 +58,16 @@ static unsigned bursts(uint32_t lo[4], uint32_t ctrl[4])
 
 UNIT_TEST(fw_ddt_walk_3lvl)
 {
-	struct riscv_iommu_dc dc;
-	uint32_t did  = (3u << 15) | (5u << 6) | 7u, lo[4], ctrl[4];
+	uint32_t did = (3u << 15) | (5u << 6) | 7u, lo[4], ctrl[4], st = 0;
 	uint64_t ddtp = RISCV_IOMMU_DDTP_IOMMU_MODE_3LVL | (0x80010ull << 10);
 
 	mock_reset();
 	/* The mock's burst engine leaves the buffer alone: pre-fill each level's slot. */
 	buf_put64(FW_BUF_DDTE + 16, (0x80020ull << 10) | 1);
 	buf_put64(FW_BUF_DDTE + 8, (0x80030ull << 10) | 1);
-	buf_put64(FW_BUF_DC, V);
-	buf_put64(FW_BUF_DC + 24, SV39 | 0x777);
-	UT_EQ(ddt_locate(did, ddtp, CAPS, 0, &dc), 0);
-	UT_EQ(dc.fsc, SV39 | 0x777);
+	mock.fwif[FWIF_BURST_STATUS / 4] = ST_PDTV;
+	UT_EQ(ddt_locate(did, ddtp, CAPS, &st), 0);
+	UT_EQ(st, ST_PDTV);
 	UT_EQ(bursts(lo, ctrl), 3);
 	UT_EQ(lo[0], 0x80010000u + 3 * 8);
 	UT_EQ(lo[1], 0x80020000u + 5 * 8);
@@ -149,70 +76,52 @@ UNIT_TEST(fw_ddt_walk_3lvl)
 	UT_EQ(FIELD_GET(FWIF_BURST_CTRL_BEATS, ctrl[0]), 1);
 	UT_EQ(FIELD_GET(FWIF_BURST_CTRL_BEATS, ctrl[2]), 8);
 	UT_EQ(FIELD_GET(FWIF_BURST_CTRL_BUF_OFF, ctrl[2]), FW_BUF_DC);
+	/* Only the DC's load goes to CTX_W (and is judged there). */
+	UT_EQ(ctrl[0] & FWIF_BURST_CTRL_CTX, 0);
+	UT_EQ(ctrl[1] & FWIF_BURST_CTRL_CTX, 0);
+	UT_EQ(ctrl[2] & FWIF_BURST_CTRL_CTX, FWIF_BURST_CTRL_CTX);
+	UT_EQ(ctrl[2] & FWIF_BURST_CTRL_STORE, 0);
 }
 
 UNIT_TEST(fw_ddt_walk_faults)
 {
-	struct riscv_iommu_dc dc;
+	uint32_t st;
 	uint64_t l1 = RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL | (0x80010ull << 10);
 	uint64_t l2 = RISCV_IOMMU_DDTP_IOMMU_MODE_2LVL | (0x80010ull << 10);
 
 	mock_reset();
-	buf_put64(FW_BUF_DC, V);
-	UT_EQ(ddt_locate(63, l1, CAPS, 0, &dc), 0);
-	UT_EQ(ddt_locate(64, l1, CAPS, 0, &dc), RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED);
-	UT_EQ(ddt_locate(1u << 15, l2, CAPS, 0, &dc), RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED);
+	UT_EQ(ddt_locate(63, l1, CAPS, &st), 0);
+	UT_EQ(ddt_locate(64, l1, CAPS, &st), RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED);
+	UT_EQ(ddt_locate(1u << 15, l2, CAPS, &st), RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED);
 	/* Base format (no MSI_FLAT): 7 bits in 1LVL. */
-	UT_EQ(ddt_locate(127, l1, CAPS & ~RISCV_IOMMU_CAPABILITIES_MSI_FLAT, 0, &dc), 0);
-	UT_EQ(ddt_locate(128, l1, CAPS & ~RISCV_IOMMU_CAPABILITIES_MSI_FLAT, 0, &dc),
+	UT_EQ(ddt_locate(127, l1, CAPS & ~RISCV_IOMMU_CAPABILITIES_MSI_FLAT, &st), 0);
+	UT_EQ(ddt_locate(128, l1, CAPS & ~RISCV_IOMMU_CAPABILITIES_MSI_FLAT, &st),
 	      RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED);
 	/* Non-leaf: V=0, reserved bit. */
 	buf_put64(FW_BUF_DDTE + 8, 0);
-	UT_EQ(ddt_locate(64, l2, CAPS, 0, &dc), RISCV_IOMMU_FQ_CAUSE_DDT_INVALID);
+	UT_EQ(ddt_locate(64, l2, CAPS, &st), RISCV_IOMMU_FQ_CAUSE_DDT_INVALID);
 	buf_put64(FW_BUF_DDTE + 8, 3);
-	UT_EQ(ddt_locate(64, l2, CAPS, 0, &dc), C259);
+	UT_EQ(ddt_locate(64, l2, CAPS, &st), C259);
 	buf_put64(FW_BUF_DDTE + 8, 1 | BIT_ULL(60));
-	UT_EQ(ddt_locate(64, l2, CAPS, 0, &dc), C259);
-	/* Bus error on the burst. */
-	mock.fwif[FWIF_BURST_STATUS / 4] = FWIF_BURST_STATUS_ERR;
-	UT_EQ(ddt_locate(0, l1, CAPS, 0, &dc), RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT);
-}
-
-UNIT_TEST(fw_ddt_ctx_build)
-{
-	struct riscv_iommu_dc dc = {
-		.tc		  = V | RISCV_IOMMU_DC_TC_DTF,
-		.iohgatp	  = SV48X4 | (0xBEEFull << 44) | 0x123456789ABull,
-		.ta		  = 0xABCDEull << 12,
-		.fsc		  = SV39 | 0xFEDCBA98765ull,
-		.msiptp		  = FLAT | 0x11122233344ull,
-		.msi_addr_mask	  = 0xFFFFF12345678ull,
-		.msi_addr_pattern = 0x0000087654321ull,
-	};
-	uint32_t w[16];
-
-	ddt_ctx_build(&dc, 0xC0FFEE, w);
-	UT_EQ(w[0], 0xC0FFEE);
-	UT_EQ(w[1], FWIF_CTX_W1_DTF);
-	UT_EQ(w[2], 0xABCDEu | (8u << 28));
-	UT_EQ(w[3], 0xCBA98765u);
-	UT_EQ(w[4], 0xFEDu);
-	UT_EQ(w[5], 0xBEEFu | (9u << 28));
-	UT_EQ(w[6], 0x456789ABu);
-	UT_EQ(w[7], 0x123u);
-	UT_EQ(w[8], 1u << 28);
-	UT_EQ(w[9], 0x22233344u);
-	UT_EQ(w[10], 0x111u);
-	UT_EQ(w[11], 0x12345678u);
-	UT_EQ(w[12], 0xFFFFFu);
-	UT_EQ(w[13], 0x87654321u);
-	UT_EQ(w[14], 0);
+	UT_EQ(ddt_locate(64, l2, CAPS, &st), C259);
+	/* The RTL's verdict on the DC. */
+	mock.fwif[FWIF_BURST_STATUS / 4] = FWIF_BURST_STATUS_DC_INVALID;
+	UT_EQ(ddt_locate(0, l1, CAPS, &st), RISCV_IOMMU_FQ_CAUSE_DDT_INVALID);
+	mock.fwif[FWIF_BURST_STATUS / 4] = FWIF_BURST_STATUS_DC_BAD;
+	UT_EQ(ddt_locate(0, l1, CAPS, &st), C259);
+	/* Bus error on the burst (the verdict on stale words does not count). */
+	mock.fwif[FWIF_BURST_STATUS / 4] = FWIF_BURST_STATUS_ERR | FWIF_BURST_STATUS_DC_INVALID;
+	UT_EQ(ddt_locate(0, l1, CAPS, &st), RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT);
+	/* The base format's DC is 4 beats. */
+	mock.fwif[FWIF_BURST_STATUS / 4] = 0;
+	UT_EQ(ddt_locate(5, l1, CAPS & ~RISCV_IOMMU_CAPABILITIES_MSI_FLAT, &st), 0);
+	UT_EQ(FIELD_GET(FWIF_BURST_CTRL_BEATS, mock.fwif[FWIF_BURST_CTRL / 4]), 4);
+	UT_EQ(mock.fwif[FWIF_BURST_ADDR_LO / 4], 0x80010000u + 5 * 32);
 }
 
 /* A miss that faults: MISS_CMD fail with the cause, then the record in the FQ. */
 UNIT_TEST(fw_ddt_miss_fault_record)
 {
-	struct fw_event ev = {.type = FWIF_EVT_CTX_MISS};
 	int fail;
 
 	mock_reset();
@@ -222,12 +131,12 @@ UNIT_TEST(fw_ddt_miss_fault_record)
 	mock_page_set64(RISCV_IOMMU_REG_FQB, (0x90000ull << 10) | 3);
 	mock.page[RISCV_IOMMU_REG_FQCSR / 4] =
 		(uint32_t)(RISCV_IOMMU_FQCSR_FQON | RISCV_IOMMU_FQCSR_FQEN | RISCV_IOMMU_FQCSR_FIE);
-	ev.w[0] = 100; /* too wide for 1LVL */
-	ev.w[1] = 0x12345 | FWIF_EVT_CTX_MISS_W1_PV | FWIF_EVT_CTX_MISS_W1_PRIV |
-		  FWIF_EVT_CTX_MISS_W1_WRITE;
-	ev.w[2] = 0x89ABC000;
-	ev.w[3] = 0x7;
-	ddt_handle_miss(&ev);
+	/* W0 comes as the argument; the handler reads W1..W3 from the (head) event. */
+	mock.fwif[FWIF_EVT_DATA1 / 4] = 0x12345 | FWIF_EVT_CTX_MISS_W1_PV |
+					FWIF_EVT_CTX_MISS_W1_PRIV | FWIF_EVT_CTX_MISS_W1_WRITE;
+	mock.fwif[FWIF_EVT_DATA2 / 4] = 0x89ABC000;
+	mock.fwif[FWIF_EVT_DATA3 / 4] = 0x7;
+	ddt_handle_miss(100); /* too wide for 1LVL */
 	fail = mock_find_write(FWIF_BASE + FWIF_MISS_CMD, 0);
 	UT_CHECK(fail >= 0);
 	UT_EQ(mock.log[fail].val, FWIF_MISS_CMD_FAIL | (260u << 16));
@@ -244,32 +153,32 @@ UNIT_TEST(fw_ddt_miss_fault_record)
 
 UNIT_TEST(fw_ddt_miss_success_loads)
 {
-	struct fw_event ev = {.type = FWIF_EVT_CTX_MISS};
-	int load, retry;
+	int did, ctrl;
 
 	mock_reset();
 	mock_page_set64(RISCV_IOMMU_REG_CAPABILITIES, CAPS);
 	mock_page_set64(RISCV_IOMMU_REG_DDTP,
 			RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL | (0x80010ull << 10));
-	buf_put64(FW_BUF_DC, V);
-	buf_put64(FW_BUF_DC + 16, 9ull << 12);
-	buf_put64(FW_BUF_DC + 24, SV39 | 0x80100);
-	ev.w[0] = 5;
-	ddt_handle_miss(&ev);
-	load  = mock_find_write(FWIF_BASE + FWIF_CTX_CMD, 0);
-	retry = mock_find_write(FWIF_BASE + FWIF_MISS_CMD, 0);
-	UT_CHECK(load >= 0 && retry > load);
-	UT_EQ(mock.log[load].val, FWIF_CTX_CMD_LOAD);
-	UT_EQ(mock.log[retry].val, FWIF_MISS_CMD_RETRY);
-	UT_EQ(mock.fwif[FWIF_CTX_W0 / 4], 5);
-	UT_EQ(mock.fwif[FWIF_CTX_W2 / 4], 9u | (8u << 28));
-	UT_EQ(mock.fwif[FWIF_CTX_W3 / 4], 0x80100u);
+	ctx_put64(0, V);
+	ctx_put64(3, SV39 | 0x80100);
+	ddt_handle_miss(5);
+	did  = mock_find_write(FWIF_BASE + FWIF_CTX_CMD, 0);
+	ctrl = mock_find_write(FWIF_BASE + FWIF_BURST_CTRL, 0);
+	/*
+	 * The device (CTX_CMD op 0), then the DC load with CTX_LOAD: the RTL loads the context and
+	 * retries the miss. The firmware writes nothing after the load, and reads no event word
+	 * beyond W0.
+	 */
+	UT_CHECK(did >= 0 && ctrl > did);
+	UT_EQ(mock.log[did].val, 5u << FWIF_CTX_CMD_DID_SHIFT);
+	UT_EQ(mock.log[ctrl].val & (FWIF_BURST_CTRL_CTX | FWIF_BURST_CTRL_CTX_LOAD),
+	      FWIF_BURST_CTRL_CTX | FWIF_BURST_CTRL_CTX_LOAD);
+	UT_EQ(mock.nlog, (unsigned)ctrl + 1);
 }
 
 /* A context miss of device 6 (DC tc, fsc) for event W1; returns the MISS_CMD value written. */
 static uint32_t ctx_miss(uint64_t tc, uint64_t fsc, uint32_t w1)
 {
-	struct fw_event ev = {.type = FWIF_EVT_CTX_MISS};
 	int cmd;
 
 	mock_reset();
@@ -279,15 +188,18 @@ static uint32_t ctx_miss(uint64_t tc, uint64_t fsc, uint32_t w1)
 	mock_page_set64(RISCV_IOMMU_REG_FQB, (0x90000ull << 10) | 3);
 	mock.page[RISCV_IOMMU_REG_FQCSR / 4] =
 		(uint32_t)(RISCV_IOMMU_FQCSR_FQON | RISCV_IOMMU_FQCSR_FQEN | RISCV_IOMMU_FQCSR_FIE);
-	buf_put64(FW_BUF_DC, tc);
-	buf_put64(FW_BUF_DC + 24, fsc);
-	ev.w[0] = 6;
-	ev.w[1] = w1;
-	ev.w[2] = 0x40000ff8u;
-	ddt_handle_miss(&ev);
+	ctx_put64(0, tc);
+	ctx_put64(3, fsc);
+	mock.fwif[FWIF_BURST_STATUS / 4] =
+		(!(tc & V) ? FWIF_BURST_STATUS_DC_INVALID : 0) |
+		((tc & RISCV_IOMMU_DC_TC_PDTV) ? FWIF_BURST_STATUS_DC_PDTV : 0) |
+		((tc & RISCV_IOMMU_DC_TC_DTF) ? FWIF_BURST_STATUS_DC_DTF : 0);
+	mock.fwif[FWIF_EVT_DATA1 / 4] = w1;
+	mock.fwif[FWIF_EVT_DATA2 / 4] = 0x40000ff8u;
+	ddt_handle_miss(6);
 	cmd = mock_find_write(FWIF_BASE + FWIF_MISS_CMD, 0);
-	UT_CHECK(cmd >= 0);
-	return cmd >= 0 ? mock.log[cmd].val : 0;
+	/* No MISS_CMD: the RTL loaded and retried (BURST_CTRL.CTX_LOAD). */
+	return cmd >= 0 ? mock.log[cmd].val : FWIF_MISS_CMD_RETRY;
 }
 
 /*
@@ -315,6 +227,7 @@ UNIT_TEST(fw_ddt_miss_unsup_order)
 	UT_EQ(mock.page[RISCV_IOMMU_REG_FQT / 4], 0);
 	/* A DDT fault comes first: DC V=0 gives 258 even for an unsupported request. */
 	UT_EQ(ctx_miss(0, PD8, unsup), FWIF_MISS_CMD_FAIL | (C258 << 16));
-	/* Without PDTV the context is loaded: the datapath itself answers 260. */
+	/* Without PDTV the context is loaded (by the RTL): the datapath itself answers 260. */
 	UT_EQ(ctx_miss(V, SV39 | 0x80100, unsup), FWIF_MISS_CMD_RETRY);
+	UT_EQ(mock_find_write(FWIF_BASE + FWIF_MISS_CMD, 0), -1);
 }

@@ -41,16 +41,24 @@ static uint32_t last_write(uint32_t off)
  * (device 0x22, preloaded in the burst buffer's DC slot) uses G-stage Sv39x4, msiptp Flat and
  * @mask.
  */
+static void ctx_put64(unsigned dw, uint64_t v)
+{
+	mock.fwif[FWIF_CTX_W0 / 4 + 2 * dw]	= (uint32_t)v;
+	mock.fwif[FWIF_CTX_W0 / 4 + 2 * dw + 1] = (uint32_t)(v >> 32);
+}
+
 static void msi_dc_setup(uint64_t mask)
 {
 	mock_page_set64(RISCV_IOMMU_REG_CAPABILITIES, RISCV_IOMMU_CAPABILITIES_RESET);
 	mock_page_set64(RISCV_IOMMU_REG_DDTP,
 			RISCV_IOMMU_DDTP_IOMMU_MODE_1LVL | (0x80010ull << 10));
-	buf_put64(FW_BUF_DC + 0, RISCV_IOMMU_DC_TC_V);
-	buf_put64(FW_BUF_DC + 8, (8ull << 60) | (5ull << 44) | 0x80100); /* Sv39x4, 16 KiB root */
-	buf_put64(FW_BUF_DC + 32, (1ull << 60) | 0x80001);		 /* msiptp Flat */
-	buf_put64(FW_BUF_DC + 40, mask);
-	buf_put64(FW_BUF_DC + 48, 0x2800000ull & ~mask);
+	/* The DC as the RTL leaves it in CTX_W0..15 after the BURST_CTRL.CTX load. */
+	ctx_put64(0, RISCV_IOMMU_DC_TC_V);
+	ctx_put64(1, (8ull << 60) | (5ull << 44) | 0x80100); /* Sv39x4, 16 KiB root */
+	ctx_put64(4, (1ull << 60) | 0x80001);		     /* msiptp Flat */
+	ctx_put64(5, mask);
+	ctx_put64(6, 0x2800000ull & ~mask);
+	mock.fwif[FWIF_BURST_STATUS / 4] = FWIF_BURST_STATUS_DC_MSI;
 }
 
 static struct fw_event msi_event(uint64_t gpa, uint64_t base, bool dtf, bool exec)

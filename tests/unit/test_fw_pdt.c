@@ -23,6 +23,19 @@
 #define C267   RISCV_IOMMU_FQ_CAUSE_PDT_MISCONFIGURED
 /* clang-format on */
 
+/* CTX_W words the fill writes (ta low, fsc) and CTX_KEY, dirtied first to see them written. */
+#define CTX_TA	  ((FWIF_CTX_W0 + RISCV_IOMMU_DC_TA_OFFSET) / 4)
+#define CTX_FSC	  ((FWIF_CTX_W0 + RISCV_IOMMU_DC_FSC_OFFSET) / 4)
+#define CTX_KEY_W (FWIF_CTX_KEY / 4)
+
+static void ctx_dirty(void)
+{
+	mock.fwif[CTX_TA]      = ~0u;
+	mock.fwif[CTX_FSC]     = ~0u;
+	mock.fwif[CTX_FSC + 1] = ~0u;
+	mock.fwif[CTX_KEY_W]   = ~0u;
+}
+
 static void put64(uint32_t off, uint64_t v)
 {
 	mock.fwif[(FWIF_BUF + off) / 4]	    = (uint32_t)v;
@@ -84,14 +97,15 @@ UNIT_TEST(fw_pdt_pd17_ctx)
 				    .fsc     = PD17 | 0x80010};
 	struct fq_src src	 = {.did = 0x1234, .pid = 0x1ABCD, .pv = true};
 	uint64_t iotval2	 = 0;
-	uint32_t w[16], lo, ctrl;
+	uint32_t lo, ctrl;
 
 	mock_reset();
 	dc.iohgatp = 0; /* G-stage Bare: the PDT addresses are SPAs */
 	put64(FW_BUF_PDTE + 8, (0x80020ull << 10) | 1);
 	put64(FW_BUF_PC, PCV | ENS | SUM | (0xABCDEull << 12));
 	put64(FW_BUF_PC + 8, SV48 | 0xFED12345678ull);
-	UT_EQ(pdt_ctx_build(&dc, CAPS, &src, w, &iotval2), 0);
+	ctx_dirty();
+	UT_EQ(pdt_ctx_fill(&dc, CAPS, &src, &iotval2), 0);
 	UT_EQ(nbursts(), 2);
 	UT_CHECK(burst(0, &lo, &ctrl));
 	UT_EQ(lo, 0x80010000u + 0x1AB * 8);
@@ -101,13 +115,11 @@ UNIT_TEST(fw_pdt_pd17_ctx)
 	UT_EQ(lo, 0x80020000u + 0xCD * 16);
 	UT_EQ(FIELD_GET(FWIF_BURST_CTRL_BEATS, ctrl), 2);
 	UT_EQ(FIELD_GET(FWIF_BURST_CTRL_BUF_OFF, ctrl), FW_BUF_PC);
-	UT_EQ(w[0], 0x1234);
-	UT_EQ(w[1], 0x1ABCDu | FWIF_CTX_W1_PV | FWIF_CTX_W1_PDTV | FWIF_CTX_W1_DTF |
-			    FWIF_CTX_W1_ENS | FWIF_CTX_W1_SUM);
-	UT_EQ(w[2], 0xABCDEu | (9u << 28));
-	UT_EQ(w[3], 0x12345678u);
-	UT_EQ(w[4], 0xFEDu);
-	UT_EQ(w[5], 0);
+	UT_EQ(mock.fwif[CTX_KEY_W],
+	      0x1ABCDu | FWIF_CTX_KEY_PV | FWIF_CTX_KEY_ENS | FWIF_CTX_KEY_SUM);
+	UT_EQ(mock.fwif[CTX_TA], 0xABCDEu << 12);
+	UT_EQ(mock.fwif[CTX_FSC], 0x12345678u);
+	UT_EQ(mock.fwif[CTX_FSC + 1], 0x90000FEDu);
 }
 
 UNIT_TEST(fw_pdt_pv_dpe_rules)
@@ -115,39 +127,41 @@ UNIT_TEST(fw_pdt_pv_dpe_rules)
 	struct riscv_iommu_dc dc = {.tc = TC, .fsc = PD8 | 0x80010};
 	struct fq_src src	 = {.did = 7, .pid = 0x55, .pv = false};
 	uint64_t iotval2	 = 0;
-	uint32_t w[16], lo, ctrl;
+	uint32_t lo, ctrl;
 
 	/* pv=0, DPE=0: first stage Bare, key (did, pv=0, pid 0), no PDT read. */
 	mock_reset();
-	UT_EQ(pdt_ctx_build(&dc, CAPS, &src, w, &iotval2), 0);
+	ctx_dirty();
+	UT_EQ(pdt_ctx_fill(&dc, CAPS, &src, &iotval2), 0);
 	UT_EQ(nbursts(), 0);
-	UT_EQ(w[1], FWIF_CTX_W1_PDTV | FWIF_CTX_W1_ENS);
-	UT_EQ(w[2], 0);
-	UT_EQ(w[3], 0);
+	UT_EQ(mock.fwif[CTX_KEY_W], FWIF_CTX_KEY_ENS);
+	UT_EQ(mock.fwif[CTX_TA], 0);
+	UT_EQ(mock.fwif[CTX_FSC], 0);
+	UT_EQ(mock.fwif[CTX_FSC + 1], 0);
 	/* pv=0, DPE=1: process_id 0's PC, still keyed pv=0. */
 	dc.tc |= RISCV_IOMMU_DC_TC_DPE;
 	put64(FW_BUF_PC, PCV | (0x33ull << 12));
 	put64(FW_BUF_PC + 8, SV39 | 0x80099);
-	UT_EQ(pdt_ctx_build(&dc, CAPS, &src, w, &iotval2), 0);
+	UT_EQ(pdt_ctx_fill(&dc, CAPS, &src, &iotval2), 0);
 	UT_CHECK(burst(0, &lo, &ctrl));
 	UT_EQ(lo, 0x80010000u);
-	UT_EQ(w[1], FWIF_CTX_W1_PDTV | FWIF_CTX_W1_DPE);
-	UT_EQ(w[2], 0x33u | (8u << 28));
-	UT_EQ(w[3], 0x80099u);
+	UT_EQ(mock.fwif[CTX_KEY_W], 0);
+	UT_EQ(mock.fwif[CTX_TA], 0x33u << 12);
+	UT_EQ(mock.fwif[CTX_FSC], 0x80099u);
+	UT_EQ(mock.fwif[CTX_FSC + 1], 0x80000000u);
 	/* process_id width: PD8 8 bits, PD17 17 bits, PD20 20 bits. */
 	src.pv	= true;
 	src.pid = 0x100;
-	UT_EQ(pdt_ctx_build(&dc, CAPS, &src, w, &iotval2), C260);
+	UT_EQ(pdt_ctx_fill(&dc, CAPS, &src, &iotval2), C260);
 	dc.fsc	= PD17 | 0x80010;
 	src.pid = 0x20000;
-	UT_EQ(pdt_ctx_build(&dc, CAPS, &src, w, &iotval2), C260);
+	UT_EQ(pdt_ctx_fill(&dc, CAPS, &src, &iotval2), C260);
 	/* pdtp Bare: first stage Bare for any process_id. */
 	dc.fsc = 0;
 	mock_reset();
-	UT_EQ(pdt_ctx_build(&dc, CAPS, &src, w, &iotval2), 0);
+	UT_EQ(pdt_ctx_fill(&dc, CAPS, &src, &iotval2), 0);
 	UT_EQ(nbursts(), 0);
-	UT_EQ(w[1],
-	      0x20000u | FWIF_CTX_W1_PV | FWIF_CTX_W1_PDTV | FWIF_CTX_W1_DPE | FWIF_CTX_W1_ENS);
+	UT_EQ(mock.fwif[CTX_KEY_W], 0x20000u | FWIF_CTX_KEY_PV | FWIF_CTX_KEY_ENS);
 }
 
 UNIT_TEST(fw_pdt_walk_faults)
