@@ -66,6 +66,7 @@ include tools/lint.mk
 -include fusesoc/fusesoc.mk
 -include tools/bench.mk
 -include tools/demo.mk
+-include tools/mutate.mk
 
 # Each part ends with its own "N passed, N failed"; `make test` adds up those lines and ends with
 # the whole suite's total (and fails if any part failed).

@@ -210,13 +210,27 @@ void mon_reset()
     c.pend = false;
 }
 
-// Runs one test with the monitor's per-test count. +test=<prefix> runs only the tests whose name
-// starts with it (for debugging: some tests rely on the DDTP mode an earlier one set; inval_race
-// sets up everything it uses).
+// Runs one test with the monitor's per-test count. +test=<prefix>[,<prefix>...] runs only the
+// tests whose name starts with one of them, in the usual order (for debugging: some tests rely on
+// the DDTP mode an earlier one set, so "sv39,inval" works where "inval" alone does not;
+// inval_race and the tests after it set up everything they use).
 const char *test_filter = nullptr;
+bool test_selected(const char *name)
+{
+  if (!test_filter)
+    return true;
+  for (const char *p = test_filter; *p;) {
+    const char *e = strchr(p, ',');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    if (n && strncmp(name, p, n) == 0)
+      return true;
+    p += n + (e ? 1 : 0);
+  }
+  return false;
+}
 void run_test(const char *name, void (*fn)())
 {
-  if (test_filter && strncmp(name, test_filter, strlen(test_filter)) != 0)
+  if (!test_selected(name))
     return;
   cur_test = name;
   mon_viol_test = 0;
@@ -496,6 +510,8 @@ struct Ctx {
   bool pv = false, pdtv = false, dtf = false, ens = false, sum = false;
   unsigned pscid = 7, s1_mode = 0, gscid = 3, s2_mode = 0;
   uint64_t s1_ppn = 0, s2_ppn = 0;
+  unsigned msi_mode = 0;  // msiptp.MODE (1 Flat)
+  uint64_t msi_ppn = 0, msi_mask = 0, msi_pat = 0;
 };
 
 // Drives one context-cache fill for the next edge (ctx_load() also clocks it).
@@ -511,6 +527,13 @@ void ctx_drive(const Ctx &c)
   top->ctx_w_i[5] = c.gscid | c.s2_mode << 28;
   top->ctx_w_i[6] = (uint32_t)c.s2_ppn;
   top->ctx_w_i[7] = (uint32_t)(c.s2_ppn >> 32);
+  top->ctx_w_i[8] = c.msi_mode << 28;
+  top->ctx_w_i[9] = (uint32_t)c.msi_ppn;
+  top->ctx_w_i[10] = (uint32_t)(c.msi_ppn >> 32);
+  top->ctx_w_i[11] = (uint32_t)c.msi_mask;
+  top->ctx_w_i[12] = (uint32_t)(c.msi_mask >> 32);
+  top->ctx_w_i[13] = (uint32_t)c.msi_pat;
+  top->ctx_w_i[14] = (uint32_t)(c.msi_pat >> 32);
   top->ctx_load_i = 1;
 }
 
@@ -579,8 +602,11 @@ uint64_t map(uint64_t root, uint64_t va, uint64_t pa, unsigned lvl, uint64_t fla
       mem[a] = ((pa >> 12) << 10) | flags;
       return a;
     }
-    if (!(mem[a] & V))
-      mem[a] = ((alloc() >> 12) << 10) | V;
+    if (!(mem[a] & V)) {
+      uint64_t t = alloc();  // a new table starts empty (pages may be reused: test_nested)
+      mem.erase(mem.lower_bound(t + off), mem.lower_bound(t + off + 4096));
+      mem[a] = ((t >> 12) << 10) | V;
+    }
     tbl = (mem[a] >> 10) << 12;
   }
   return 0;
@@ -1462,6 +1488,387 @@ void test_sv48x4()
   check(o.dma_addr == OFF + 0x130018 && !o.fault, "nested Sv48 over Sv48x4");
 }
 
+// ---- Directed tests for single faults that the tests above let pass (doc/verification.md,
+// "Mutation testing"). Each sets up everything it uses (DDTP mode, contexts, tables) and flushes
+// the IOTLB first, so it runs alone with +test=<name>. ----
+
+// A fresh table page: test_nested resets next_page, so in the back-pressure rerun alloc() hands
+// out pages that earlier tests filled; these tests clear what they take.
+uint64_t zalloc(unsigned pages = 1, unsigned align_pages = 1)
+{
+  uint64_t p = alloc(pages, align_pages);
+  mem.erase(mem.lower_bound(p), mem.lower_bound(p + pages * 4096ull));
+  return p;
+}
+
+const uint64_t GFL = V | R | W | X | U | A | D;  // G-stage leaf: every permission
+
+void flush_all()
+{
+  top->ddtp_mode_i = 3;
+  ctx_inv_all();
+  inv(false, false, false, false, 0, 0, 0);  // IOTINVAL.VMA, all host entries
+  inv(true, false, false, false, 0, 0, 0);   // IOTINVAL.GVMA, all guest entries
+}
+
+// A fault with the given cause and iotval, SLVERR, nothing sent to memory.
+void check_fault(const Obs &o, unsigned want, uint64_t iotval, const char *what)
+{
+  char buf[160];
+  snprintf(buf, sizeof buf, "%s (want %u: got fault %d cause %u resp %u dma %d at 0x%llx)", what,
+           want, o.fault, cause(o), o.resp, o.dma_seen, (unsigned long long)o.dma_addr);
+  check(!o.dma_seen && o.resp == 2 && o.fault && cause(o) == want && o.rec[2] == iotval, buf);
+}
+
+void check_pass(const Obs &o, uint64_t pa, const char *what)
+{
+  char buf[160];
+  snprintf(buf, sizeof buf, "%s (want 0x%llx: got fault %d cause %u resp %u dma %d at 0x%llx)",
+           what, (unsigned long long)pa, o.fault, cause(o), o.resp, o.dma_seen,
+           (unsigned long long)o.dma_addr);
+  check(o.dma_seen && o.dma_addr == pa && o.resp == 0 && !o.fault, buf);
+}
+
+// Superpage alignment: a leaf above level 0 must have zero PPN bits below its level (the whole
+// lvl_mask, not only PPN[8:0]): a 1 GiB leaf that is 2 MiB- but not 1 GiB-aligned, and a 2 MiB
+// leaf that is not 2 MiB-aligned, fault in both stages (13/15 first stage, 21 G-stage).
+void test_superpage_align()
+{
+  flush_all();
+  uint64_t root = zalloc();
+  Ctx c;
+  c.s1_mode = 8;
+  c.s1_ppn = root >> 12;
+  c.pscid = 50;
+  ctx_load(c);
+  map(root, 0x80000000, 0x1c0200000ull, 2, FL, 2);  // PPN[17:9] = 1, PPN[8:0] = 0
+  map(root, 0x40200000, 0x80401000, 1, FL, 2);      // PPN[8:0] = 1
+  map(root, 0xc0000000, 0x240000000ull, 2, FL, 2);  // aligned 1 GiB: the control
+  check_fault(run({false, 1, 0x80000010}), 13, 0x80000010, "1G leaf, PPN[17:9] != 0: read -> 13");
+  check_fault(run({true, 1, 0x80001010}), 15, 0x80001010, "1G leaf, PPN[17:9] != 0: write -> 15");
+  check_fault(run({false, 1, 0x40200010}), 13, 0x40200010, "2M leaf, PPN[8:0] != 0 -> 13");
+  check_pass(run({false, 1, 0xc0123458}), 0x240123458ull, "aligned 1G leaf translates");
+  // G-stage (Sv39x4, G-only): the same two leaves.
+  uint64_t groot = zalloc(4, 4);
+  map(groot, 0x40000000, 0x1c0200000ull, 2, GFL, 2, 11);
+  map(groot, 0x80200000, 0x80401000, 1, GFL, 2, 11);
+  map(groot, 0xc0000000, 0x240000000ull, 2, GFL, 2, 11);
+  Ctx g;
+  g.did = 6;
+  g.s2_mode = 8;
+  g.s2_ppn = groot >> 12;
+  g.gscid = 13;
+  ctx_load(g);
+  Obs o = run({false, 1, 0x40000010, 0, 0, 6});
+  check_fault(o, 21, 0x40000010, "G-stage 1G leaf, PPN[17:9] != 0 -> 21");
+  check(o.rec[3] == 0x40000010, "G-stage misaligned 1G: iotval2 = GPA");
+  o = run({true, 1, 0x80200010, 0, 0, 6});
+  check_fault(o, 23, 0x80200010, "G-stage 2M leaf, PPN[8:0] != 0: write -> 23");
+  check_pass(run({false, 1, 0xc0123458, 0, 0, 6}), 0x240123458ull, "G-stage aligned 1G leaf");
+}
+
+// Canonical IOVA / GPA width, each at the first bit that must be clear (or a copy): Sv39 bit 38,
+// Sv48 bit 47 (bits 63:48 clear), Sv39x4 bit 41, Sv48x4 bit 50, and a nested first-stage leaf
+// whose GPA has bit 41 set. The low bits of each address index a valid mapping, so a check on the
+// wrong bit translates instead of faulting. The cached page is tried again (IOTLB alias).
+void test_canonical()
+{
+  flush_all();
+  uint64_t r48 = zalloc();
+  Ctx c;
+  c.s1_mode = 9;
+  c.s1_ppn = r48 >> 12;
+  c.pscid = 51;
+  ctx_load(c);
+  map(r48, 0xffff800000001000ull, 0x12346000, 0, FL, 3);  // root index 256
+  const uint64_t nc48 = 0x0000800000001010ull;            // bit 47 set, 63:48 clear
+  check_fault(run({false, 1, nc48}), 13, nc48, "Sv48: IOVA bit 47 set, 63:48 clear -> 13");
+  check_fault(run({true, 1, nc48}), 15, nc48, "Sv48: IOVA bit 47 set, 63:48 clear: write -> 15");
+  check_pass(run({false, 1, 0xffff800000001010ull}), 0x12346010, "Sv48: its sign extension");
+  check_fault(run({false, 1, nc48}), 13, nc48, "Sv48: non-canonical after the page is cached");
+  uint64_t r39 = zalloc();
+  Ctx c39 = c;
+  c39.did = 6;
+  c39.s1_mode = 8;
+  c39.s1_ppn = r39 >> 12;
+  c39.pscid = 52;
+  ctx_load(c39);
+  map(r39, 0xffffffc000001000ull, 0x12347000, 0, FL, 2);  // root index 256
+  const uint64_t nc39 = 0x0000004000001010ull;            // bit 38 set, 63:39 clear
+  check_fault(run({false, 1, nc39, 0, 0, 6}), 13, nc39, "Sv39: IOVA bit 38 set, 63:39 clear -> 13");
+  check_pass(run({false, 1, 0xffffffc000001010ull, 0, 0, 6}), 0x12347010, "Sv39: its sign extension");
+  check_fault(run({false, 1, nc39, 0, 0, 6}), 13, nc39, "Sv39: non-canonical after the page is cached");
+  // G-stage only: GPA bit 41 (Sv39x4) / bit 50 (Sv48x4) set, the rest maps.
+  uint64_t g39 = zalloc(4, 4), g48 = zalloc(4, 4);
+  map(g39, 0x1000, 0x12348000, 0, GFL, 2, 11);
+  map(g48, 0x1000, 0x12349000, 0, GFL, 3, 11);
+  Ctx x39;
+  x39.did = 7;
+  x39.s2_mode = 8;
+  x39.s2_ppn = g39 >> 12;
+  x39.gscid = 16;
+  Ctx x48 = x39;
+  x48.did = 8;
+  x48.s2_mode = 9;
+  x48.s2_ppn = g48 >> 12;
+  x48.gscid = 17;
+  ctx_load(x39);
+  ctx_load(x48);
+  const uint64_t w39 = 0x0000020000001010ull, w48 = 0x0004000000001010ull;
+  for (int pass = 0; pass < 2; pass++) {  // again with the low page cached
+    Obs o = run({false, 1, w39, 0, 0, 7});
+    check_fault(o, 21, w39, "Sv39x4: GPA bit 41 set -> 21");
+    check(o.rec[3] == w39, "Sv39x4: GPA bit 41: iotval2 = GPA");
+    o = run({true, 1, w48, 0, 0, 8});
+    check_fault(o, 23, w48, "Sv48x4: GPA bit 50 set: write -> 23");
+    check(o.rec[3] == w48, "Sv48x4: GPA bit 50: iotval2 = GPA");
+    check_pass(run({false, 1, 0x1010, 0, 0, 7}), 0x12348010, "Sv39x4: GPA 0x1010 translates");
+    check_pass(run({false, 1, 0x1010, 0, 0, 8}), 0x12349010, "Sv48x4: GPA 0x1010 translates");
+  }
+  // Nested: the first stage's leaf gives GPA 0x20000001000 (bit 41 set); the G-stage must fault on
+  // its width (not walk GPA 0x1000, which it maps). First-stage tables at GPA = SPA - OFF.
+  const uint64_t OFF = 0x800000000ull;
+  uint64_t gn = zalloc(4, 4);
+  map(gn, 0, OFF, 2, GFL, 2, 11);  // GPA [0, 1G) -> SPA OFF + GPA
+  map(gn, 0x40001000, 0x1234a000, 0, GFL, 2, 11);
+  static uint64_t s1_gpa = 0x400000;  // a fresh GPA region per call (tests run twice)
+  uint64_t save = next_page;
+  next_page = s1_gpa;
+  uint64_t s1root = zalloc();
+  map(s1root, 0x5000, 0x0000020040001000ull, 0, FL, 2, 9, OFF);
+  map(s1root, 0x6000, 0x40001000, 0, FL, 2, 9, OFF);
+  s1_gpa = next_page;
+  next_page = save;
+  Ctx n;
+  n.did = 9;
+  n.s1_mode = 8;
+  n.s1_ppn = s1root >> 12;
+  n.pscid = 53;
+  n.s2_mode = 8;
+  n.s2_ppn = gn >> 12;
+  n.gscid = 18;
+  ctx_load(n);
+  check_pass(run({false, 1, 0x6010, 0, 0, 9}), 0x1234a010, "nested: GPA 0x40001010 translates");
+  Obs o = run({false, 1, 0x5010, 0, 0, 9});
+  check_fault(o, 21, 0x5010, "nested: first-stage leaf GPA bit 41 set -> 21");
+  check(o.rec[3] == 0x0000020040001010ull, "nested: wide GPA: iotval2 = GPA");
+}
+
+void msi_load(unsigned gscid, uint64_t gpn, uint64_t ppn)
+{
+  top->msi_load_i = 1;
+  top->msi_load_gscid_i = gscid;
+  top->msi_load_gpn_i = gpn;
+  top->msi_load_ppn_i = ppn;
+  tick();
+  top->msi_load_i = 0;
+}
+
+// MSI address match: (A >> 12) & ~mask == pattern & ~mask. The pattern has bits set under the
+// mask (software may leave them so; the spec masks both sides), so a match that masks only the
+// address side misses. Checked where iosatp is Bare (the stage) and on a first-stage leaf's GPA
+// (the walker).
+void test_msi_mask()
+{
+  flush_all();
+  Ctx m;
+  m.did = 10;
+  m.gscid = 19;
+  m.msi_mode = 1;
+  m.msi_ppn = zalloc() >> 12;
+  m.msi_mask = 0xf;
+  m.msi_pat = 0x28005;  // MSI pages 0x28000-0x2800f
+  ctx_load(m);
+  msi_load(19, 0x28003, 0x77003);
+  check_pass(run({false, 1, 0x28003010, 0, 0, 10}), 0x77003010,
+             "MSI (iosatp Bare): pattern with masked bits set still matches");
+  check_pass(run({true, 1, 0x28003018, 0, 0, 10}), 0x77003018, "MSI write, same page");
+  check_pass(run({false, 1, 0x28013010, 0, 0, 10}), 0x28013010, "not an MSI page: identity");
+  // First stage on: the leaf's GPA page 0x28003 is the MSI page (G-stage Bare).
+  uint64_t root = zalloc();
+  map(root, 0x50000, 0x28003000, 0, FL, 2);
+  map(root, 0x51000, 0x28013000, 0, FL, 2);
+  Ctx s = m;
+  s.did = 11;
+  s.s1_mode = 8;
+  s.s1_ppn = root >> 12;
+  s.pscid = 54;
+  ctx_load(s);
+  check_pass(run({false, 1, 0x50010, 0, 0, 11}), 0x77003010,
+             "MSI on the first-stage GPA: pattern with masked bits set matches");
+  check_pass(run({false, 1, 0x51010, 0, 0, 11}), 0x28013010, "first-stage GPA not an MSI page");
+}
+
+// IOTINVAL.GVMA GV=1 AV=1 on a GPA page must remove the nested (first stage + G-stage) IOTLB
+// entries whose G-stage leaf covers it (spec: the G-stage translations of that GPA, cached in any
+// form); the IOTLB keeps no GPA in them, so it drops every combined entry of the GSCID
+// (doc/datapath.md §3). The IOVA page (0x7) differs from the GPA page, so an entry matched on its
+// IOVA, or skipped, keeps the stale SPA.
+void test_gvma_nested()
+{
+  flush_all();
+  const uint64_t OFF = 0x800000000ull;
+  uint64_t groot = zalloc(4, 4);
+  map(groot, 0, OFF, 2, GFL, 2, 11);  // first-stage tables: GPA [0, 1G) -> SPA OFF + GPA
+  uint64_t spa_a = zalloc(), spa_b = zalloc();
+  const uint64_t gpa = 0x40005000;
+  map(groot, gpa, spa_a, 0, GFL, 2, 11);
+  static uint64_t s1_gpa = 0x800000;
+  uint64_t save = next_page;
+  next_page = s1_gpa;
+  uint64_t s1root = zalloc();
+  map(s1root, 0x7000, gpa, 0, FL, 2, 9, OFF);
+  s1_gpa = next_page;
+  next_page = save;
+  Ctx n;
+  n.did = 12;
+  n.s1_mode = 8;
+  n.s1_ppn = s1root >> 12;
+  n.pscid = 55;
+  n.s2_mode = 8;
+  n.s2_ppn = groot >> 12;
+  n.gscid = 20;
+  ctx_load(n);
+  check_pass(run({false, 1, 0x7010, 0, 0, 12}), spa_a + 0x10, "nested translation");
+  unsigned before = ptw_reads;
+  check_pass(run({false, 1, 0x7018, 0, 0, 12}), spa_a + 0x18, "nested: cached");
+  check(ptw_reads == before, "nested: the second access hits the IOTLB");
+  map(groot, gpa, spa_b, 0, GFL, 2, 11);           // the G-stage moves the GPA page
+  inv(true, true, true, false, 0, 21, gpa >> 12);  // another GSCID: may over-invalidate
+  Obs o = run({false, 1, 0x7010, 0, 0, 12});
+  check(o.dma_seen && !o.fault && (o.dma_addr == spa_a + 0x10 || o.dma_addr == spa_b + 0x10),
+        "GVMA AV of another GSCID: the old or the new page");
+  inv(true, true, true, false, 0, 20, gpa >> 12);
+  check_pass(run({false, 1, 0x7010, 0, 0, 12}), spa_b + 0x10,
+             "GVMA GV=1 AV=1 on the GPA removes the nested entry: new G-stage mapping");
+}
+
+// Cause order (spec "Process to translate an IOVA"): the transaction-type checks (260: PV with
+// PDTV=0, a burst crossing 4 KiB, supervisor with ENS=0) come before the MSI check, so an MSI
+// address with a cached MSI PTE still faults 260 (not passes, not 1 for exec).
+void test_cause_ttyp_msi()
+{
+  flush_all();
+  Ctx m;
+  m.did = 13;
+  m.gscid = 22;
+  m.msi_mode = 1;
+  m.msi_ppn = zalloc() >> 12;
+  m.msi_pat = 0x28003;
+  ctx_load(m);
+  msi_load(22, 0x28003, 0x77003);
+  check_pass(run({false, 1, 0x28003010, 0, 0, 13}), 0x77003010, "MSI: control");
+  check_fault(run({false, 1, 0x28003ff8, 1, 0, 13}), 260, 0x28003ff8,
+              "MSI page, burst crossing 4 KiB -> 260");
+  check_fault(run({false, 1, 0x28003ff8, 1, 4, 13}), 260, 0x28003ff8,
+              "MSI page, exec burst crossing 4 KiB -> 260 (not 1)");
+  check_fault(run({false, 1, 0x28003010, 0, 0, 13, 9, true}), 260, 0x28003010,
+              "MSI page, PV with PDTV=0 -> 260");
+  Ctx p = m;
+  p.pdtv = true;
+  p.pv = true;
+  p.pid = 9;
+  p.ens = false;
+  ctx_load(p);
+  check_fault(run({true, 1, 0x28003010, 0, 1, 13, 9, true}), 260, 0x28003010,
+              "MSI page, supervisor with ENS=0 -> 260");
+  check_pass(run({true, 1, 0x28003010, 0, 0, 13, 9, true}), 0x77003010,
+             "MSI page, user PV: passes");
+}
+
+// Non-leaf PTEs with U, D or A set fault (doc/datapath.md §4, host-library.md: the project
+// faults them): a first-stage pointer with U=1 (root level) or D=1 (level 1), and a G-stage root
+// pointer with U=1.
+void test_nonleaf_bits()
+{
+  flush_all();
+  uint64_t root = zalloc();
+  Ctx c;
+  c.s1_mode = 8;
+  c.s1_ppn = root >> 12;
+  c.pscid = 56;
+  ctx_load(c);
+  map(root, 0x40001000, 0x80001000, 0, FL, 2);
+  map(root, 0x80201000, 0x80002000, 0, FL, 2);
+  map(root, 0xc0001000, 0x80003000, 0, FL, 2);  // control
+  mem[root + 1 * 8] |= U;                                        // root pointer for 0x40000000
+  mem[(mem[root + 2 * 8] >> 10 << 12) + 1 * 8] |= D;             // level-1 pointer for 0x80200000
+  check_fault(run({false, 1, 0x40001010}), 13, 0x40001010, "non-leaf U=1 (root) -> 13");
+  check_fault(run({true, 1, 0x40001010}), 15, 0x40001010, "non-leaf U=1 (root): write -> 15");
+  check_fault(run({false, 1, 0x80201010}), 13, 0x80201010, "non-leaf D=1 (level 1) -> 13");
+  check_pass(run({false, 1, 0xc0001010}), 0x80003010, "clean non-leaf: translates");
+  uint64_t groot = zalloc(4, 4);
+  map(groot, 0x1000, 0x80004000, 0, GFL, 2, 11);
+  map(groot, 0x40001000, 0x80005000, 0, GFL, 2, 11);
+  mem[groot] |= U;  // root pointer for GPA [0, 1G)
+  Ctx g;
+  g.did = 6;
+  g.s2_mode = 8;
+  g.s2_ppn = groot >> 12;
+  g.gscid = 23;
+  ctx_load(g);
+  Obs o = run({false, 1, 0x1010, 0, 0, 6});
+  check_fault(o, 21, 0x1010, "G-stage non-leaf U=1 -> 21");
+  check_pass(run({false, 1, 0x40001010, 0, 0, 6}), 0x80005010, "G-stage clean non-leaf");
+}
+
+// PTE checks the older tests reach only partly: reserved bit 54 (the lowest of 60:54), the
+// reserved NAPOT encodings with PPN[3] = 1 (only 1000 is 64 KiB), a G-stage leaf with U=0 (G-only
+// and as the final GPA of a nested walk), and an IOTLB entry cached by a read that must not
+// serve a write the leaf forbids (W=0: the stored permissions are checked on a hit).
+void test_pte_checks()
+{
+  flush_all();
+  uint64_t root = zalloc();
+  Ctx c;
+  c.s1_mode = 8;
+  c.s1_ppn = root >> 12;
+  c.pscid = 57;
+  ctx_load(c);
+  map(root, 0x42000000, 0x70000000, 0, FL | (1ull << 54), 2);
+  check_fault(run({false, 1, 0x42000010}), 13, 0x42000010, "PTE bit 54 (reserved) -> 13");
+  for (uint64_t ppn3 : {0x9ull, 0xcull, 0xfull}) {  // N=1, PPN[3:0] = 1001, 1100, 1111
+    uint64_t va = 0x42100000 + (ppn3 << 16);
+    for (int i = 0; i < 16; i++)
+      map(root, va + i * 4096, 0x90000000 | (ppn3 << 12), 0, FL | NAPOT, 2);
+    char buf[64];
+    snprintf(buf, sizeof buf, "NAPOT with PPN[3:0] = 0x%llx -> 13", (unsigned long long)ppn3);
+    check_fault(run({false, 1, va + 0x3010}), 13, va + 0x3010, buf);
+  }
+  map(root, 0x42400000, 0x71000000, 0, V | R | A | D | U, 2);  // read-only
+  check_pass(run({false, 1, 0x42400010}), 0x71000010, "read-only page: read (cached)");
+  check_fault(run({true, 1, 0x42400010}), 15, 0x42400010, "read-only page cached: write -> 15");
+  // G-stage leaf U=0: G-only, and the final GPA of a nested walk.
+  const uint64_t OFF = 0x800000000ull;
+  uint64_t groot = zalloc(4, 4);
+  map(groot, 0, OFF, 2, GFL, 2, 11);
+  map(groot, 0x40002000, 0x72000000, 0, GFL & ~U, 2, 11);
+  static uint64_t s1_gpa = 0xc00000;
+  uint64_t save = next_page;
+  next_page = s1_gpa;
+  uint64_t s1root = zalloc();
+  map(s1root, 0x9000, 0x40002000, 0, FL, 2, 9, OFF);
+  s1_gpa = next_page;
+  next_page = save;
+  Ctx g;
+  g.did = 6;
+  g.s2_mode = 8;
+  g.s2_ppn = groot >> 12;
+  g.gscid = 24;
+  ctx_load(g);
+  Obs o = run({false, 1, 0x40002010, 0, 0, 6});
+  check_fault(o, 21, 0x40002010, "G-stage leaf U=0 (G-only) -> 21");
+  Ctx n = g;
+  n.did = 7;
+  n.s1_mode = 8;
+  n.s1_ppn = s1root >> 12;
+  n.pscid = 58;
+  ctx_load(n);
+  o = run({true, 1, 0x9010, 0, 0, 7});
+  check_fault(o, 23, 0x9010, "nested: final G-stage leaf U=0: write -> 23");
+  check(o.rec[3] == 0x40002010, "nested: G-stage leaf U=0: iotval2 = GPA");
+}
+
 // Random mix: hits, misses, faults (reads and writes), invalidations, IDs 0-5, bursts.
 void test_random(unsigned n)
 {
@@ -1742,6 +2149,13 @@ int main(int argc, char **argv)
   run_test("walk_cache", test_walk_cache);
   run_test("random", [] { test_random(3000); });
   run_test("inval_race", test_inval_race);
+  run_test("superpage_align", test_superpage_align);
+  run_test("canonical", test_canonical);
+  run_test("msi_mask", test_msi_mask);
+  run_test("gvma_nested", test_gvma_nested);
+  run_test("cause_ttyp_msi", test_cause_ttyp_msi);
+  run_test("nonleaf_bits", test_nonleaf_bits);
+  run_test("pte_checks", test_pte_checks);
   // Everything again with random memory back-pressure and latency jitter (no timing checks).
   printf("-- rerun with random back-pressure (30%%) and latency jitter (0-20) --\n");
   bp = 30;
@@ -1757,6 +2171,13 @@ int main(int argc, char **argv)
   run_test("inval_in_flight/bp", test_inval_in_flight);
   run_test("hold/bp", test_hold);
   run_test("walk_cache/bp", test_walk_cache);
+  run_test("superpage_align/bp", test_superpage_align);
+  run_test("canonical/bp", test_canonical);
+  run_test("msi_mask/bp", test_msi_mask);
+  run_test("gvma_nested/bp", test_gvma_nested);
+  run_test("cause_ttyp_msi/bp", test_cause_ttyp_msi);
+  run_test("nonleaf_bits/bp", test_nonleaf_bits);
+  run_test("pte_checks/bp", test_pte_checks);
   run_test("random/bp", [] { test_random(3000); });
   bp = 0;
   jit = 0;

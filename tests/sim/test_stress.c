@@ -151,8 +151,10 @@ static void corrupt_leaf(struct sdev *dv)
 			pte &= ~(1ull << 7);
 			break; /* D=0: writes fault */
 		default:
-			pte |= 1ull << 10;
-			break; /* misaligns a superpage (a reserved NAPOT encoding for 64 KiB) */
+			/* misaligns a superpage (a reserved NAPOT encoding for 64 KiB): a 2 MiB
+			 * leaf gets one of PPN[8:0] (from its PA, no extra draw), others PPN[0] */
+			pte |= 1ull << (10 + (sl->size == IOHOST_SZ_2M ? (sl->pa >> 21) % 9 : 0));
+			break;
 		}
 		mem_wr64(first + 8ull * i, pte);
 	}

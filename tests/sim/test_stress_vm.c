@@ -187,8 +187,8 @@ static uint64_t malform(uint64_t pte, uint64_t size, bool gstage)
 	case 4:
 		return pte & ~PTE_D; /* writes fault */
 	case 5:
-		if (size > IOHOST_SZ_4K)
-			return pte | 1ull << 10; /* misaligned superpage */
+		if (size > IOHOST_SZ_4K) /* misaligned superpage: one of PPN[8:0], no extra draw */
+			return pte | 1ull << (10 + ((pte >> 19) + (pte >> 10)) % 9);
 		return pte & ~PTE_V;
 	default:
 		return pte & ~PTE_U; /* G-stage leaves must be U=1 */
@@ -308,13 +308,14 @@ static void setup_devices(struct guest *gu)
 			CHECK_EQ(iohost_pdt_set_pc(&gu->gh, dv->pdtp, pid, dv->ta[p], dv->fsc[p]),
 				 IOHOST_OK);
 		}
+		/* The pattern has bits set under the mask too (the match masks both sides). */
 		dc = (struct iohost_dc){.tc	 = TC_V | TC_PDTV,
 					.iohgatp = iohost_pt_atp(&gu->g) | (uint64_t)gu->gscid
 										   << 44,
 					.fsc		  = dv->pdtp,
 					.msiptp		  = FLAT | gu->msi_pt >> 12,
 					.msi_addr_mask	  = MSI_MASK,
-					.msi_addr_pattern = IMSIC_GPA >> 12};
+					.msi_addr_pattern = IMSIC_GPA >> 12 | (dv->did & MSI_MASK)};
 		CHECK_EQ(iohost_probe_device(&host, dv->did), IOHOST_OK);
 		CHECK_EQ(iohost_dc_write(&host, dv->did, &dc), IOHOST_OK);
 		CHECK_EQ(iohost_inval_ddt(&host, false, dv->did), IOHOST_OK);
@@ -343,13 +344,18 @@ static void sync(void)
 	CHECK_EQ(iohost_cmd_sync(&host), IOHOST_OK);
 }
 
+static unsigned gvma_changes;
+
 static void change_gstage(struct guest *gu)
 {
 	struct dslot *d = &gu->d[rnd(gu->nd)];
 
 	d->bad = !d->bad;
 	mem_wr64(d->pte_a, d->bad ? malform(d->pte, d->size, true) : d->pte);
-	CHECK_EQ(iohost_inval_gvma(&host, gu->gscid, UINT64_MAX), IOHOST_OK);
+	/* Every other change by address (GV=1 AV=1): it must also drop the nested entries whose
+	 * G-stage leaf is this one (first-stage slots point into data slots). No extra draw. */
+	CHECK_EQ(iohost_inval_gvma(&host, gu->gscid, (gvma_changes++ & 1) ? d->gpa : UINT64_MAX),
+		 IOHOST_OK);
 	sync();
 }
 
