@@ -23,17 +23,12 @@ static inline __attribute__((always_inline)) uint64_t buf_read64(uint32_t off)
 static inline __attribute__((always_inline)) uint32_t dc_load(uint64_t pa, uint32_t beats,
 							      uint32_t flags)
 {
-	uint32_t st;
-
 	fwif_write32(FWIF_BURST_ADDR_LO, (uint32_t)pa);
 	fwif_write32(FWIF_BURST_ADDR_HI, (uint32_t)(pa >> 32));
 	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_CTX | flags |
 					      (beats << FWIF_BURST_CTRL_BEATS_SHIFT) |
 					      (FW_BUF_DC << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
-	do {
-		st = fwif_read32(FWIF_BURST_STATUS);
-	} while (st & FWIF_BURST_STATUS_BUSY);
-	return st;
+	return fw_burst_poll();
 }
 
 /*
@@ -90,9 +85,7 @@ walk(uint32_t did, unsigned levels, unsigned lsb1, uint32_t *lo, uint32_t *hi)
 		fwif_write32(FWIF_BURST_ADDR_HI, *hi);
 		fwif_write32(FWIF_BURST_CTRL, (1u << FWIF_BURST_CTRL_BEATS_SHIFT) |
 						      (off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
-		do {
-			st = fwif_read32(FWIF_BURST_STATUS);
-		} while (st & FWIF_BURST_STATUS_BUSY);
+		st = fw_burst_poll();
 		if (st & FWIF_BURST_STATUS_ERR)
 			return RISCV_IOMMU_FQ_CAUSE_DDT_LOAD_FAULT;
 		dlo = fw_buf_read32(off);

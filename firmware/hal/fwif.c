@@ -152,9 +152,7 @@ int fw_burst_wait(void)
 {
 	uint32_t st;
 
-	do {
-		st = fwif_read32(FWIF_BURST_STATUS);
-	} while (st & FWIF_BURST_STATUS_BUSY);
+	st = fw_burst_poll();
 	return (st & FWIF_BURST_STATUS_ERR) ? FW_EIO : FW_OK;
 }
 
@@ -176,9 +174,7 @@ int fw_burst_excl(uint64_t pa, uint32_t buf_off, bool store)
 					      (FWIF_HAVE_EXCL ? FWIF_BURST_CTRL_EXCL : 0) |
 					      (1u << FWIF_BURST_CTRL_BEATS_SHIFT) |
 					      (buf_off << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
-	do {
-		st = fwif_read32(FWIF_BURST_STATUS);
-	} while (st & FWIF_BURST_STATUS_BUSY);
+	st = fw_burst_poll();
 	if (st & FWIF_BURST_STATUS_ERR)
 		return FW_EIO;
 	return (st & FWIF_BURST_STATUS_EXOK) ? FW_OK : FW_EXFAIL;
@@ -199,9 +195,7 @@ int fw_store32(uint64_t pa, uint32_t val)
 	fwif_write32(FWIF_BURST_CTRL, FWIF_BURST_CTRL_STORE | FWIF_BURST_CTRL_SIZE32 |
 					      (1u << FWIF_BURST_CTRL_BEATS_SHIFT) |
 					      (FW_BUF_MSI << FWIF_BURST_CTRL_BUF_OFF_SHIFT));
-	do {
-		st = fwif_read32(FWIF_BURST_STATUS);
-	} while (st & FWIF_BURST_STATUS_BUSY);
+	st = fw_burst_poll();
 	return (st & FWIF_BURST_STATUS_ERR) ? FW_EIO : FW_OK;
 }
 

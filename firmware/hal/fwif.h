@@ -72,6 +72,17 @@ static inline void fwif_write32(uint32_t off, uint32_t val)
 	mmio_write32(FWIF_BASE + off, val);
 }
 
+/** fw_burst_poll() - wait for the burst engine to go idle; returns the final BURST_STATUS. */
+static inline __attribute__((always_inline)) uint32_t fw_burst_poll(void)
+{
+	uint32_t st;
+
+	do {
+		st = fwif_read32(FWIF_BURST_STATUS);
+	} while (st & FWIF_BURST_STATUS_BUSY);
+	return st;
+}
+
 /** fw_shadow_reset() - forget the config cache (host tests: mock reset). */
 void fw_shadow_reset(void);
 
