@@ -3,8 +3,9 @@
 //
 // 2^AddrWidth 64-bit words of block RAM (default 64 KiB, 32 DP16KD on ECP5) at the physical
 // base Base (aligned to the size). One transaction at a time: AW, then every W beat (written
-// in place, by strobe), then B; or AR, then the R beats at one per two cycles (the RAM has a
-// registered read). Reads and writes alternate when both wait. INCR and FIXED bursts only
+// in place, by strobe), then B; or AR, then the R beats at one per three cycles (the RAM has a
+// registered read, and its data is registered once more before R: the block RAM's clock-to-out
+// is 5.6 ns on ECP5, too much to spend in the same cycle as the IOMMU's PTE checks). Reads and writes alternate when both wait. INCR and FIXED bursts only
 // differ in the address step (WRAP is treated as INCR: the IOMMU never issues it). An access
 // outside [Base, Base + size) writes nothing, reads 0 and answers SLVERR.
 //
@@ -67,6 +68,7 @@ module board_sysmem #(
     StWrite,   // taking W beats
     StResp,    // B valid
     StRdAddr,  // RAM reads the beat address
+    StRdReg,   // RAM data into the output register
     StRdData   // R valid
   } state_e;
 
@@ -77,7 +79,8 @@ module board_sysmem #(
   logic [7:0]           len_q, cnt_q;
   logic                 fixed_q, bad_q;
   logic [63:0]          mem_q [Words];
-  logic [63:0]          rdata_q;
+  logic [63:0]          rdata_q;            // the RAM's registered read
+  logic [63:0]          rout_q;             // ... registered again for R
   logic                 take_aw, take_ar, wr_en, beat_done;
   logic                 aw_bad, ar_bad;
   logic [63:0]          aw_hi, ar_hi, base_hi;
@@ -113,7 +116,7 @@ module board_sysmem #(
   assign s_bresp_o   = bad_q ? RespSlverr : ok_resp;
   assign s_rvalid_o  = (state_q == StRdData);
   assign s_rid_o     = id_q;
-  assign s_rdata_o   = bad_q ? 64'd0 : rdata_q;
+  assign s_rdata_o   = rout_q;
   assign s_rresp_o   = bad_q ? RespSlverr : ok_resp;
   assign s_rlast_o   = (cnt_q == len_q);
 
@@ -173,6 +176,9 @@ module board_sysmem #(
           end
         end
         StRdAddr: begin
+          state_q <= StRdReg;
+        end
+        StRdReg: begin
           state_q <= StRdData;
         end
         StRdData: begin
@@ -216,6 +222,13 @@ module board_sysmem #(
       end
     end
     rdata_q <= mem_q[addr_q];
+  end
+
+  // The R data register: a fabric register next to the RAM (a failed access reads 0).
+  always_ff @(posedge clk_i) begin
+    if (state_q == StRdReg) begin
+      rout_q <= bad_q ? 64'd0 : rdata_q;
+    end
   end
 
 endmodule
