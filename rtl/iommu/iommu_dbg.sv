@@ -4,8 +4,10 @@
 // When the host sets tr_req_ctl.Go/Busy, one request is handed to iommu_xlate as a third intake
 // source (next to AR/AW). It takes the real translation path (context lookup with the usual
 // firmware context miss, IOTLB lookup, page walk) but never reaches memory and never writes a
-// fault record. The result is encoded for tr_response here and written by the register file,
-// which also clears Go/Busy in the same cycle. Host writes to tr_req_* are ignored while busy.
+// fault record. The result is registered and encoded for tr_response here, and written by the
+// register file a cycle after the stage answered (the answer comes at the end of the stage's
+// decision, and tr_response is 64 enabled flops away), which also clears Go/Busy in the same
+// cycle. Host writes to tr_req_* are ignored while busy.
 
 `default_nettype none
 
@@ -78,12 +80,30 @@ module iommu_dbg (
   assign req_pv_o    = tr_req_ctl_i[32];
   assign req_did_o   = tr_req_ctl_i[63:40];
 
+  // The stage's answer, registered every cycle (no enable: the answer is on the stage's longest
+  // path); resp_valid_o marks the cycle after the answer.
+  logic        done_q, fault_q;
+  logic [43:0] ppn_q;
+  logic [2:0]  size_q;
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      done_q <= 1'b0;
+    end else begin
+      done_q <= (state_q == StWait) && done_i;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    fault_q <= fault_i;
+    ppn_q   <= ppn_i;
+    size_q  <= size_i;
+  end
+
   // tr_response: fault[0], PBMT[8:7] (0, Svpbmt not supported), S[9], PPN[53:10]. For a page
   // larger than 4 KiB (2^(12+n) bytes) S=1 and the PPN is NAPOT-encoded: PPN[n-1]=0 and
   // PPN[n-2:0]=1 (spec 6.26), e.g. 2 MiB: PPN[8]=0, PPN[7:0]=0xFF.
   logic [43:0] napot_ones, napot_zero, ppn_enc;
   always_comb begin
-    case (size_i)
+    case (size_q)
       3'd1:    begin napot_ones = 44'h7;       napot_zero = 44'h8;       end  // 64 KiB
       3'd2:    begin napot_ones = 44'hFF;      napot_zero = 44'h100;     end  // 2 MiB
       3'd3:    begin napot_ones = 44'h1FFFF;   napot_zero = 44'h20000;   end  // 1 GiB
@@ -91,10 +111,10 @@ module iommu_dbg (
       default: begin napot_ones = 44'h0;       napot_zero = 44'h0;       end  // 4 KiB
     endcase
   end
-  assign ppn_enc = (ppn_i | napot_ones) & ~napot_zero;
+  assign ppn_enc = (ppn_q | napot_ones) & ~napot_zero;
 
-  assign resp_valid_o = (state_q == StWait) && done_i;
-  assign resp_o       = fault_i ? 64'd1 : {10'd0, ppn_enc, (size_i != 3'd0), 9'd0};
+  assign resp_valid_o = done_q;
+  assign resp_o       = fault_q ? 64'd1 : {10'd0, ppn_enc, (size_q != 3'd0), 9'd0};
 
   logic unused_dbg;
   assign unused_dbg = ^{tr_req_iova_i[11:0], tr_req_ctl_i[39:33], tr_req_ctl_i[11:4]};
