@@ -59,6 +59,11 @@ module iommu_ctx_cache #(
   output logic [Entries-1:0] nk_match_o,
   output logic [Entries-1:0] st_match_o,
   output logic [$clog2(Entries)-1:0] idx_o,
+  // For the MSI cache's GSCID match (iommu_msi_cache): the stage's registered match vector, and
+  // the entry a load writes at this edge (one-hot or zero) with the GSCID it writes.
+  output logic [Entries-1:0] match_q_o,
+  output logic [Entries-1:0] load_vec_o,
+  output logic [15:0]       load_gscid_o,
   output logic [Entries-1:0] flush_o
 );
 
@@ -247,6 +252,9 @@ module iommu_ctx_cache #(
   assign idx_o    = idx_q;
   assign nk_match_o = match_nk;
   assign st_match_o = match_st;
+  assign match_q_o  = match_q;
+  assign load_vec_o = load_vec;
+  assign load_gscid_o = w_i[160+15:160];
   // flush_o is registered: it follows the load or drop by one cycle. No lookup matched those
   // entries in the load/drop cycle (stay_vec), so an IOTLB entry of the old context can be used
   // by no request before it is cleared, and the slot choice of a load (a compare of the new key

@@ -8,11 +8,19 @@
 // Filled by firmware (MSI_CMD load) after it walked the MSI page table; flushed entirely by any
 // IOTINVAL.GVMA. A load replaces an entry with the same key, else the lowest free entry, else the
 // round-robin victim. Lookup is combinational.
+//
+// The stage's GSCID is never compared here: it comes from the context cache's registered data,
+// late in the stage's cycle. Instead each MSI entry keeps one bit per context-cache entry, "the
+// two GSCIDs are equal", updated when either side loads (an MSI load compares its GSCID with a
+// copy of every context entry's; a context load compares its GSCID with every MSI entry's), and
+// the stage's hit takes the bit of its context entry from the context cache's registered match
+// vector.
 
 `default_nettype none
 
 module iommu_msi_cache #(
-  parameter int Entries = 4
+  parameter int Entries    = 4,
+  parameter int CtxEntries = 8
 ) (
   input  logic        clk_i,
   input  logic        rst_i,
@@ -21,7 +29,7 @@ module iommu_msi_cache #(
   // its request gpn_i); the stage adds valid and the GSCID.
   input  logic        take_i,
   input  logic [51:0] nk_gpn_i,
-  input  logic [15:0] gscid_i,
+  input  logic [CtxEntries-1:0] ctx_match_i,       // the stage's context entry (one-hot or 0)
   input  logic [51:0] gpn_i,
   output logic        hit_o,
   output logic [43:0] ppn_o,
@@ -34,7 +42,10 @@ module iommu_msi_cache #(
   input  logic [15:0] load_gscid_i,
   input  logic [51:0] load_gpn_i,
   input  logic [43:0] load_ppn_i,
-  input  logic        flush_i
+  input  logic        flush_i,
+  // Context-cache loads: the entry written at this edge (one-hot or zero) and its GSCID.
+  input  logic [CtxEntries-1:0] ctx_load_vec_i,
+  input  logic [15:0] ctx_load_gscid_i
 );
 
   localparam int IdxW = (Entries > 1) ? $clog2(Entries) : 1;
@@ -46,13 +57,15 @@ module iommu_msi_cache #(
   logic [IdxW-1:0] rr_q;
 
   logic [Entries-1:0] gpn_hit_q;   // registered page-number match of port 1 (below)
+  logic [CtxEntries-1:0] geq_q [Entries];   // GSCID equal, per (MSI entry, context entry)
+  logic [15:0]     ctx_gscid_q [CtxEntries]; // copy of each context entry's GSCID
 
   logic [IdxW-1:0] hit_idx;
   always_comb begin
     hit_o   = 1'b0;
     hit_idx = '0;
     for (int i = 0; i < Entries; i++) begin
-      if (valid_q[i] && gpn_hit_q[i] && (gscid_q[i] == gscid_i)) begin
+      if (valid_q[i] && gpn_hit_q[i] && |(geq_q[i] & ctx_match_i)) begin
         hit_o   = 1'b1;
         hit_idx = IdxW'(i);
       end
@@ -130,6 +143,26 @@ module iommu_msi_cache #(
     end else if (load_i) begin
       valid_q[slot] <= 1'b1;
       rr_q          <= rr_q + IdxW'(1);
+    end
+  end
+
+  // The GSCID-equal bits. Stale bits of invalid entries (either side) are never used: an MSI
+  // entry hits only when valid, and the stage's match vector holds only a valid context entry.
+  always_ff @(posedge clk_i) begin
+    for (int j = 0; j < CtxEntries; j++) begin
+      if (ctx_load_vec_i[j]) begin
+        ctx_gscid_q[j] <= ctx_load_gscid_i;
+      end
+    end
+    for (int i = 0; i < Entries; i++) begin
+      for (int j = 0; j < CtxEntries; j++) begin
+        if (load_i && (slot == IdxW'(i))) begin
+          geq_q[i][j] <= (load_gscid_i ==
+                          (ctx_load_vec_i[j] ? ctx_load_gscid_i : ctx_gscid_q[j]));
+        end else if (ctx_load_vec_i[j]) begin
+          geq_q[i][j] <= (gscid_q[i] == ctx_load_gscid_i);
+        end
+      end
     end
   end
 

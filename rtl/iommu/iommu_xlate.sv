@@ -237,6 +237,8 @@ module iommu_xlate #(
   logic [CtxW-1:0]       ctx_idx;
   logic [CtxEntries-1:0] ctx_nk_match, ctx_st_match;
   logic [CtxEntries-1:0] ctx_flush;
+  logic [CtxEntries-1:0] ctx_match_q, ctx_load_vec;   // for the MSI cache's GSCID match
+  logic [15:0]           ctx_load_gscid;
   logic               tlb_hit, tlb_touch, tlb_kill;
   logic [TlbIdxW-1:0] tlb_idx;
   logic [43:0]        tlb_ppn;
@@ -475,6 +477,9 @@ module iommu_xlate #(
     .nk_match_o (ctx_nk_match),
     .st_match_o (ctx_st_match),
     .idx_o      (ctx_idx),
+    .match_q_o  (ctx_match_q),
+    .load_vec_o (ctx_load_vec),
+    .load_gscid_o (ctx_load_gscid),
     .flush_o    (ctx_flush)
   );
 
@@ -489,13 +494,14 @@ module iommu_xlate #(
   // the event carries the table base and the GPA page.
 
   iommu_msi_cache #(
-    .Entries (4)
+    .Entries    (4),
+    .CtxEntries (CtxEntries)
   ) u_msi_cache (
     .clk_i        (clk_i),
     .rst_i        (rst_i),
     .take_i       (st_load),
     .nk_gpn_i     (nk_vpn),
-    .gscid_i      (ctx_gscid),
+    .ctx_match_i  (ctx_match_q),
     .gpn_i        (st_addr[63:12]),
     .gscid2_i     (mq_gscid),
     .gpn2_i       (mq_gpn),
@@ -507,7 +513,9 @@ module iommu_xlate #(
     .load_gscid_i (msi_load_gscid_i),
     .load_gpn_i   (msi_load_gpn_i),
     .load_ppn_i   (msi_load_ppn_i),
-    .flush_i      (inv_valid_i && inv_gvma_i)   // IOTINVAL.GVMA, any variant
+    .flush_i      (inv_valid_i && inv_gvma_i),  // IOTINVAL.GVMA, any variant
+    .ctx_load_vec_i   (ctx_load_vec),
+    .ctx_load_gscid_i (ctx_load_gscid)
   );
 
   assign miss_gscid_o = mq_miss ? mq_mgscid : ctx_gscid;

@@ -1699,6 +1699,51 @@ void test_msi_mask()
   check_pass(run({false, 1, 0x51010, 0, 0, 11}), 0x28013010, "first-stage GPA not an MSI page");
 }
 
+// The stage's MSI-cache hit finds its GSCID through one "GSCID equal" bit per (MSI entry, context
+// entry), set when either side loads. Every order is tried: an MSI entry loaded before the
+// context of its GSCID, after it, in the same cycle, a context reloaded with another GSCID; an
+// entry of another GSCID (same page) never hits.
+void test_msi_gscid()
+{
+  flush_all();
+  Ctx a;
+  a.did = 14;
+  a.gscid = 25;
+  a.msi_mode = 1;
+  a.msi_ppn = zalloc() >> 12;
+  a.msi_pat = 0x28007;
+  Ctx b = a;
+  b.did = 15;
+  b.gscid = 26;
+  const Req ra = {false, 1, 0x28007010, 0, 0, 14}, rb = {false, 1, 0x28007010, 0, 0, 15};
+  ctx_load(a);
+  msi_load(26, 0x28007, 0x77007);  // b's GSCID, before b's context
+  Obs o = run(ra, 2);
+  check(o.miss && !o.dma_seen, "MSI entry of another GSCID, same page: a miss, not a hit");
+  ctx_load(b);
+  check_pass(run(rb), 0x77007010, "context loaded after the MSI entry of its GSCID: hit");
+  msi_load(25, 0x28007, 0x66007);
+  check_pass(run(ra), 0x66007010, "MSI entry loaded after the context of its GSCID: hit");
+  check_pass(run(rb), 0x77007010, "the other GSCID's entry still hits for its own context");
+  b.gscid = 25;
+  ctx_load(b);
+  check_pass(run(rb), 0x66007010, "context reloaded with another GSCID: that GSCID's entry");
+  // A context and an MSI entry of a new GSCID loaded at the same edge.
+  Ctx c = a;
+  c.did = 16;
+  c.gscid = 27;
+  top->msi_load_i = 1;
+  top->msi_load_gscid_i = 27;
+  top->msi_load_gpn_i = 0x28007;
+  top->msi_load_ppn_i = 0x55007;
+  ctx_drive(c);
+  tick();
+  top->msi_load_i = 0;
+  check_pass(run({false, 1, 0x28007010, 0, 0, 16}), 0x55007010,
+             "context and MSI entry of one GSCID loaded in the same cycle: hit");
+  check_pass(run(ra), 0x66007010, "and the older contexts keep their entries");
+}
+
 // IOTINVAL.GVMA GV=1 AV=1 on a GPA page must remove the nested (first stage + G-stage) IOTLB
 // entries whose G-stage leaf covers it (spec: the G-stage translations of that GPA, cached in any
 // form); the IOTLB keeps no GPA in them, so it drops every combined entry of the GSCID
@@ -2152,6 +2197,7 @@ int main(int argc, char **argv)
   run_test("superpage_align", test_superpage_align);
   run_test("canonical", test_canonical);
   run_test("msi_mask", test_msi_mask);
+  run_test("msi_gscid", test_msi_gscid);
   run_test("gvma_nested", test_gvma_nested);
   run_test("cause_ttyp_msi", test_cause_ttyp_msi);
   run_test("nonleaf_bits", test_nonleaf_bits);
@@ -2174,6 +2220,7 @@ int main(int argc, char **argv)
   run_test("superpage_align/bp", test_superpage_align);
   run_test("canonical/bp", test_canonical);
   run_test("msi_mask/bp", test_msi_mask);
+  run_test("msi_gscid/bp", test_msi_gscid);
   run_test("gvma_nested/bp", test_gvma_nested);
   run_test("cause_ttyp_msi/bp", test_cause_ttyp_msi);
   run_test("nonleaf_bits/bp", test_nonleaf_bits);
