@@ -47,7 +47,7 @@
   logic            f_v_gv, f_v_s1, f_v_g;
   logic [15:0]     f_v_gscid;
   logic [19:0]     f_v_pscid;
-  logic [37:0]     f_v_vpn;             // IOVA/GPA[49:12], the bits an entry keeps
+  logic [VpnW-1:0] f_v_vpn;             // the page-number bits an entry keeps (IOVA/GPA[49:12])
   logic [2:0]      f_v_size;
   logic [43:0]     f_v_ppn;
 
@@ -59,24 +59,24 @@
       f_v_s1    <= fill_s1_i;
       f_v_pscid <= fill_pscid_i;
       f_v_g     <= fill_g_i;
-      f_v_vpn   <= fill_vpn_i[37:0];
+      f_v_vpn   <= fill_vpn_i[VpnW-1:0];
       f_v_size  <= fill_size_i;
       f_v_ppn   <= fill_ppn_i;
     end
   end
 
   // Page-number bits inside a page of each size (the spec's page sizes; 64 KiB is Svnapot's).
-  function automatic logic [37:0] f_in_page(input logic [2:0] size);
+  function automatic logic [VpnW-1:0] f_in_page(input logic [2:0] size);
     case (size)
-      3'd0:    f_in_page = 38'd0;               // 4 KiB
-      3'd1:    f_in_page = {34'd0, {4{1'b1}}};  // 64 KiB = 16 pages
-      3'd2:    f_in_page = {29'd0, {9{1'b1}}};  // 2 MiB
-      3'd3:    f_in_page = {20'd0, {18{1'b1}}}; // 1 GiB
-      default: f_in_page = {11'd0, {27{1'b1}}}; // 512 GiB
+      3'd0:    f_in_page = '0;                          // 4 KiB
+      3'd1:    f_in_page = {{(VpnW - 4){1'b0}}, 4'hF};  // 64 KiB = 16 pages
+      3'd2:    f_in_page = {{(VpnW - 9){1'b0}}, 9'h1FF};   // 2 MiB
+      3'd3:    f_in_page = {{(VpnW - 18){1'b0}}, 18'h3FFFF};  // 1 GiB
+      default: f_in_page = {{(VpnW - 27){1'b0}}, 27'h7FFFFFF};  // 512 GiB
     endcase
   endfunction
 
-  logic [37:0] f_v_off;                 // page-number bits inside the victim's page
+  logic [VpnW-1:0] f_v_off;                 // page-number bits inside the victim's page
   assign f_v_off = f_in_page(f_v_size);
 
   // A fill with the victim, and the entries that hold it.
@@ -87,14 +87,14 @@
                     (fill_gscid_i == f_v_gscid) && (fill_s1_i == f_v_s1) &&
                     (fill_pscid_i == f_v_pscid) && (fill_g_i == f_v_g) &&
                     (fill_size_i == f_v_size) && (fill_ppn_i == f_v_ppn) &&
-                    (((fill_vpn_i[37:0] ^ f_v_vpn) & ~f_v_off) == 38'd0);
+                    (((fill_vpn_i[VpnW-1:0] ^ f_v_vpn) & ~f_v_off) == '0);
 
   always_comb begin
     for (int i = 0; i < Entries; i++) begin
       f_held[i] = valid_q[i] && (ctx_q[i] == f_v_ctx) && (gv_q[i] == f_v_gv) &&
                   (gscid_q[i] == f_v_gscid) && (s1_q[i] == f_v_s1) &&
                   (pscid_q[i] == f_v_pscid) && (g_q[i] == f_v_g) && (size_q[i] == f_v_size) &&
-                  (ppn_q[i] == f_v_ppn) && (((vpn_q[i] ^ f_v_vpn) & ~f_v_off) == 38'd0);
+                  (ppn_q[i] == f_v_ppn) && (((vpn_q[i] ^ f_v_vpn) & ~f_v_off) == '0);
     end
   end
 
@@ -106,12 +106,13 @@
   logic f_inv_done, f_page_va, f_page_gpa, f_vma_must, f_gvma_must, f_kill;
 
   assign f_inv_done = inv_valid_i && inv_ready_o;
-  // ADDR in the victim's page: a first-stage IOVA is canonical (bits 63:50 copy bit 49), a GPA
-  // has nothing above bit 49 (Sv48x4).
-  assign f_page_va  = (((inv_vpn_i[37:0] ^ f_v_vpn) & ~f_v_off) == 38'd0) &&
-                      (inv_vpn_i[51:38] == {14{inv_vpn_i[37]}});
-  assign f_page_gpa = (((inv_vpn_i[37:0] ^ f_v_vpn) & ~f_v_off) == 38'd0) &&
-                      (inv_vpn_i[51:38] == 14'd0);
+  // ADDR in the victim's page: a first-stage IOVA is canonical (the bits above those an entry
+  // keeps copy its top one), a GPA has nothing above them (Sv48x4: GPA[63:50] zero).
+  localparam int FHi = 52 - VpnW;
+  logic f_in_v_page;
+  assign f_in_v_page = (((inv_vpn_i[VpnW-1:0] ^ f_v_vpn) & ~f_v_off) == '0);
+  assign f_page_va   = f_in_v_page && (inv_vpn_i[51:VpnW] == {FHi{inv_vpn_i[VpnW-1]}});
+  assign f_page_gpa  = f_in_v_page && (inv_vpn_i[51:VpnW] == '0);
   assign f_vma_must = f_v_s1 && (inv_gv_i == f_v_gv) && (!inv_gv_i || inv_gscid_i == f_v_gscid) &&
                       (!inv_av_i || f_page_va) &&
                       (!inv_pscv_i || (!f_v_g && inv_pscid_i == f_v_pscid));
