@@ -6,8 +6,9 @@
 // then constant, stands for every translation: its tag {context-cache entry, GV, GSCID, S1,
 // PSCID, G, page (VPN above the page size), size} and its PPN. A fill "with it" is a fill port
 // cycle carrying exactly that tag and PPN.
-// Environment: fill sizes are 0..4 (4 KiB .. 512 GiB), nothing else: lookups, kills, fills,
-// invalidations and context flushes come in any order, in any cycle, together.
+// Environment: fill sizes are 0..4 (4 KiB .. 512 GiB; a 256 TiB size for Sv57 goes into
+// f_in_page), nothing else: lookups, kills, fills, invalidations and context flushes come in any
+// order, in any cycle, together.
 // Proven: once an invalidation that must remove the victim has completed (its handshake cycle:
 // inv_ready_o is 1), no lookup hits an entry holding the victim's translation until a later fill
 // with it (and, after reset, none before its first fill). "Must remove", from the spec's IOTINVAL

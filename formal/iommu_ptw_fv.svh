@@ -12,6 +12,7 @@
 // pointer to the next level, or a leaf with its 4 KiB page number and size. A combinational
 // property: its induction needs only the invariants below (the walk's flags in a PTE read).
 // Environment: a request is never both exec and write (iommu_xlate_intake: exec only on reads).
+// Levels 0..3 (Sv48, Sv48x4): a fifth level (Sv57) needs lvl and the superpage masks widened here.
 
   logic f_past_valid = 1'b0;
   logic f_on;
