@@ -4,13 +4,16 @@
 # OUTDIR) and its proof must then FAIL. One line per mutant, then "mutants: N caught, N missed";
 # exits non-zero if a mutant survives or a substitution no longer applies.
 #
-#   formal/mutants.sh [-o OUTDIR]       (default build/formal-mutants; `make formal-mutants`)
+#   formal/mutants.sh [-o OUTDIR] [proof ...]   (default: every mutant, build/formal-mutants;
+#                                               `make formal-mutants`; proofs: only theirs)
 set -uo pipefail
 
 OUT=build/formal-mutants
 if [ "${1:-}" = "-o" ]; then
 	OUT=$2
+	shift 2
 fi
+want=("$@")
 
 # proof | file under rtl/iommu | sed substitution | what it breaks
 MUTANTS=(
@@ -26,6 +29,18 @@ MUTANTS=(
 	"burst|iommu_burst.sv|s/assign m_axi_wlast_o   = (wr_cnt_q == len_q);/assign m_axi_wlast_o   = (wr_cnt_q == len_q - 8'd1);/|WLAST one beat early"
 	"xlate_rsp|iommu_xlate_rsp.sv|s/(!r_burst_q \&\& !r_offer_q \&\& rd_cnt_q/(!r_burst_q \&\& rd_cnt_q/|an injected error replaces an offered pass-through beat"
 	"xlate_rsp|iommu_xlate_rsp.sv|s/assign berr_go = berr_valid_q \&\& !berr_hold_q \&\& !b_offer_q \&\& (wr_cnt_q\[berr_id_q\] == 8'd0);/assign berr_go = berr_valid_q \&\& !berr_hold_q \&\& !b_offer_q;/|an injected B overtakes an older write of its ID"
+	"iotlb_inval|iommu_iotlb.sv|s/(!inv_av_i \(..\) s1_q\[i\] .. addr_m)/(!inv_av_i \1 addr_m)/|GVMA by address keeps combined GVA->SPA entries"
+	"iotlb_inval|iommu_iotlb.sv|s/addr_m = (((vpn_q\[i\] ^ inv_vpn_i\[VpnW-1:0\]) \& ~mask\[i\])/addr_m = (((vpn_q[i] ^ inv_vpn_i[VpnW-1:0]))/|by address: a superpage only at its filled 4 KiB page"
+	"iotlb_inval|iommu_iotlb.sv|s/ .. ctx_flush_i\[ctx_q\[i\]\]) begin/) begin/|entries outlive their context-cache entry"
+	"iotlb_inval|iommu_iotlb.sv|s/assign do_fill = fill_i \&\& !inv_valid_i \&\& /assign do_fill = fill_i \&\& /|a fill in the invalidation's cycle lands"
+	"ptw_level|iommu_ptw_perm.sv|s/(u_i \&\& (eff_exec \(..\) !sum_i))/(u_i \&\& (eff_exec \1 sum_i))/|SUM inverted for supervisor access to U pages"
+	"ptw_level|iommu_ptw_perm.sv|s/assign u_bad = g_stage_i ? !u_i/assign u_bad = g_stage_i ? 1'b0/|G-stage leaves need not be U"
+	"ptw_level|iommu_ptw_perm.sv|s/assign ad_bad = !a_i .. (eff_write \&\& !d_i);/assign ad_bad = !a_i;/|a write to a page with D=0 passes"
+	"ptw_level|iommu_ptw_perm.sv|s/assign eff_write = write_i \&\& !implicit_i;/assign eff_write = write_i;/|an implicit PTE read checked as the write"
+	"ptw_level|iommu_ptw.sv|s/(pte\[62:54\] != 9'd0)/(pte[60:54] != 7'd0)/|PBMT bits accepted without Svpbmt"
+	"ptw_level|iommu_ptw.sv|s/assign napot_ok  = (lvl_q == 2'd0) \&\& /assign napot_ok  = /|a NAPOT leaf above level 0 accepted"
+	"ptw_level|iommu_ptw.sv|s/(pte_ppn \& lvl_mask) != 44'd0)/(pte_ppn \& lvl_mask \& 44'h1FF) != 44'd0)/|a misaligned 1 GiB superpage accepted"
+	"ptw_level|iommu_ptw.sv|s/write_q ? RISCV_IOMMU_FQ_CAUSE_WR_GUEST_PAGE_FAULT :/write_q ? RISCV_IOMMU_FQ_CAUSE_WR_PAGE_FAULT :/|a G-stage write fault reported as a page fault (15)"
 )
 
 caught=0
@@ -34,6 +49,9 @@ n=0
 for m in "${MUTANTS[@]}"; do
 	IFS='|' read -r proof file subst what <<<"$m"
 	n=$((n + 1))
+	if [ ${#want[@]} -gt 0 ] && [[ ! " ${want[*]} " == *" $proof "* ]]; then
+		continue
+	fi
 	dir=$OUT/m$n
 	rm -rf "$dir"
 	mkdir -p "$dir/rtl"

@@ -25,6 +25,8 @@ PROOFS=(
 	"mem_arb|iommu_mem_arb|||4|12"
 	"burst|iommu_burst|||6|14"
 	"xlate_rsp|iommu_xlate_rsp||-set IdWidth 2|6|12"
+	"iotlb_inval|iommu_iotlb|rtl/iommu/iommu_ptw_perm.sv rtl/iommu/iommu_onehot_chk.sv|-set Entries 4 -set CtxEntries 2|5|8"
+	"ptw_level|iommu_ptw|rtl/iommu/iommu_ptw_perm.sv||6|12"
 )
 
 proof_field() { # proof_field LINE N
@@ -114,6 +116,14 @@ for p in "${PROOFS[@]}"; do
 		printf "formal-proof %s FAIL %6s s (%s: %s)\n" "$desc" "$t" "$step" "$dir"
 		log=$dir/${step%% *}.log
 		if [ -f "$log" ]; then grep -E "Assert failed|Unreached cover|failed|Error" "$log" | head -5; fi
+		# Where the counterexample is (VCD): from reset for the BMC; for induction k cycles from
+		# an arbitrary state (a real bug, or an invariant missing for induction).
+		case $step in
+		bmc) [ -f "$dir/bmc.vcd" ] && echo "  counterexample trace (from reset): $dir/bmc.vcd" ;;
+		induction) [ -f "$dir/induction.vcd" ] &&
+			echo "  counterexample trace (induction step, from an arbitrary state): $dir/induction.vcd" ;;
+		cover) [ -f "$dir/cover.vcd" ] && echo "  traces of the covers reached: $dir/cover.vcd" ;;
+		esac
 		fail=$((fail + 1))
 	fi
 done

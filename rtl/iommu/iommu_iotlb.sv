@@ -396,4 +396,9 @@ module iommu_iotlb #(
   logic unused_iotlb;
   assign unused_iotlb = ^{have_free, fill_vpn_i[51:VpnW], inv_vpn_i[51:VpnW]};
 
+`ifdef FORMAL
+  // Formal properties (formal/run.sh proves them with this module as the top).
+  `include "iommu_iotlb_fv.svh"
+`endif
+
 endmodule

@@ -462,4 +462,9 @@ module iommu_ptw (
   assign wc_ppn_o   = pte_ppn;
   assign rd_valid_o = (state_q == StRdReq);
 
+`ifdef FORMAL
+  // Formal properties (formal/run.sh proves them with this module as the top).
+  `include "iommu_ptw_fv.svh"
+`endif
+
 endmodule
