@@ -17,6 +17,9 @@ import sys
 import time
 
 
+# A hit's added latency is at least the stage's cycle: 0 means the probe saw no memory AR.
+ZERO_IS_ERROR = ("M1",)
+
 def target(rec, by_metric):
     """(text, met) for a record: met is True/False, or None when no target applies."""
     m, v, L = rec["metric"], rec["value"], rec["L"]
@@ -191,6 +194,10 @@ def main():
     failed = 0
     recs = []
     for test, rc, dt, log, trecs in results:
+        unmeasured = [r["metric"] for r in trecs if r["metric"] in ZERO_IS_ERROR and r["value"] == 0]
+        if rc == 0 and unmeasured:
+            print(f"     {test}: {', '.join(unmeasured)} read 0: nothing measured")
+            rc = 1
         if rc == 0:
             print(f"ok   {test} seed={args.seed} ({dt:.1f} s, {len(trecs)} records)")
         else:
@@ -201,7 +208,8 @@ def main():
             for line in f:
                 if "bench:" in line and "skipped" in line:
                     print("     " + line.strip())
-        recs += trecs
+        if rc == 0:
+            recs += trecs   # a failed run's figures are not results
     recs += fpga_records(args.fpga, recs, args.fmax_mhz)
     recs.sort(key=metric_key)
     by_metric = {}
