@@ -1716,7 +1716,7 @@ void test_sv57()
              "Sv57: negative canonical IOVA translates");
   check_pass(run({false, 1, 0x0000000000001010ull, 0, 0, 21}), 0x12347010,
              "Sv57: root index 0 translates");
-  check_fault(run({false, 1, nc1, 0, 0, 21}), 13, nc1, "Sv57: non-canonical after the page is cached");
+  check_fault(run({false, 1, nc1, 0, 0, 21}), 13, nc1, "Sv57: non-canonical after caching");
   check_fault(run({false, 1, nc2, 0, 0, 21}), 13, nc2, "Sv57: non-canonical (2) after caching");
   // The Sv48 limit does not apply: bit 47..55 set in a canonical Sv57 IOVA is a plain address.
   map(root, 0x00ff800000002000ull, 0x12348000, 0, FL, 4);
@@ -1771,8 +1771,9 @@ void test_sv57_align()
 // Sv57x4 G-stage: leaves at every level (root index GPA[58:48], 11 bits), the GPA width (bit 59
 // set faults 20/21/23 with iotval2 = GPA, bit 58 is a legal address), also after the low page is
 // cached (no IOTLB alias); nested Sv57 over Sv57x4 (tables at GPAs mapped by a 1 GiB G leaf, data
-// in 4 KiB G pages: 5 x (3 + 1) + 5 PTE reads), a 256 TiB first-stage leaf over 4 KiB G-stage pages (the IOTLB keeps the
-// smaller size), and the mixed nestings Sv39 over Sv57x4 and Sv57 over Sv39x4 / Sv48x4.
+// in 4 KiB G pages: 5 x (3 + 1) + 5 PTE reads), a 256 TiB first-stage leaf over 4 KiB G-stage
+// pages (the IOTLB keeps the smaller size), and the mixed nestings Sv39 over Sv57x4 and Sv57 over
+// Sv39x4 / Sv48x4.
 void test_sv57x4()
 {
   flush_all();

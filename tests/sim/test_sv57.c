@@ -4,7 +4,8 @@
  *
  * sv57_domain: a host paging domain in Sv57 (lib, mode 10) with 4 KiB and 1 GiB pages at IOVAs
  * that need the fifth level, 512 GiB and 256 TiB leaves written into the domain's table by hand,
- * and non-canonical IOVAs (bits 63:57 not the sign of bit 56), which fault 13/15.
+ * the debug translation (tr_response) of the 256 TiB page, and non-canonical IOVAs (bits 63:57 not
+ * the sign of bit 56), which fault 13/15.
  *
  * sv57_vm: a guest with an Sv57x4 G-stage whose RAM sits at a GPA above 2^55, so the firmware's
  * own G-stage walk of the guest's process directory (the PDT and the process context are at
@@ -18,6 +19,7 @@
 #include "riscv_iommu_regs.h"
 #include "tb.h"
 #include "tb_host.h"
+#include "tb_regs.h"
 
 /* clang-format off */
 #define SV57        10u
@@ -98,6 +100,18 @@ TB_TEST(sv57_domain)
 	CHECK_EQ(dma_read(&a, iova256t + 0xfedcba987650ull, &v, 1), AXI_OKAY);
 	CHECK_EQ(dma_read(&a, iova512g + 0x1234567890ull, &v, 1), AXI_OKAY);
 	CHECK_EQ(v, w);
+
+	/* Debug translation of the 256 TiB page: S=1, PPN[35]=0, PPN[34:0]=1 (spec tr_response). */
+	{
+		bool ok;
+
+		host_write64(RISCV_IOMMU_REG_TR_REQ_IOVA, iova256t + 0x5000);
+		host_write64(RISCV_IOMMU_REG_TR_REQ_CTL, (uint64_t)a.did << 40 | 1ull << 3 | 1);
+		host_poll32(RISCV_IOMMU_REG_TR_REQ_CTL, 1, 0, TB_POLL_CYCLES, &ok);
+		CHECK(ok);
+		CHECK_EQ(host_read64(RISCV_IOMMU_REG_TR_RESPONSE),
+			 (((pa256t >> 12) | 0x7ffffffffull) & ~0x800000000ull) << 10 | 1ull << 9);
+	}
 
 	/* 4. Non-canonical: bit 56 set with 63:57 clear (root index 0x1ab, unmapped either way),
 	 * and 63:57 set with bit 56 clear (its low bits are the mapped 4 KiB page). */
