@@ -48,8 +48,9 @@ unsigned pdt_pc_check(const uint64_t pc[2], uint64_t tc, uint64_t caps)
 		ok = (mode == RISCV_IOMMU_IOSATP_MODE_SV39 &&
 		      (caps & RISCV_IOMMU_CAPABILITIES_SV39)) ||
 		     (mode == RISCV_IOMMU_IOSATP_MODE_SV48 &&
-		      (caps & RISCV_IOMMU_CAPABILITIES_SV48));
-	/* TODO(#pdt): Sv57 once the datapath walks five levels (capabilities has no Sv57). */
+		      (caps & RISCV_IOMMU_CAPABILITIES_SV48)) ||
+		     (mode == RISCV_IOMMU_IOSATP_MODE_SV57 &&
+		      (caps & RISCV_IOMMU_CAPABILITIES_SV57));
 	return ok ? 0 : RISCV_IOMMU_FQ_CAUSE_PDT_MISCONFIGURED;
 }
 
@@ -65,10 +66,12 @@ static unsigned guest_cause(const struct fq_src *src)
 static unsigned gwalk(uint64_t iohgatp, uint64_t gpa, uint64_t *spa)
 {
 	unsigned mode	= (unsigned)FW_GET(RISCV_IOMMU_DC_IOHGATP_MODE, iohgatp);
-	unsigned levels = mode == RISCV_IOMMU_IOHGATP_MODE_SV48X4 ? 4 : 3;
+	unsigned levels = mode == RISCV_IOMMU_IOHGATP_MODE_SV57X4   ? 5
+			  : mode == RISCV_IOMMU_IOHGATP_MODE_SV48X4 ? 4
+								    : 3;
 	uint64_t a	= FW_GET(RISCV_IOMMU_DC_IOHGATP_PPN, iohgatp) << 12;
 
-	/* Sv39x4: 41-bit GPA, Sv48x4: 50-bit (the root index has 2 extra bits). */
+	/* Sv39x4: 41-bit GPA, Sv48x4: 50-bit, Sv57x4: 59-bit (the root index has 2 extra bits). */
 	if (gpa >> (12 + 9 * levels + 2))
 		return 1;
 	for (unsigned i = levels; i-- > 0;) {

@@ -14,10 +14,12 @@ int iohost_domain_init(struct iohost *h, struct iohost_domain *d, enum iohost_do
 	d->type = type;
 	if (type != IOHOST_DOMAIN_PAGING)
 		return 0;
+	/* Sv57 only on request: the default stays Sv48 (Linux follows the CPU's satp mode) */
 	if (!mode)
 		mode = (h->caps & RISCV_IOMMU_CAPABILITIES_SV48) ? RISCV_IOMMU_IOSATP_MODE_SV48
 								 : RISCV_IOMMU_IOSATP_MODE_SV39;
-	if ((mode == RISCV_IOMMU_IOSATP_MODE_SV48 && !(h->caps & RISCV_IOMMU_CAPABILITIES_SV48)) ||
+	if ((mode == RISCV_IOMMU_IOSATP_MODE_SV57 && !(h->caps & RISCV_IOMMU_CAPABILITIES_SV57)) ||
+	    (mode == RISCV_IOMMU_IOSATP_MODE_SV48 && !(h->caps & RISCV_IOMMU_CAPABILITIES_SV48)) ||
 	    (mode == RISCV_IOMMU_IOSATP_MODE_SV39 && !(h->caps & RISCV_IOMMU_CAPABILITIES_SV39)))
 		return IOHOST_ENODEV;
 	rc = iohost_pt_init(h, &d->pt, mode, false);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * Host library: first-stage (Sv39/Sv48) and G-stage (Sv39x4/Sv48x4) page tables in the
+ * Host library: first-stage (Sv39/Sv48/Sv57) and G-stage (Sv39x4/Sv48x4/Sv57x4) page tables in the
  * Privileged-spec format, with 4 KiB, 64 KiB (Svnapot), 2 MiB and 1 GiB leaves.
  */
 #include "host_internal.h"
@@ -31,10 +31,11 @@ static bool va_ok(const struct iohost_pt *pt, uint64_t va)
 
 int iohost_pt_init(struct iohost *h, struct iohost_pt *pt, unsigned mode, bool gstage)
 {
-	if (mode != RISCV_IOMMU_IOSATP_MODE_SV39 && mode != RISCV_IOMMU_IOSATP_MODE_SV48)
+	if (mode != RISCV_IOMMU_IOSATP_MODE_SV39 && mode != RISCV_IOMMU_IOSATP_MODE_SV48 &&
+	    mode != RISCV_IOMMU_IOSATP_MODE_SV57)
 		return IOHOST_EINVAL;
 	pt->mode   = mode;
-	pt->levels = mode == RISCV_IOMMU_IOSATP_MODE_SV48 ? 4 : 3;
+	pt->levels = mode - RISCV_IOMMU_IOSATP_MODE_SV39 + 3; /* 3, 4, 5 */
 	pt->gstage = gstage;
 	/* the G-stage root is 2^11 entries: 16 KiB, 16 KiB aligned */
 	pt->root = h->ops.alloc_pages(h->ops.ctx, gstage ? 16384 : 4096);

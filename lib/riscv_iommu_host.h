@@ -186,11 +186,11 @@ int iohost_probe_device(struct iohost *h, uint32_t did);
 #define IOHOST_SZ_1G      0x40000000ull
 /* clang-format on */
 
-/** struct iohost_pt - one page table: iosatp (Sv39/Sv48) or iohgatp (Sv39x4/Sv48x4). */
+/** struct iohost_pt - one page table: iosatp (Sv39/Sv48/Sv57) or iohgatp (Sv39x4/Sv48x4/Sv57x4). */
 struct iohost_pt {
 	uint64_t root;	 /* physical address of the root table */
-	unsigned mode;	 /* iosatp/iohgatp MODE: 8 or 9 */
-	unsigned levels; /* 3 or 4 */
+	unsigned mode;	 /* iosatp/iohgatp MODE: 8, 9 or 10 */
+	unsigned levels; /* 3, 4 or 5 */
 	bool gstage;	 /* 16 KiB root, 2 extra GPA bits */
 };
 
@@ -198,7 +198,7 @@ struct iohost_pt {
  * iohost_pt_init() - allocate an empty table.
  * @h:      instance.
  * @pt:     table to set up.
- * @mode:   8 (Sv39 / Sv39x4) or 9 (Sv48 / Sv48x4).
+ * @mode:   8 (Sv39 / Sv39x4), 9 (Sv48 / Sv48x4) or 10 (Sv57 / Sv57x4).
  * @gstage: build a G-stage table (16 KiB root).
  */
 int iohost_pt_init(struct iohost *h, struct iohost_pt *pt, unsigned mode, bool gstage);
@@ -266,7 +266,7 @@ struct iohost_domain {
  * @h:    instance.
  * @d:    domain.
  * @type: kind.
- * @mode: paging only: 8 Sv39, 9 Sv48, 0 = the largest the IOMMU offers.
+ * @mode: paging only: 8 Sv39, 9 Sv48, 10 Sv57, 0 = Sv48 if the IOMMU offers it, else Sv39.
  */
 int iohost_domain_init(struct iohost *h, struct iohost_domain *d, enum iohost_domain_type type,
 		       unsigned mode);

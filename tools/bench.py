@@ -30,6 +30,8 @@ def target(rec, by_metric):
     if m == "M3":
         return "<= 1 %", v <= 1.0
     if m == "M4" and L is not None:
+        if not rec["name"].startswith("Sv39"):
+            return "- (3L+6 is for Sv39)", None
         return f"<= 3L+6 = {3 * L + 6}", v <= 3 * L + 6
     if m == "M4w" and L is not None:
         return f"<= L+4 = {L + 4}", v <= L + 4

@@ -57,7 +57,7 @@ def plot_latency(plt, recs, out):
                     label="best open hardware IOMMU")
         if tgt is not None:
             ax.plot(xs, [tgt(x) for x in xs], ":", color="tab:red", label="target (issue 12)")
-        m4x, m4y = series(recs, "M4", "")
+        m4x, m4y = series(recs, "M4", "Sv39")
         if m4x:
             ax.plot(m4x, m4y, "^-", color="0.6", ms=4, lw=1, label="M4 IOTLB miss (RTL walk)")
         ax.set_title(label)

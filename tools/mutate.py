@@ -124,6 +124,22 @@ MUTANTS = [
      "assign hit_perm_bad = tlb_perm_bad_i && 1'b0;",
      ["pte_checks", "sv39,random"],
      "an IOTLB hit is used without its stored permissions"),
+    # ---- Sv57 / Sv57x4 (issue 11 item 1): each caught by its directed block test ----
+    ("sv57_canon_bit57", "rtl", "rtl/iommu/iommu_ptw.sv",
+     "((iova_q[63:56] != {8{1'b0}}) && (iova_q[63:56] != {8{1'b1}}))",
+     "((iova_q[63:57] != {7{1'b0}}) && (iova_q[63:57] != {7{1'b1}}))",
+     ["sv57", "sv39,sv48"],
+     "Sv57 canonical check from bit 57 instead of 56"),
+    ("sv57x4_width_bit60", "rtl", "rtl/iommu/iommu_ptw.sv",
+     "(gpa_q[63:59] != 5'd0)",
+     "(gpa_q[63:60] != 4'd0)",
+     ["sv57x4", "sv39,sv48x4"],
+     "Sv57x4 GPA width check from bit 60 instead of 59"),
+    ("superpage_256t_mask35", "rtl", "rtl/iommu/iommu_ptw.sv",
+     "default: lvl_mask = 44'hFFFFFFFFF;",
+     "default: lvl_mask = 44'h7FFFFFFFF;",
+     ["sv57_align", "superpage_align"],
+     "a 256 TiB leaf's alignment check ignores PPN bit 35"),
     # (firmware/cq.c's IOTINVAL decode is no place for one: the RTL command engine runs every
     # legal IOTINVAL, the firmware decodes only commands the engine refused.)
     ("fw_pc_sum_dropped", "fw", "firmware/pdt.c",

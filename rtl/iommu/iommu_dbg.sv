@@ -32,7 +32,7 @@ module iommu_dbg (
   input  logic        done_i,
   input  logic        fault_i,
   input  logic [43:0] ppn_i,
-  input  logic [2:0]  size_i,     // 0 4K, 1 64K, 2 2M, 3 1G, 4 512G
+  input  logic [2:0]  size_i,     // 0 4K, 1 64K, 2 2M, 3 1G, 4 512G, 5 256T
 
   // To the register file: write tr_response, clear Go/Busy
   output logic        resp_valid_o,
@@ -108,6 +108,7 @@ module iommu_dbg (
       3'd2:    begin napot_ones = 44'hFF;      napot_zero = 44'h100;     end  // 2 MiB
       3'd3:    begin napot_ones = 44'h1FFFF;   napot_zero = 44'h20000;   end  // 1 GiB
       3'd4:    begin napot_ones = 44'h3FFFFFF; napot_zero = 44'h4000000; end  // 512 GiB
+      3'd5:    begin napot_ones = 44'h7FFFFFFFF; napot_zero = 44'h800000000; end  // 256 TiB
       default: begin napot_ones = 44'h0;       napot_zero = 44'h0;       end  // 4 KiB
     endcase
   end

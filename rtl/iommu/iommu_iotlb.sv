@@ -10,7 +10,7 @@
 // or reloaded (ctx_flush_i), so a lookup compares a 3-bit index, computed a cycle ahead, instead of
 // the context's IDs in the stage. The IDs {GV = iohgatp != Bare, GSCID if GV, S1 = iosatp != Bare,
 // PSCID, G} are kept for invalidation.
-// Sizes: 0 4 KiB, 1 64 KiB NAPOT, 2 2 MiB, 3 1 GiB, 4 512 GiB.
+// Sizes: 0 4 KiB, 1 64 KiB NAPOT, 2 2 MiB, 3 1 GiB, 4 512 GiB, 5 256 TiB.
 // Invalidation (IOTINVAL.VMA/GVMA, spec 4.1 "Command-Queue") completes in the handshake cycle,
 // so inv_ready_o is constant 1; a fill in that cycle is dropped (the walker also drops fills of walks that were in
 // flight across an invalidation). GVMA with an address flushes combined GVA->SPA entries of the
@@ -81,12 +81,13 @@ module iommu_iotlb #(
 
   localparam int IdxW = $clog2(Entries);
   localparam int CtxW = $clog2(CtxEntries);
-  // Stored page number: IOVA/GPA bits [49:12], enough for Sv48 (VA[47:12] and its sign) and
-  // Sv48x4 (GPA[49:12]). The bits above are not stored: a request matches a first-stage entry
-  // only if IOVA[63:50] is the sign extension of bit 49, a G-stage-only entry only if GPA[63:50]
+  // Stored page number: IOVA/GPA bits [58:12], enough for Sv57 (VA[56:12] and its sign) and
+  // Sv57x4 (GPA[58:12]). The bits above are not stored: a request matches a first-stage entry
+  // only if IOVA[63:57] is the sign extension of bit 56, a G-stage-only entry only if GPA[63:59]
   // is zero, so an address the walker would fault on (non-canonical IOVA, GPA beyond the G-stage
-  // width) never hits an entry made from a legal one.
-  localparam int VpnW = 38;
+  // width) never hits an entry made from a legal one (an entry of a narrower mode holds its
+  // sign or zero bits up to bit 58, which a request must then match too).
+  localparam int VpnW = 47;
 
   logic            valid_q [Entries];
   logic            gv_q    [Entries];
@@ -102,17 +103,18 @@ module iommu_iotlb #(
 
   function automatic logic [VpnW-1:0] size_mask(input logic [2:0] size);
     case (size)
-      3'd1:    size_mask = VpnW'(28'hF);
-      3'd2:    size_mask = VpnW'(28'h1FF);
-      3'd3:    size_mask = VpnW'(28'h3FFFF);
-      3'd4:    size_mask = VpnW'(28'h7FFFFFF);
+      3'd1:    size_mask = VpnW'(36'hF);
+      3'd2:    size_mask = VpnW'(36'h1FF);
+      3'd3:    size_mask = VpnW'(36'h3FFFF);
+      3'd4:    size_mask = VpnW'(36'h7FFFFFF);
+      3'd5:    size_mask = VpnW'(36'hFFFFFFFFF);
       default: size_mask = '0;
     endcase
   endfunction
 
-  // The upper IOVA bits of a key: {sign extension of bit 49, zero}.
-  function automatic logic [1:0] hi_ok(input logic [14:0] vpn_top);   // VPN[51:37]
-    hi_ok = {vpn_top[14:1] == {14{vpn_top[0]}}, vpn_top[14:1] == 14'd0};
+  // The upper address bits of a key: {IOVA[63:57] the sign extension of bit 56, GPA[63:59] zero}.
+  function automatic logic [1:0] hi_ok(input logic [7:0] vpn_top);   // VPN[51:44]
+    hi_ok = {vpn_top[7:1] == {7{vpn_top[0]}}, vpn_top[7:3] == 5'd0};
   endfunction
 
   logic [VpnW-1:0] mask [Entries];
@@ -148,9 +150,9 @@ module iommu_iotlb #(
     end
   end
   logic [VpnW-1:0] hit_mask;
-  logic [43:0]     hit_mask_ppn;   // superpage offset bits (at most 27) as a PPN mask
+  logic [43:0]     hit_mask_ppn;   // superpage offset bits (at most 36) as a PPN mask
   assign hit_mask     = mask[hit_idx_o];
-  assign hit_mask_ppn = {{(44 - VpnW){1'b0}}, hit_mask};
+  assign hit_mask_ppn = hit_mask[43:0];
   assign ppn_o        = (ppn_q[hit_idx_o] & ~hit_mask_ppn) | (vpn_i[43:0] & hit_mask_ppn);
 
   // Stored permissions (leaf bits of both stages, A=1, W as W&D), checked for every entry a cycle
@@ -229,7 +231,7 @@ module iommu_iotlb #(
     vma_hit   = 1'b0;
     gvma_hit  = 1'b0;
     for (int i = 0; i < Entries; i++) begin
-      // Page bits [49:12] only: an address that differs above them invalidates more (allowed).
+      // Page bits [58:12] only: an address that differs above them invalidates more (allowed).
       addr_m = (((vpn_q[i] ^ inv_vpn_i[VpnW-1:0]) & ~mask[i]) == '0);
       // VMA: first-stage entries of the host (GV=0) or of one guest (GV=1, GSCID).
       vma_scope = s1_q[i] && (gv_q[i] == inv_gv_i) && (!inv_gv_i || (gscid_q[i] == inv_gscid_i));
@@ -298,8 +300,8 @@ module iommu_iotlb #(
   logic [1:0]         hi_nk, hi_st;
   logic               fill_hit_nk, fill_hit_st;
   assign fill_mask   = size_mask(fill_size_i);
-  assign hi_nk       = hi_ok(nk_vpn_i[51:37]);
-  assign hi_st       = hi_ok(vpn_i[51:37]);
+  assign hi_nk       = hi_ok(nk_vpn_i[51:44]);
+  assign hi_st       = hi_ok(vpn_i[51:44]);
   assign fill_hit_nk = (((fill_vpn_i[VpnW-1:0] ^ nk_vpn_i[VpnW-1:0]) & ~fill_mask) == '0) &&
                        (fill_s1_i ? hi_nk[1] : hi_nk[0]);
   assign fill_hit_st = (((fill_vpn_i[VpnW-1:0] ^ vpn_i[VpnW-1:0]) & ~fill_mask) == '0) &&
@@ -394,7 +396,7 @@ module iommu_iotlb #(
   end
 
   logic unused_iotlb;
-  assign unused_iotlb = ^{have_free, fill_vpn_i[51:VpnW], inv_vpn_i[51:VpnW]};
+  assign unused_iotlb = ^{have_free, fill_vpn_i[51:VpnW], inv_vpn_i[51:VpnW], hit_mask[VpnW-1:44]};
 
 `ifdef FORMAL
   // Formal properties (formal/run.sh proves them with this module as the top).

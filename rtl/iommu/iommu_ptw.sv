@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Page-table walker: first stage Sv39/Sv48, G-stage Sv39x4/Sv48x4, nested two-stage walks.
+// Page-table walker: first stage Sv39/Sv48/Sv57, G-stage Sv39x4/Sv48x4/Sv57x4, nested two-stage
+// walks.
 //
 // Owns one walk at a time (Priv spec 12.3.2 / 18.5.1 two-stage translation, IOMMU spec 2.3
 // steps 7-8).
@@ -9,8 +10,8 @@
 // walker captures its inputs every cycle; the start (the miss cycle) only sets one flop, the
 // first step is taken the cycle after and the first read leaves from a register the cycle after
 // that, so the miss decision, the walk's first step and the read-port arbitration are never
-// chained in one cycle. An Sv39 walk costs
-// 3L+5 from miss to result-ready (M4, doc/targets.md §1). Inputs other than start_i and iova_i
+// chained in one cycle. An Sv39 walk costs 3L+5 from miss to result-ready (M4, doc/targets.md
+// §1); each further level costs L+1: Sv48 4L+6, Sv57 5L+7. Inputs other than start_i and iova_i
 // (held by the caller for the whole walk) are sampled at start only; the result outputs hold
 // until the next start.
 // Faults (cause by original access type): page fault 12/13/15, guest-page fault 20/21/23 with
@@ -30,9 +31,9 @@ module iommu_ptw (
   input  logic         write_i,
   input  logic         priv_i,
   input  logic         sum_i,
-  input  logic [3:0]   s1_mode_i,   // iosatp mode: 0 Bare, 8 Sv39, 9 Sv48
+  input  logic [3:0]   s1_mode_i,   // iosatp mode: 0 Bare, 8 Sv39, 9 Sv48, 10 Sv57
   input  logic [43:0]  s1_ppn_i,
-  input  logic [3:0]   s2_mode_i,   // iohgatp mode: 0 Bare, 8 Sv39x4, 9 Sv48x4
+  input  logic [3:0]   s2_mode_i,   // iohgatp mode: 0 Bare, 8 Sv39x4, 9 Sv48x4, 10 Sv57x4
   input  logic [43:0]  s2_ppn_i,
   // MSI (spec "Process to translate an IOVA", MSI check on the GPA): a final GPA page
   // matching the context's pattern ends the walk.
@@ -42,13 +43,13 @@ module iommu_ptw (
   output logic         busy_o,
   // Walk cache (iommu_walk_cache, first stage with G-stage Bare only): a hit at start begins the
   // walk at level 0 in table wc_ppn_i; a level-1 pointer PTE read by a walk that saw no flush_i
-  // since its start is offered as a fill (wc_fill_o, one cycle, key IOVA[47:21] and Sv48).
+  // since its start is offered as a fill (wc_fill_o, one cycle, key IOVA[56:21] and the mode).
   input  logic         wc_hit_i,
   input  logic [43:0]  wc_ppn_i,
   input  logic         wc_flush_i,
   output logic         wc_fill_o,
-  output logic         wc_sv48_o,
-  output logic [26:0]  wc_vpn_o,
+  output logic [1:0]   wc_mode_o,   // 0 Sv39, 1 Sv48, 2 Sv57
+  output logic [35:0]  wc_vpn_o,
   output logic [43:0]  wc_ppn_o,
 
   // ---- Result (done_o is a one-cycle pulse) ----
@@ -57,7 +58,7 @@ module iommu_ptw (
   output logic [11:0]  cause_o,
   output logic [63:0]  iotval2_o,
   output logic [43:0]  ppn_o,       // SPA PPN of the accessed 4 KiB page
-  output logic [2:0]   size_o,      // 0 4K, 1 64K NAPOT, 2 2M, 3 1G, 4 512G (smaller of both stages)
+  output logic [2:0]   size_o,      // 0 4K, 1 64K NAPOT, 2 2M, 3 1G, 4 512G, 5 256T (smaller of both)
   output logic [3:0]   perm1_o,     // first-stage leaf {U, X, W&D, R}
   output logic         g_o,         // first-stage leaf G bit
   output logic [2:0]   perm2_o,     // G-stage leaf {X, W&D, R}
@@ -82,12 +83,12 @@ module iommu_ptw (
   state_e      state_q, state_d;
   logic [63:0] iova_q;                  // = iova_i (held by the miss-queue slot)
   logic        exec_q, write_q, priv_q, sum_q;
-  logic        s2_on_q, s2_sv48_q;
+  logic        s2_on_q, s2_sv48_q, s2_sv57_q;
   logic [43:0] s2_root_q;
   logic        in_g_q, in_g_d;            // current read is a G-stage PTE
   logic        implicit_q, implicit_d;    // current G walk translates a first-stage PTE address
-  logic [1:0]  lvl_q, lvl_d;
-  logic [1:0]  s1_lvl_q, s1_lvl_d;        // first-stage level of the pending first-stage PTE
+  logic [2:0]  lvl_q, lvl_d;              // 0..4 (level 4: Sv57 / Sv57x4 root)
+  logic [2:0]  s1_lvl_q, s1_lvl_d;        // first-stage level of the pending first-stage PTE
   logic [63:0] addr_q, addr_d;            // next PTE read address (SPA)
   logic [63:0] gpa_q, gpa_d;              // GPA under G-stage translation
   logic [2:0]  s1_size_q, s1_size_d;
@@ -103,7 +104,7 @@ module iommu_ptw (
   logic [51:0] msi_mask_q, msi_pat_q;
   logic        msi_match;             // the first-stage leaf's GPA page is an MSI page
   logic        wc_ok_q;               // no walk-cache flush since start (G-stage Bare)
-  logic        s1_sv48_q;
+  logic        s1_sv48_q, s1_sv57_q;
   logic        wc_use, wc_use_q;      // start from the walk cache (at start, captured)
   logic        start_q, capture;      // the miss cycle was this walker's start; inputs taken
   assign capture = (state_q == StIdle) && !start_q;
@@ -143,24 +144,25 @@ module iommu_ptw (
   // PPN bits a leaf at this level passes through from the address: a constant per level.
   always_comb begin
     case (lvl_q)
-      2'd0:    lvl_mask = 44'h0;
-      2'd1:    lvl_mask = 44'h1FF;
-      2'd2:    lvl_mask = 44'h3FFFF;
-      default: lvl_mask = 44'h7FFFFFF;
+      3'd0:    lvl_mask = 44'h0;
+      3'd1:    lvl_mask = 44'h1FF;
+      3'd2:    lvl_mask = 44'h3FFFF;
+      3'd3:    lvl_mask = 44'h7FFFFFF;
+      default: lvl_mask = 44'hFFFFFFFFF;   // level 4: 256 TiB
     endcase
   end
-  assign napot_ok  = (lvl_q == 2'd0) && (pte_ppn[3:0] == 4'b1000);
+  assign napot_ok  = (lvl_q == 3'd0) && (pte_ppn[3:0] == 4'b1000);
   // V=0, W without R (incl. xwr=010), reserved 62:54 (PBMT reserved: Svpbmt=0), non-leaf with
   // A/D/U/N set, non-leaf at level 0, NAPOT other than 64 KiB at level 0.
   assign pte_bad = !pte[0] || (pte[2] && !pte[1]) || (pte[62:54] != 9'd0) ||
-                   (!pte_leaf && ((pte[7:6] != 2'd0) || pte[4] || pte_napot || lvl_q == 2'd0)) ||
+                   (!pte_leaf && ((pte[7:6] != 2'd0) || pte[4] || pte_napot || lvl_q == 3'd0)) ||
                    (pte_leaf && pte_napot && !napot_ok);
   assign misaligned = pte_leaf && !pte_napot && ((pte_ppn & lvl_mask) != 44'd0);
   assign leaf_ppn   = pte_napot ? {pte_ppn[43:4], cur_vpn[3:0]}
                                 : ((pte_ppn & ~lvl_mask) | (cur_vpn & lvl_mask));
   assign msi_match  = msi_on_q &&
                       (({8'd0, leaf_ppn} & ~msi_mask_q) == (msi_pat_q & ~msi_mask_q));
-  assign leaf_size  = pte_napot ? 3'd1 : (lvl_q == 2'd0 ? 3'd0 : {1'b0, lvl_q} + 3'd1);
+  assign leaf_size  = pte_napot ? 3'd1 : (lvl_q == 3'd0 ? 3'd0 : lvl_q + 3'd1);
 
   iommu_ptw_perm u_perm (
     .g_stage_i  (in_g_q),
@@ -186,7 +188,7 @@ module iommu_ptw (
     pte_addr = {8'd0, tbl[43:2], tbl[1:0] | idx[10:9], idx[8:0], 3'd0};
   endfunction
 
-  logic [1:0]  lvl_m1;
+  logic [2:0]  lvl_m1;
 
   logic [10:0] idx_s1_start, idx_s1_wc, idx_s1_next, idx_g_top, idx_g_next;
   logic [61:0] gpa_hi;
@@ -195,8 +197,9 @@ module iommu_ptw (
   logic [2:0]  pte_p2;
   logic        pte_g;
 
-  assign lvl_m1       = lvl_q - 2'd1;
-  // VPN[level] of an address: a 4-way select, not a barrel shift.
+  assign lvl_m1       = lvl_q - 3'd1;
+  // VPN[level] of an address below the root: a 4-way select, not a barrel shift (the next
+  // level of a walk is at most 3; level 4 is only ever a root, indexed below).
   function automatic logic [8:0] vpn_at(input logic [47:12] a, input logic [1:0] lvl);
     case (lvl)
       2'd0:    vpn_at = a[20:12];
@@ -205,12 +208,13 @@ module iommu_ptw (
       default: vpn_at = a[47:39];
     endcase
   endfunction
-  assign idx_s1_start = {2'd0, s1_sv48_q ? iova_q[47:39] : iova_q[38:30]};
+  assign idx_s1_start = {2'd0, s1_sv57_q ? iova_q[56:48] :
+                               (s1_sv48_q ? iova_q[47:39] : iova_q[38:30])};
   assign idx_s1_wc    = {2'd0, iova_q[20:12]};
-  assign idx_s1_next  = {2'd0, vpn_at(iova_q[47:12], lvl_m1)};
-  assign idx_g_next   = {2'd0, vpn_at(gpa_q[47:12], lvl_m1)};
-  // G-stage root: 11 bits, GPA[40:30] (Sv39x4) or GPA[49:39] (Sv48x4).
-  assign idx_g_top    = s2_sv48_q ? gpa_q[49:39] : gpa_q[40:30];
+  assign idx_s1_next  = {2'd0, vpn_at(iova_q[47:12], lvl_m1[1:0])};
+  assign idx_g_next   = {2'd0, vpn_at(gpa_q[47:12], lvl_m1[1:0])};
+  // G-stage root: 11 bits, GPA[40:30] (Sv39x4), GPA[49:39] (Sv48x4) or GPA[58:48] (Sv57x4).
+  assign idx_g_top    = s2_sv57_q ? gpa_q[58:48] : (s2_sv48_q ? gpa_q[49:39] : gpa_q[40:30]);
   assign gpa_hi       = gpa_q[63:2];
   assign gpa_off      = gpa_q[11:0];
   assign iova_off     = iova_q[11:0];
@@ -223,13 +227,18 @@ module iommu_ptw (
   assign unused_ptw = ^pte[9:8];
 
   logic        gpa_wide, iova_noncanon;
-  logic [1:0]  s2_top;
-  assign s2_top        = s2_sv48_q ? 2'd3 : 2'd2;
-  assign gpa_wide      = s2_sv48_q ? (gpa_q[63:50] != 14'd0) : (gpa_q[63:41] != 23'd0);
+  logic [2:0]  s2_top;
+  assign s2_top        = s2_sv57_q ? 3'd4 : (s2_sv48_q ? 3'd3 : 3'd2);
+  // GPA width: 41 (Sv39x4), 50 (Sv48x4), 59 (Sv57x4) bits.
+  assign gpa_wide      = s2_sv57_q ? (gpa_q[63:59] != 5'd0) :
+                         (s2_sv48_q ? (gpa_q[63:50] != 14'd0) : (gpa_q[63:41] != 23'd0));
 
-  assign iova_noncanon = s1_sv48_q
+  // Canonical IOVA: bits 63:VA-1 equal (VA = 39, 48, 57).
+  assign iova_noncanon = s1_sv57_q
+      ? ((iova_q[63:56] != {8{1'b0}}) && (iova_q[63:56] != {8{1'b1}}))
+      : (s1_sv48_q
       ? ((iova_q[63:47] != {17{1'b0}}) && (iova_q[63:47] != {17{1'b1}}))
-      : ((iova_q[63:38] != {26{1'b0}}) && (iova_q[63:38] != {26{1'b1}}));
+      : ((iova_q[63:38] != {26{1'b0}}) && (iova_q[63:38] != {26{1'b1}})));
 
   ///////////////
   // Walk FSM  //
@@ -264,14 +273,14 @@ module iommu_ptw (
           gpf_d     = 1'b0;
           perm1_d   = 4'b1111;
           g_d       = 1'b0;
-          s1_size_d = 3'd4;
+          s1_size_d = 3'd5;
           perm2_d   = 3'b111;
           // Not implicit unless set below: a stale 1 from an earlier nested walk would exempt
           // the first-stage leaf from the write/D and exec checks.
           implicit_d = 1'b0;
           if (s1_on_q) begin
             // Walk the first stage from the root; its PTE addresses are GPAs if G is on.
-            lvl_d    = wc_use_q ? 2'd0 : (s1_sv48_q ? 2'd3 : 2'd2);
+            lvl_d    = wc_use_q ? 3'd0 : (s1_sv57_q ? 3'd4 : (s1_sv48_q ? 3'd3 : 3'd2));
             s1_lvl_d = lvl_d;
             in_g_d   = 1'b0;
             addr_d   = wc_use_q ? pte_addr(wc_ppn_q, idx_s1_wc) : pte_addr(s1_ppn_q, idx_s1_start);
@@ -434,7 +443,9 @@ module iommu_ptw (
       sum_q     <= sum_i;
       s2_on_q   <= (s2_mode_i != 4'd0);
       s1_sv48_q <= (s1_mode_i == 4'd9);
+      s1_sv57_q <= (s1_mode_i == 4'd10);
       s2_sv48_q <= (s2_mode_i == 4'd9);
+      s2_sv57_q <= (s2_mode_i == 4'd10);
       s2_root_q <= s2_ppn_i;
     end
   end
@@ -456,9 +467,9 @@ module iommu_ptw (
   assign rd_addr_o  = addr_q;
   // Level-1 first-stage pointer that passed every check (not a faulting level).
   assign wc_fill_o  = (state_q == StRdWait) && rd_rvalid_i && !rd_err_i && !pte_bad &&
-                      !pte_leaf && !in_g_q && !s2_on_q && (lvl_q == 2'd1) && wc_ok_q;
-  assign wc_sv48_o  = s1_sv48_q;
-  assign wc_vpn_o   = iova_q[47:21];
+                      !pte_leaf && !in_g_q && !s2_on_q && (lvl_q == 3'd1) && wc_ok_q;
+  assign wc_mode_o  = {s1_sv57_q, s1_sv48_q};
+  assign wc_vpn_o   = iova_q[56:21];
   assign wc_ppn_o   = pte_ppn;
   assign rd_valid_o = (state_q == StRdReq);
 

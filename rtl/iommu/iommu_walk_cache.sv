@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Walk cache: first-stage non-leaf PTEs that point to a level-0 table (Sv39/Sv48, G-stage Bare).
+// Walk cache: first-stage non-leaf PTEs that point to a level-0 table (Sv39/Sv48/Sv57, G-stage
+// Bare).
 //
-// An entry maps {Sv48, PSCID, IOVA[47:21]} to the PPN of the level-0 table, so a miss to a page
+// An entry maps {mode, PSCID, IOVA[56:21]} to the PPN of the level-0 table, so a miss to a page
 // whose last-level table is known reads one PTE (IOMMU spec "Caching in-memory data structures" and the IOTINVAL rules allow caching non-leaf
-// PTEs tagged like the IOTLB). Sv39 IOVAs are canonical when looked up (the walker checks that
-// first), so IOVA[47:39] is the sign extension and the tag stays exact. Walks with the G-stage
+// PTEs tagged like the IOTLB). Sv39/Sv48 IOVAs are canonical when looked up (the walker checks
+// that first), so IOVA[56:39] / [56:48] are the sign extension and the tag stays exact. Walks with the G-stage
 // active neither look up nor fill (their table addresses are GPAs).
 // Fill: by a walker whose level-1 PTE passed every check as a pointer, only if no flush was seen
 // since that walk started (iommu_ptw). Replacement: same tag, else free, else round robin, so a
@@ -22,17 +23,17 @@ module iommu_walk_cache #(
   input  logic        rst_i,
 
   // ---- Lookup (combinational) ----
-  input  logic        lk_sv48_i,
+  input  logic [1:0]  lk_mode_i,    // 0 Sv39, 1 Sv48, 2 Sv57
   input  logic [19:0] lk_pscid_i,
-  input  logic [26:0] lk_vpn_i,     // IOVA[47:21]
+  input  logic [35:0] lk_vpn_i,     // IOVA[56:21]
   output logic        lk_hit_o,
   output logic [43:0] lk_ppn_o,     // level-0 table PPN
 
   // ---- Fill ----
   input  logic        fill_i,
-  input  logic        fill_sv48_i,
+  input  logic [1:0]  fill_mode_i,
   input  logic [19:0] fill_pscid_i,
-  input  logic [26:0] fill_vpn_i,
+  input  logic [35:0] fill_vpn_i,
   input  logic [43:0] fill_ppn_i,
 
   input  logic        flush_i
@@ -41,9 +42,9 @@ module iommu_walk_cache #(
   localparam int IdxW = $clog2(Entries);
 
   logic            valid_q [Entries];
-  logic            sv48_q  [Entries];
+  logic [1:0]      mode_q  [Entries];
   logic [19:0]     pscid_q [Entries];
-  logic [26:0]     vpn_q   [Entries];
+  logic [35:0]     vpn_q   [Entries];
   logic [43:0]     ppn_q   [Entries];
   logic [IdxW-1:0] rr_q;
 
@@ -52,7 +53,7 @@ module iommu_walk_cache #(
     lk_hit_o = 1'b0;
     lk_ppn_o = '0;
     for (int i = 0; i < Entries; i++) begin
-      if (valid_q[i] && (sv48_q[i] == lk_sv48_i) && (pscid_q[i] == lk_pscid_i) &&
+      if (valid_q[i] && (mode_q[i] == lk_mode_i) && (pscid_q[i] == lk_pscid_i) &&
           (vpn_q[i] == lk_vpn_i)) begin
         lk_hit_o = !flush_i;
         lk_ppn_o = lk_ppn_o | ppn_q[i];
@@ -69,7 +70,7 @@ module iommu_walk_cache #(
     free     = 1'b0;
     free_idx = '0;
     for (int i = Entries - 1; i >= 0; i--) begin
-      if (valid_q[i] && (sv48_q[i] == fq_sv48) && (pscid_q[i] == fq_pscid) &&
+      if (valid_q[i] && (mode_q[i] == fq_mode) && (pscid_q[i] == fq_pscid) &&
           (vpn_q[i] == fq_vpn)) begin
         same     = 1'b1;
         same_idx = IdxW'(i);
@@ -84,9 +85,10 @@ module iommu_walk_cache #(
 
   // A fill is written the cycle after the walker offers it (its tag match and slot choice then
   // start from registers, not from the walker's PTE checks); a flush in either cycle drops it.
-  logic        fq_valid, fq_sv48;
+  logic        fq_valid;
+  logic [1:0]  fq_mode;
   logic [19:0] fq_pscid;
-  logic [26:0] fq_vpn;
+  logic [35:0] fq_vpn;
   logic [43:0] fq_ppn;
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
@@ -97,7 +99,7 @@ module iommu_walk_cache #(
   end
   always_ff @(posedge clk_i) begin
     if (fill_i) begin
-      fq_sv48  <= fill_sv48_i;
+      fq_mode  <= fill_mode_i;
       fq_pscid <= fill_pscid_i;
       fq_vpn   <= fill_vpn_i;
       fq_ppn   <= fill_ppn_i;
@@ -127,7 +129,7 @@ module iommu_walk_cache #(
 
   always_ff @(posedge clk_i) begin
     if (do_fill) begin
-      sv48_q[fill_idx]  <= fq_sv48;
+      mode_q[fill_idx]  <= fq_mode;
       pscid_q[fill_idx] <= fq_pscid;
       vpn_q[fill_idx]   <= fq_vpn;
       ppn_q[fill_idx]   <= fq_ppn;

@@ -58,7 +58,7 @@ module iommu_xlate_ctrl #(
   output logic               dbg_done_o,    // pulse: the debug request finished
   output logic               dbg_fault_o,
   output logic [43:0]        dbg_ppn_o,
-  output logic [2:0]         dbg_size_o,    // 0 4K, 1 64K, 2 2M, 3 1G, 4 512G
+  output logic [2:0]         dbg_size_o,    // 0 4K, 1 64K, 2 2M, 3 1G, 4 512G, 5 256T
   input  logic [2:0]         iss_wsize_i,   // leaf size of the issuing walk slot
 
   // ---- Stage register (to lookups and the miss queue) ----

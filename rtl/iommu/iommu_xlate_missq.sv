@@ -191,8 +191,9 @@ module iommu_xlate_missq #(
   logic [2:0]           w_size    [Slots];
   logic [2:0]           w_perm2   [Slots];
   logic [3:0]           w_perm1   [Slots];
-  logic [Slots-1:0]     w_wc_fill, w_wc_sv48;
-  logic [Slots*27-1:0]  w_wc_vpn;
+  logic [Slots-1:0]     w_wc_fill;
+  logic [Slots*2-1:0]   w_wc_mode;
+  logic [Slots*36-1:0]  w_wc_vpn;
   logic [Slots*44-1:0]  w_wc_ppn;
 
   ///////////////////////////
@@ -518,42 +519,43 @@ module iommu_xlate_missq #(
 
   // One lookup (the starting walk's IOVA and context), one fill per cycle: R beats arrive one
   // per cycle, so at most one walker offers a fill (OR of the one-hot walker outputs).
-  logic        wc_hit, wc_fill, wc_fsv48;
+  logic        wc_hit, wc_fill;
+  logic [1:0]  wc_fmode;
   logic [43:0] wc_ppn, wc_fppn;
-  logic [26:0] wc_fvpn;
+  logic [35:0] wc_fvpn;
   logic [19:0] wc_fpscid;
   always_comb begin
     wc_fill   = 1'b0;
-    wc_fsv48  = 1'b0;
+    wc_fmode  = '0;
     wc_fvpn   = '0;
     wc_fppn   = '0;
     wc_fpscid = '0;
     for (int i = 0; i < Slots; i++) begin
       if (w_wc_fill[i]) begin
         wc_fill   = 1'b1;
-        wc_fsv48  = wc_fsv48 | w_wc_sv48[i];
-        wc_fvpn   = wc_fvpn | w_wc_vpn[i*27 +: 27];
+        wc_fmode  = wc_fmode | w_wc_mode[i*2 +: 2];
+        wc_fvpn   = wc_fvpn | w_wc_vpn[i*36 +: 36];
         wc_fppn   = wc_fppn | w_wc_ppn[i*44 +: 44];
         wc_fpscid = wc_fpscid | pscid_q[i];
       end
     end
   end
 
-  logic [26:0] wc_lvpn;
-  assign wc_lvpn = q_addr_i[47:21];
+  logic [35:0] wc_lvpn;
+  assign wc_lvpn = q_addr_i[56:21];
 
   iommu_walk_cache #(
     .Entries (WcEntries)
   ) u_wc (
     .clk_i        (clk_i),
     .rst_i        (rst_i),
-    .lk_sv48_i    (walk_s1_mode_i == 4'd9),
+    .lk_mode_i    ({walk_s1_mode_i == 4'd10, walk_s1_mode_i == 4'd9}),
     .lk_pscid_i   (q_pscid_i),
     .lk_vpn_i     (wc_lvpn),
     .lk_hit_o     (wc_hit),
     .lk_ppn_o     (wc_ppn),
     .fill_i       (wc_fill),
-    .fill_sv48_i  (wc_fsv48),
+    .fill_mode_i  (wc_fmode),
     .fill_pscid_i (wc_fpscid),
     .fill_vpn_i   (wc_fvpn),
     .fill_ppn_i   (wc_fppn),
@@ -585,8 +587,8 @@ module iommu_xlate_missq #(
       .wc_ppn_i    (wc_ppn),
       .wc_flush_i  (wc_flush_i),
       .wc_fill_o   (w_wc_fill[i]),
-      .wc_sv48_o   (w_wc_sv48[i]),
-      .wc_vpn_o    (w_wc_vpn[i*27 +: 27]),
+      .wc_mode_o   (w_wc_mode[i*2 +: 2]),
+      .wc_vpn_o    (w_wc_vpn[i*36 +: 36]),
       .wc_ppn_o    (w_wc_ppn[i*44 +: 44]),
       .msi_o       (w_msi[i]),
       .busy_o      (w_busy[i]),

@@ -23,6 +23,8 @@ static bool satp_mode_ok(const struct gm_ctx *c, unsigned mode, bool sxl)
 		return c->caps & GM_CAP_SV39;
 	case GM_SATP_SV48:
 		return c->caps & GM_CAP_SV48;
+	case GM_SATP_SV57:
+		return c->caps & GM_CAP_SV57;
 	default:
 		return false;
 	}
@@ -31,6 +33,8 @@ static bool satp_mode_ok(const struct gm_ctx *c, unsigned mode, bool sxl)
 /* Highest GPA bit + 1 of MSI mask/pattern (spec: MGPAW). */
 static unsigned mgpaw(const struct gm_ctx *c)
 {
+	if (c->caps & GM_CAP_SV57X4)
+		return 59;
 	if (c->caps & GM_CAP_SV48X4)
 		return 50;
 	if (c->caps & GM_CAP_SV39X4)
@@ -94,7 +98,8 @@ static bool dc_misconfigured(const struct gm_ctx *c, bool ext)
 		if (gxl)
 			return true;
 		if (!(gmode == GM_HGATP_SV39X4 && (c->caps & GM_CAP_SV39X4)) &&
-		    !(gmode == GM_HGATP_SV48X4 && (c->caps & GM_CAP_SV48X4)))
+		    !(gmode == GM_HGATP_SV48X4 && (c->caps & GM_CAP_SV48X4)) &&
+		    !(gmode == GM_HGATP_SV57X4 && (c->caps & GM_CAP_SV57X4)))
 			return true;
 		/* 17. the 16 KiB G-stage root must be 16 KiB aligned */
 		if (GM_ATP_PPN(dc[GM_DC_IOHGATP]) & 3)

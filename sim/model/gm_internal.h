@@ -55,8 +55,10 @@
 #define GM_SATP_BARE         0u
 #define GM_SATP_SV39         8u
 #define GM_SATP_SV48         9u
+#define GM_SATP_SV57         10u
 #define GM_HGATP_SV39X4      8u
 #define GM_HGATP_SV48X4      9u
+#define GM_HGATP_SV57X4      10u
 #define GM_PDTP_BARE         0u
 #define GM_PDTP_PD8          1u
 #define GM_PDTP_PD17         2u

@@ -31,6 +31,8 @@ static bool pc_misconfigured(const struct gm_ctx *c, const uint64_t pc[2])
 		return !(c->caps & GM_CAP_SV39);
 	if (mode == GM_SATP_SV48)
 		return !(c->caps & GM_CAP_SV48);
+	if (mode == GM_SATP_SV57)
+		return !(c->caps & GM_CAP_SV57);
 	return true;
 }
 

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * Golden model: first-stage (Sv39/Sv48) and G-stage (Sv39x4/Sv48x4) page walks, following the
- * Privileged spec "Virtual Address Translation Process" and "Two-Stage Address Translation",
- * with Svnapot (64 KiB) and without Svpbmt / hardware A/D update (AMO_HWAD=0).
+ * Golden model: first-stage (Sv39/Sv48/Sv57) and G-stage (Sv39x4/Sv48x4/Sv57x4) page walks,
+ * following the Privileged spec "Virtual Address Translation Process" and "Two-Stage Address
+ * Translation", with Svnapot (64 KiB) and without Svpbmt / hardware A/D update (AMO_HWAD=0).
  */
 #include "gm_internal.h"
 
 /* One walk's shape. */
 struct walk {
 	unsigned levels;
-	unsigned va_bits; /* 39/48 first stage; 41/50 G-stage */
+	unsigned va_bits; /* 39/48/57 first stage; 41/50/59 G-stage */
 	bool gstage;
 	uint64_t root; /* root table address (a GPA for a nested first stage) */
 };
@@ -135,8 +135,8 @@ unsigned gm_gstage(struct gm_ctx *c, uint64_t gpa, bool implicit, unsigned acc_c
 		*spa = gpa;
 		return 0;
 	}
-	w.levels  = c->g_mode == GM_HGATP_SV48X4 ? 4 : 3;
-	w.va_bits = w.levels == 4 ? 50 : 41;
+	w.levels  = c->g_mode == GM_HGATP_SV57X4 ? 5 : c->g_mode == GM_HGATP_SV48X4 ? 4 : 3;
+	w.va_bits = 9 * w.levels + 14; /* 41, 50, 59: two more root index bits */
 	w.gstage  = true;
 	w.root	  = c->g_ppn << 12;
 	if (gpa >> w.va_bits)
@@ -166,8 +166,8 @@ unsigned gm_fstage(struct gm_ctx *c, uint64_t iova, uint64_t *gpa)
 		*gpa = iova;
 		return 0;
 	}
-	w.levels  = c->s_mode == GM_SATP_SV48 ? 4 : 3;
-	w.va_bits = w.levels == 4 ? 48 : 39;
+	w.levels  = c->s_mode == GM_SATP_SV57 ? 5 : c->s_mode == GM_SATP_SV48 ? 4 : 3;
+	w.va_bits = 9 * w.levels + 12; /* 39, 48, 57 */
 	w.gstage  = false;
 	w.root	  = c->s_ppn << 12;
 	/* the IOVA must be sign-extended from bit va_bits-1 */

@@ -18,7 +18,7 @@
  * @ctx:  passed back to @rd64.
  * @ddtp: the ddtp register (mode [3:0], PPN [53:10]).
  * @caps: the capabilities register. Only the features the model implements are honoured
- *        (GM_CAPS_MODEL); e.g. Sv57, Sv32, ATS are always treated as absent.
+ *        (GM_CAPS_MODEL); e.g. Sv32, ATS are always treated as absent.
  * @fctl: the fctl register (BE [0], WSI [1], GXL [2]).
  */
 struct gm_env {
@@ -141,13 +141,13 @@ bool gm_cause_dtf_suppressed(unsigned cause);
 #define GM_CAP_QOSID         (1ull << 41)
 
 /* The features the model implements; other capability bits are ignored. */
-#define GM_CAPS_MODEL (GM_CAP_VERSION_MASK | GM_CAP_SV39 | GM_CAP_SV48 | GM_CAP_SV39X4 | \
-		       GM_CAP_SV48X4 | GM_CAP_MSI_FLAT | GM_CAP_MSI_MRIF | (3ull << 28) |   \
-		       GM_CAP_HPM | GM_CAP_DBG | GM_CAP_PAS_MASK | GM_CAP_PD8 |             \
-		       GM_CAP_PD17 | GM_CAP_PD20)
+#define GM_CAPS_MODEL (GM_CAP_VERSION_MASK | GM_CAP_SV39 | GM_CAP_SV48 | GM_CAP_SV57 |   \
+		       GM_CAP_SV39X4 | GM_CAP_SV48X4 | GM_CAP_SV57X4 | GM_CAP_MSI_FLAT |    \
+		       GM_CAP_MSI_MRIF | (3ull << 28) | GM_CAP_HPM | GM_CAP_DBG |           \
+		       GM_CAP_PAS_MASK | GM_CAP_PD8 | GM_CAP_PD17 | GM_CAP_PD20)
 /* This project's capabilities (doc/targets.md §4). */
-#define GM_CAPS_PROJECT (0x10ull | GM_CAP_SV39 | GM_CAP_SV48 | GM_CAP_SV39X4 |          \
-			 GM_CAP_SV48X4 | GM_CAP_MSI_FLAT | GM_CAP_MSI_MRIF |             \
+#define GM_CAPS_PROJECT (0x10ull | GM_CAP_SV39 | GM_CAP_SV48 | GM_CAP_SV57 | GM_CAP_SV39X4 | \
+			 GM_CAP_SV48X4 | GM_CAP_SV57X4 | GM_CAP_MSI_FLAT | GM_CAP_MSI_MRIF | \
 			 GM_CAP_IGS_BOTH | GM_CAP_HPM | GM_CAP_DBG |                     \
 			 (56ull << GM_CAP_PAS_SHIFT) | GM_CAP_PD8 | GM_CAP_PD17 | GM_CAP_PD20)
 

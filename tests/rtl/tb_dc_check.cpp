@@ -69,13 +69,18 @@ void test_good()
   c.iohgatp = SV48X4 | (7ull << 44) | 0x80004;
   c.msiptp = FLAT | 0x999;
   c.mask = 0x3F;
-  c.pattern = (1ull << 38) - 1;  // MGPAW 50: bits up to 37 of the page number
+  c.pattern = (1ull << 47) - 1;  // MGPAW 59 (Sv57x4): bits up to 46 of the page number
   d.tc = V | RISCV_IOMMU_DC_TC_PDTV | RISCV_IOMMU_DC_TC_DPE;
   d.fsc = 3ull << 60;  // PD20
   expect(judge(a), OK, "good", 0);
   expect(judge(b), OK, "good", 1);
   expect(judge(c), OK, "good", 2);
   expect(judge(d), OK, "good", 3);
+  // Sv57 first stage, Sv57x4 G-stage, both (capabilities Sv57, Sv57x4).
+  expect(judge(Dc{V, 0, 0, (uint64_t)RISCV_IOMMU_IOSATP_MODE_SV57 << 60 | 0x55}), OK, "good", 4);
+  expect(judge(Dc{V, (uint64_t)RISCV_IOMMU_IOHGATP_MODE_SV57X4 << 60 | 0x80}), OK, "good", 5);
+  expect(judge(Dc{V, (uint64_t)RISCV_IOMMU_IOHGATP_MODE_SV57X4 << 60 | 0x80, 0,
+                  (uint64_t)RISCV_IOMMU_IOSATP_MODE_SV57 << 60}), OK, "good", 6);
 }
 
 void test_invalid()
@@ -106,18 +111,19 @@ void test_misconfigured()
     {V, 0, 1},                                             // ta reserved
     {V, 0, 1ull << 40},                                    // RCID without QOSID
     {V, 0, 1ull << 60},                                    // MCID without QOSID
-    {V, 0, 0, 10ull << 60},                                // Sv57 unsupported
+    {V, 0, 0, 11ull << 60},                                // reserved iosatp mode 11
     {V, 0, 0, 1ull << 60},                                 // reserved iosatp mode
     {V, 0, 0, 1ull << 44},                                 // fsc reserved
     {V | RISCV_IOMMU_DC_TC_PDTV, 0, 0, 4ull << 60},        // reserved pdtp mode
-    {V, 10ull << 60},                                      // Sv57x4 unsupported
+    {V, 11ull << 60},                                      // reserved iohgatp mode 11
+    {V, (10ull << 60) | 0x80003},                          // Sv57x4 root not 16 KiB aligned
     {V, 1ull << 60},                                       // reserved iohgatp mode
     {V, SV39X4 | 0x80001},                                 // root not 16 KiB aligned
     {V, SV48X4 | 0x80002},                                 // root not 16 KiB aligned
     {V, 0, 0, 0, FLAT},                                    // Flat with iohgatp Bare
     {V, SV39X4, 0, 0, 2ull << 60},                         // reserved msiptp mode
     {V, 0, 0, 0, 1ull << 50},                              // msiptp reserved
-    {V, 0, 0, 0, 0, 1ull << 38},                           // mask above MGPAW-12
+    {V, 0, 0, 0, 0, 1ull << 47},                           // mask above MGPAW-12
     {V, 0, 0, 0, 0, 0, 1ull << 63},                        // pattern above MGPAW-12
     {V, 0, 0, 0, 0, 0, 0, 1},                              // reserved doubleword
   };
@@ -142,14 +148,17 @@ void test_misconfigured()
                CAPS & ~RISCV_IOMMU_CAPABILITIES_PD8), BAD, "pd8", 1);
   // MGPAW from PAS without a G-stage scheme: 56 bits, mask bits up to 43 of the page number.
   {
-    const uint64_t nog = CAPS & ~(RISCV_IOMMU_CAPABILITIES_SV39X4 | RISCV_IOMMU_CAPABILITIES_SV48X4);
+    const uint64_t no57 = CAPS & ~RISCV_IOMMU_CAPABILITIES_SV57X4;
+    const uint64_t no48 = no57 & ~RISCV_IOMMU_CAPABILITIES_SV48X4;
+    const uint64_t nog  = no48 & ~RISCV_IOMMU_CAPABILITIES_SV39X4;
 
     expect(judge(Dc{V, 0, 0, 0, 0, 1ull << 43}, nog), OK, "mgpaw", 0);
     expect(judge(Dc{V, 0, 0, 0, 0, 1ull << 44}, nog), BAD, "mgpaw", 1);
-    expect(judge(Dc{V, 0, 0, 0, 0, 1ull << 38}, CAPS & ~RISCV_IOMMU_CAPABILITIES_SV48X4), BAD,
-           "mgpaw", 2);  // Sv39x4: 41 bits
-    expect(judge(Dc{V, 0, 0, 0, 0, 1ull << 28}, CAPS & ~RISCV_IOMMU_CAPABILITIES_SV48X4), OK,
-           "mgpaw", 3);
+    expect(judge(Dc{V, 0, 0, 0, 0, 1ull << 38}, no48), BAD, "mgpaw", 2);  // Sv39x4: 41 bits
+    expect(judge(Dc{V, 0, 0, 0, 0, 1ull << 28}, no48), OK, "mgpaw", 3);
+    expect(judge(Dc{V, 0, 0, 0, 0, 1ull << 38}, no57), BAD, "mgpaw", 4);  // Sv48x4: 50 bits
+    expect(judge(Dc{V, 0, 0, 0, 0, 1ull << 37}, no57), OK, "mgpaw", 5);
+    expect(judge(Dc{V, 0, 0, 0, 0, 1ull << 46}), OK, "mgpaw", 6);         // Sv57x4: 59 bits
   }
 }
 
@@ -175,8 +184,11 @@ void test_caps_lift()
   expect(judge(Dc{V, 0, (1ull << 40) | (1ull << 60)}, CAPS | RISCV_IOMMU_CAPABILITIES_QOSID), OK,
          "qosid", 0);
   expect(judge(Dc{V, 0, 1ull << 32}, CAPS | RISCV_IOMMU_CAPABILITIES_QOSID), BAD, "qosid", 1);
-  expect(judge(Dc{V, 0, 0, 10ull << 60}, CAPS | RISCV_IOMMU_CAPABILITIES_SV57), OK, "sv57", 0);
-  expect(judge(Dc{V, 10ull << 60}, CAPS | RISCV_IOMMU_CAPABILITIES_SV57X4), OK, "sv57x4", 0);
+  // Sv57 / Sv57x4 need their capability (the IOMMU has both).
+  expect(judge(Dc{V, 0, 0, 10ull << 60}, CAPS & ~RISCV_IOMMU_CAPABILITIES_SV57), BAD, "sv57", 0);
+  expect(judge(Dc{V, 0, 0, 10ull << 60}), OK, "sv57", 1);
+  expect(judge(Dc{V, 10ull << 60}, CAPS & ~RISCV_IOMMU_CAPABILITIES_SV57X4), BAD, "sv57x4", 0);
+  expect(judge(Dc{V, 10ull << 60}), OK, "sv57x4", 1);
   // SXL=1: Sv32 only, and only with the capability; GXL=1: Sv32x4 only.
   const uint64_t sv32 = CAPS | RISCV_IOMMU_CAPABILITIES_SV32 | RISCV_IOMMU_CAPABILITIES_SV32X4;
   const uint64_t sxl  = V | RISCV_IOMMU_DC_TC_SXL;

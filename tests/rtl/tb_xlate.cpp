@@ -1654,6 +1654,280 @@ void test_canonical()
   check(o.rec[3] == 0x0000020040001010ull, "nested: wide GPA: iotval2 = GPA");
 }
 
+// ---- Sv57 (iosatp MODE 10) and Sv57x4 (iohgatp MODE 10): five-level walks ----
+
+// Sv57 first stage: a leaf at every level (4 KiB, 2 MiB, 1 GiB, 512 GiB, 256 TiB), each reached
+// through five levels from the root (root index IOVA[56:48]); every page walked once, then hit;
+// the neighbouring 4 KiB page reads one PTE (walk cache); negative canonical IOVAs translate,
+// non-canonical ones (bits 63:57 not all equal to bit 56) fault 12/13/15 walked and cached.
+void test_sv57()
+{
+  flush_all();
+  uint64_t root = zalloc();
+  Ctx c;
+  c.did = 21;
+  c.s1_mode = 10;
+  c.s1_ppn = root >> 12;
+  c.pscid = 57;
+  ctx_load(c);
+  struct Leaf {
+    unsigned lvl;
+    uint64_t va, pa, off;
+    unsigned reads;  // PTE reads of its walk
+  };
+  const Leaf leaves[] = {
+      {4, 0x0001000000000000ull, 0x0003000000000000ull, 0x0000123456789ab0ull, 1},  // 256 TiB
+      {3, 0x0002008000000000ull, 0x0000100000000000ull, 0x0000001234567890ull, 2},  // 512 GiB
+      {2, 0x0003000040000000ull, 0x00000001c0000000ull, 0x0000000012345678ull, 3},  // 1 GiB
+      {1, 0x0004000000200000ull, 0x0000000080600000ull, 0x0000000000123450ull, 4},  // 2 MiB
+      {0, 0x0005000000003000ull, 0x0000000012345000ull, 0x0000000000000a50ull, 5},  // 4 KiB
+  };
+  for (const Leaf &l : leaves)
+    map(root, l.va, l.pa, l.lvl, FL, 4);
+  for (const Leaf &l : leaves) {
+    char what[96];
+    unsigned before = ptw_reads;
+    snprintf(what, sizeof what, "Sv57 level-%u leaf translates", l.lvl);
+    check_pass(run({false, 1, l.va + l.off, 0, 0, 21}), l.pa + l.off, what);
+    snprintf(what, sizeof what, "Sv57 level-%u leaf: %u PTE reads", l.lvl, l.reads);
+    check(ptw_reads - before == l.reads, what);
+    before = ptw_reads;
+    snprintf(what, sizeof what, "Sv57 level-%u leaf: cached (other offset, write)", l.lvl);
+    Obs o = run({true, 1, l.va + l.off + 0x100, 0, 0, 21});
+    check(o.dma_seen && o.dma_addr == l.pa + l.off + 0x100 && !o.fault && ptw_reads == before,
+          what);
+  }
+  // Neighbouring 4 KiB page of the level-0 leaf: the walk cache holds its level-0 table.
+  map(root, 0x0005000000004000ull, 0x22222000, 0, FL, 4);
+  unsigned before = ptw_reads;
+  check_pass(run({false, 1, 0x0005000000004018ull, 0, 0, 21}), 0x22222018,
+             "Sv57 neighbouring 4K page");
+  check(ptw_reads - before == 1, "Sv57 neighbouring 4K page: one PTE read (walk cache)");
+  // Canonical: a negative IOVA (root index 0x100) translates; bit 56 set with 63:57 clear, and
+  // 63:57 set with bit 56 clear, fault (each indexes a valid mapping), before and after the page
+  // is cached.
+  map(root, 0xff00000000001000ull, 0x12346000, 0, FL, 4);
+  const uint64_t nc1 = 0x0100000000001010ull, nc2 = 0xfe00000000001010ull;
+  map(root, nc2 & ~0xfffull & ((1ull << 57) - 1), 0x12347000, 0, FL, 4);  // root index 0
+  check_fault(run({false, 1, nc1, 0, 0, 21}), 13, nc1, "Sv57: IOVA bit 56 set, 63:57 clear -> 13");
+  check_fault(run({true, 1, nc2, 0, 0, 21}), 15, nc2, "Sv57: IOVA 63:57 set, bit 56 clear -> 15");
+  check_fault(run({false, 1, nc1, 0, 4, 21}), 12, nc1, "Sv57: non-canonical exec -> 12");
+  check_pass(run({false, 1, 0xff00000000001010ull, 0, 0, 21}), 0x12346010,
+             "Sv57: negative canonical IOVA translates");
+  check_pass(run({false, 1, 0x0000000000001010ull, 0, 0, 21}), 0x12347010,
+             "Sv57: root index 0 translates");
+  check_fault(run({false, 1, nc1, 0, 0, 21}), 13, nc1, "Sv57: non-canonical after caching");
+  check_fault(run({false, 1, nc2, 0, 0, 21}), 13, nc2, "Sv57: non-canonical (2) after caching");
+  // The Sv48 limit does not apply: bit 47..55 set in a canonical Sv57 IOVA is a plain address.
+  map(root, 0x00ff800000002000ull, 0x12348000, 0, FL, 4);
+  check_pass(run({false, 1, 0x00ff800000002010ull, 0, 0, 21}), 0x12348010,
+             "Sv57: IOVA bits 55:47 set, 63:56 clear translates");
+}
+
+// Misaligned superpages of Sv57 and Sv57x4: a 256 TiB leaf whose PPN has a bit set below bit 36
+// (only bit 35, only bit 27) and a 512 GiB leaf with PPN bit 26 fault 13/15 (first stage) and
+// 21/23 (G-stage, iotval2 = GPA); the aligned ones translate.
+void test_sv57_align()
+{
+  flush_all();
+  uint64_t root = zalloc();
+  Ctx c;
+  c.did = 22;
+  c.s1_mode = 10;
+  c.s1_ppn = root >> 12;
+  c.pscid = 58;
+  ctx_load(c);
+  map(root, 0x0001000000000000ull, 0x0000800000000000ull, 4, FL, 4);  // PPN bit 35
+  map(root, 0x0002000000000000ull, 0x0003008000000000ull, 4, FL, 4);  // PPN bit 27
+  map(root, 0x0003000000000000ull, 0x0000104000000000ull, 3, FL, 4);  // 512G, PPN bit 26
+  map(root, 0x0004000000000000ull, 0x0002000000000000ull, 4, FL, 4);  // aligned 256T
+  check_fault(run({false, 1, 0x0001000000001010ull, 0, 0, 22}), 13, 0x0001000000001010ull,
+              "Sv57 256T leaf, PPN bit 35 -> 13");
+  check_fault(run({true, 1, 0x0002000000001010ull, 0, 0, 22}), 15, 0x0002000000001010ull,
+              "Sv57 256T leaf, PPN bit 27: write -> 15");
+  check_fault(run({false, 1, 0x0003000000001010ull, 0, 0, 22}), 13, 0x0003000000001010ull,
+              "Sv57 512G leaf, PPN bit 26 -> 13");
+  check_pass(run({false, 1, 0x0004876543210ff0ull, 0, 0, 22}), 0x0002876543210ff0ull,
+             "Sv57 aligned 256T leaf translates");
+  uint64_t groot = zalloc(4, 4);
+  map(groot, 0x0001000000000000ull, 0x0000800000000000ull, 4, GFL, 4, 11);
+  map(groot, 0x0002000000000000ull, 0x0000104000000000ull, 3, GFL, 4, 11);
+  map(groot, 0x0400000000000000ull, 0x0001000000000000ull, 4, GFL, 4, 11);  // aligned, GPA bit 58
+  Ctx g;
+  g.did = 23;
+  g.s2_mode = 10;
+  g.s2_ppn = groot >> 12;
+  g.gscid = 24;
+  ctx_load(g);
+  Obs o = run({false, 1, 0x0001000000001010ull, 0, 0, 23});
+  check_fault(o, 21, 0x0001000000001010ull, "Sv57x4 256T leaf, PPN bit 35 -> 21");
+  check(o.rec[3] == 0x0001000000001010ull, "Sv57x4 misaligned 256T: iotval2 = GPA");
+  o = run({true, 1, 0x0002000000001010ull, 0, 0, 23});
+  check_fault(o, 23, 0x0002000000001010ull, "Sv57x4 512G leaf, PPN bit 26: write -> 23");
+  check_pass(run({false, 1, 0x0400fedcba987650ull, 0, 0, 23}), 0x0001fedcba987650ull,
+             "Sv57x4 aligned 256T leaf at GPA bit 58 translates");
+}
+
+// Sv57x4 G-stage: leaves at every level (root index GPA[58:48], 11 bits), the GPA width (bit 59
+// set faults 20/21/23 with iotval2 = GPA, bit 58 is a legal address), also after the low page is
+// cached (no IOTLB alias); nested Sv57 over Sv57x4 (tables at GPAs mapped by a 1 GiB G leaf, data
+// in 4 KiB G pages: 5 x (3 + 1) + 5 PTE reads), a 256 TiB first-stage leaf over 4 KiB G-stage
+// pages (the IOTLB keeps the smaller size), and the mixed nestings Sv39 over Sv57x4 and Sv57 over
+// Sv39x4 / Sv48x4.
+void test_sv57x4()
+{
+  flush_all();
+  uint64_t groot = zalloc(4, 4);
+  struct Leaf {
+    unsigned lvl;
+    uint64_t gpa, spa, off;
+  };
+  const Leaf leaves[] = {
+      {4, 0x0001000000000000ull, 0x0002000000000000ull, 0x0000a98765432100ull},
+      {3, 0x0400008000000000ull, 0x0000100000000000ull, 0x0000001234567890ull},
+      {2, 0x0003000040000000ull, 0x00000001c0000000ull, 0x0000000012345678ull},
+      {1, 0x0004000000200000ull, 0x0000000080600000ull, 0x0000000000123450ull},
+      {0, 0x0000000000001000ull, 0x0000000012349000ull, 0x0000000000000010ull},
+      {0, 0x0400000000001000ull, 0x000000001234a000ull, 0x0000000000000010ull},  // GPA bit 58
+  };
+  for (const Leaf &l : leaves)
+    map(groot, l.gpa, l.spa, l.lvl, GFL, 4, 11);
+  Ctx g;
+  g.did = 24;
+  g.s2_mode = 10;
+  g.s2_ppn = groot >> 12;
+  g.gscid = 25;
+  ctx_load(g);
+  const uint64_t wide = 0x0800000000001010ull;  // bit 59: GPA 0x1010 below it maps
+  for (int pass = 0; pass < 2; pass++) {
+    for (const Leaf &l : leaves) {
+      char what[96];
+      snprintf(what, sizeof what, "Sv57x4 level-%u leaf at GPA 0x%llx%s", l.lvl,
+               (unsigned long long)l.gpa, pass ? " (cached)" : "");
+      unsigned before = ptw_reads;
+      check_pass(run({false, 1, l.gpa + l.off, 0, 0, 24}), l.spa + l.off, what);
+      if (pass)
+        check(ptw_reads == before, what);
+    }
+    Obs o = run({false, 1, wide, 0, 0, 24});
+    check_fault(o, 21, wide, "Sv57x4: GPA bit 59 set -> 21");
+    check(o.rec[3] == wide, "Sv57x4: GPA bit 59: iotval2 = GPA");
+    o = run({true, 1, 0x8000000000001010ull, 0, 0, 24});
+    check_fault(o, 23, 0x8000000000001010ull, "Sv57x4: GPA bit 63 set: write -> 23");
+    o = run({false, 1, wide, 0, 4, 24});
+    check_fault(o, 20, wide, "Sv57x4: GPA bit 59 set: exec -> 20");
+  }
+  // Nested Sv57 over Sv57x4: the G-stage maps GPA [0, 1G) at SPA OFF + GPA (first-stage tables),
+  // 4 KiB G pages for the data.
+  const uint64_t OFF = 0x0000004000000000ull;
+  uint64_t gn = zalloc(4, 4);
+  map(gn, 0, OFF, 2, GFL, 4, 11);
+  map(gn, 0x0080000040001000ull, 0x1234b000, 0, GFL, 4, 11);  // GPA bit 55: legal for Sv57x4
+  map(gn, 0x0000000040002000ull, 0x1234c000, 0, GFL, 4, 11);
+  map(gn, 0x0000000040003000ull, 0x1234d000, 0, GFL, 4, 11);
+  static uint64_t s1_gpa = 0xc00000;  // a fresh GPA region per call (tests run twice)
+  uint64_t save = next_page;
+  next_page = s1_gpa;
+  uint64_t s1root = zalloc();
+  map(s1root, 0x00ab000000005000ull, 0x0000000040002000ull, 0, FL, 4, 9, OFF);
+  map(s1root, 0xff00000000006000ull, 0x0000000040003000ull, 0, FL, 4, 9, OFF);
+  map(s1root, 0x0002000000000000ull, 0x0000000000000000ull, 4, FL, 4, 9, OFF);  // 256T leaf
+  map(s1root, 0x00ac000000005000ull, 0x0080000040001000ull, 0, FL, 4, 9, OFF);  // GPA bit 55
+  s1_gpa = next_page;
+  next_page = save;
+  Ctx n;
+  n.did = 25;
+  n.s1_mode = 10;
+  n.s1_ppn = s1root >> 12;
+  n.pscid = 59;
+  n.s2_mode = 10;
+  n.s2_ppn = gn >> 12;
+  n.gscid = 26;
+  ctx_load(n);
+  unsigned before = ptw_reads;
+  check_pass(run({false, 1, 0x00ab000000005010ull, 0, 0, 25}), 0x1234c010,
+             "nested Sv57 over Sv57x4, 4K pages");
+  check(ptw_reads - before == 25, "nested Sv57 over Sv57x4: 5 x (3 + 1) + 5 PTE reads");
+  check_pass(run({true, 1, 0xff00000000006010ull, 0, 0, 25}), 0x1234d010,
+             "nested Sv57 over Sv57x4, negative IOVA");
+  check_fault(run({false, 1, 0x0100000000006010ull, 0, 0, 25}), 13, 0x0100000000006010ull,
+              "nested Sv57: non-canonical IOVA -> 13");
+  // 256 TiB first-stage leaf: IOVA 0x0002_0000_4000_1000.. = GPA 0x4000_1000..; G pages 4 KiB.
+  check_pass(run({false, 1, 0x0002000040002020ull, 0, 0, 25}), 0x1234c020,
+             "nested: 256T first-stage leaf over a 4K G-stage page");
+  before = ptw_reads;
+  check_pass(run({false, 1, 0x0002000040003020ull, 0, 0, 25}), 0x1234d020,
+             "nested: the next 4K page of the 256T leaf (IOTLB entry is 4K)");
+  check(ptw_reads != before, "nested: the next 4K page of the 256T leaf walks again");
+  // Mixed: Sv39 over Sv57x4 (same G-stage), Sv57 over Sv39x4 and over Sv48x4.
+  next_page = s1_gpa;
+  uint64_t r39 = zalloc();
+  map(r39, 0x7000, 0x0000000040002000ull, 0, FL, 2, 9, OFF);
+  s1_gpa = next_page;
+  next_page = save;
+  Ctx m = n;
+  m.did = 26;
+  m.s1_mode = 8;
+  m.s1_ppn = r39 >> 12;
+  m.pscid = 60;
+  ctx_load(m);
+  check_pass(run({false, 1, 0x7040, 0, 0, 26}), 0x1234c040, "nested Sv39 over Sv57x4");
+  uint64_t g39 = zalloc(4, 4), g48 = zalloc(4, 4);
+  map(g39, 0, OFF, 2, GFL, 2, 11);
+  map(g39, 0x0000000040002000ull, 0x1234e000, 0, GFL, 2, 11);
+  map(g48, 0, OFF, 2, GFL, 3, 11);
+  map(g48, 0x0000000040002000ull, 0x1234f000, 0, GFL, 3, 11);
+  Ctx m39 = n;
+  m39.did = 27;
+  m39.s2_mode = 8;
+  m39.s2_ppn = g39 >> 12;
+  m39.gscid = 27;
+  ctx_load(m39);
+  check_pass(run({false, 1, 0x00ab000000005030ull, 0, 0, 27}), 0x1234e030,
+             "nested Sv57 over Sv39x4");
+  // The first stage's leaf GPA 0x0080_0000_4000_1000 (bit 55, the top bit a leaf PPN holds) is
+  // too wide for Sv39x4.
+  Obs o = run({false, 1, 0x00ac000000005030ull, 0, 0, 27});
+  check_fault(o, 21, 0x00ac000000005030ull, "nested Sv57 over Sv39x4: leaf GPA bit 55 -> 21");
+  check(o.rec[3] == 0x0080000040001030ull, "nested Sv57 over Sv39x4: iotval2 = GPA");
+  check_pass(run({false, 1, 0x00ac000000005030ull, 0, 0, 25}), 0x1234b030,
+             "nested Sv57 over Sv57x4: leaf GPA bit 55 is legal");
+  Ctx m48 = n;
+  m48.did = 28;
+  m48.s2_mode = 9;
+  m48.s2_ppn = g48 >> 12;
+  m48.gscid = 28;
+  ctx_load(m48);
+  check_pass(run({false, 1, 0x00ab000000005038ull, 0, 0, 28}), 0x1234f038,
+             "nested Sv57 over Sv48x4");
+}
+
+// M4 for Sv57 (five PTE reads, context cached, IOTLB cold): each level costs L + 1 (its R cycle,
+// then the next AR from a register), so the penalty is 5L + MISS_EXTRA + 2 (Sv39: 3L + MISS_EXTRA).
+void test_sv57_latency()
+{
+  for (unsigned L : {1u, 10u, 30u, 100u}) {
+    lat = L;
+    flush_all();
+    uint64_t root = zalloc();
+    Ctx c;
+    c.did = 29;
+    c.s1_mode = 10;
+    c.s1_ppn = root >> 12;
+    c.pscid = 61;
+    ctx_load(c);
+    map(root, 0x00cd000000060000ull, 0x70000, 0, FL, 4);
+    Obs m = run({false, 1, 0x00cd000000060000ull, 0, 0, 29});
+    Obs h = run({false, 1, 0x00cd000000060008ull, 0, 0, 29});
+    unsigned miss = (unsigned)(m.t_dma - m.t_acc), hit = (unsigned)(h.t_dma - h.t_acc);
+    printf("M4: L=%u Sv57 miss %u cycles (hit %u), penalty %u = 5L%+d\n", L, miss, hit,
+           miss - hit, (int)(miss - hit) - 5 * (int)L);
+    check(m.dma_addr == 0x70000 && miss - hit <= 5 * L + MISS_EXTRA + 2,
+          "M4 Sv57 miss penalty <= 5L+MISS_EXTRA+2");
+  }
+  lat = 10;
+}
+
 void msi_load(unsigned gscid, uint64_t gpn, uint64_t ppn)
 {
   top->msi_load_i = 1;
@@ -2202,6 +2476,10 @@ int main(int argc, char **argv)
   run_test("cause_ttyp_msi", test_cause_ttyp_msi);
   run_test("nonleaf_bits", test_nonleaf_bits);
   run_test("pte_checks", test_pte_checks);
+  run_test("sv57", test_sv57);
+  run_test("sv57_align", test_sv57_align);
+  run_test("sv57x4", test_sv57x4);
+  run_test("sv57_latency", test_sv57_latency);
   // Everything again with random memory back-pressure and latency jitter (no timing checks).
   printf("-- rerun with random back-pressure (30%%) and latency jitter (0-20) --\n");
   bp = 30;
@@ -2225,6 +2503,9 @@ int main(int argc, char **argv)
   run_test("cause_ttyp_msi/bp", test_cause_ttyp_msi);
   run_test("nonleaf_bits/bp", test_nonleaf_bits);
   run_test("pte_checks/bp", test_pte_checks);
+  run_test("sv57/bp", test_sv57);
+  run_test("sv57_align/bp", test_sv57_align);
+  run_test("sv57x4/bp", test_sv57x4);
   run_test("random/bp", [] { test_random(3000); });
   bp = 0;
   jit = 0;

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Translation datapath benchmarks (doc/targets.md §1, make bench): M1 hit added latency, M2 hit
- * throughput, M4/M4w Sv39 miss penalty, M5 nested miss penalty, M6 hit under miss, M7 walks in
- * flight, M3 streaming overhead vs Bare. The device is attached to an Sv39 paging domain by the
- * host library (Linux init sequence); memory latency L is fixed per measurement. A benchmark
+ * throughput, M4/M4w Sv39 miss penalty (and M4 for Sv57), M5 nested miss penalty, M6 hit under
+ * miss, M7 walks in flight, M3 streaming overhead vs Bare. The device is attached to an Sv39
+ * paging domain by the host library (Linux init sequence; bench_miss57: Sv57); memory latency L
+ * is fixed per measurement. A benchmark
  * fails only when the DUT misbehaves (wrong response, timeout), never on a missed target.
  */
 #include <stdio.h>
@@ -150,6 +151,36 @@ TB_TEST(bench_miss)
 				(double)miss.total - (double)hit.total, "cycles", (int)lat_set[j]);
 		tb_bench_record("M4w", "Sv39 neighbouring 4 KiB page after a walk: miss - hit",
 				(double)nb.total - (double)hit.total, "cycles", (int)lat_set[j]);
+	}
+}
+
+/* M4 for Sv57: the same pages in an Sv57 domain, five PTE reads per miss. */
+TB_TEST(bench_miss57)
+{
+	struct iohost h;
+	struct iohost_domain d;
+	uint32_t did	  = 1;
+	struct dma_attr a = {.did = did, .id = 1};
+	struct bench_lat hit, miss;
+
+	CHECK(tb_wait_fw_boot());
+	if (tb_host_up(&h, 0) != IOHOST_OK)
+		return;
+	if (iohost_domain_init(&h, &d, IOHOST_DOMAIN_PAGING, 10) != IOHOST_OK ||
+	    iohost_attach(&h, &d, &did, 1) != IOHOST_OK) {
+		tb_log("bench: M4 Sv57 skipped: no Sv57 paging domain");
+		return;
+	}
+	map_all(&h, &d.pt);
+	warm(&a, HOT_IOVA, HOT_PAGES); /* context cached */
+	for (unsigned j = 0; j < 4; j++) {
+		mem_set_latency(lat_set[j]);
+		bench_read1(&a, HOT_IOVA, &hit);
+		bench_read1(&a, cold_iova(j), &miss);
+		CHECK_EQ(hit.resp, AXI_OKAY);
+		CHECK_EQ(miss.resp, AXI_OKAY);
+		tb_bench_record("M4", "Sv57 miss, 4 KiB leaf, ctx cached, cold IOTLB: miss - hit",
+				(double)miss.total - (double)hit.total, "cycles", (int)lat_set[j]);
 	}
 }
 

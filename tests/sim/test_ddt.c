@@ -168,7 +168,7 @@ TB_TEST(ddt_faults)
 	put_dc(dc + 192, 1 | (1ull << 9), 0, 0, 0); /* DPE without PDTV */
 	expect_fault(&a, false, DATA, 259);
 	a.did++;
-	put_dc(dc + 256, 1, 0, 10ull << 60, 0); /* Sv57: not supported */
+	put_dc(dc + 256, 1, 0, 11ull << 60, 0); /* reserved iosatp mode 11 */
 	a.exec = true;
 	expect_fault(&a, false, DATA, 259);
 	a.exec = false;

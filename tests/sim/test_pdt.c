@@ -37,7 +37,7 @@
 #define PD8        (1ull << 60)
 #define PD17       (2ull << 60)
 #define SV39       (8ull << 60)
-#define SV57       (10ull << 60)
+#define SATP_RSVD  (11ull << 60) /* a reserved iosatp mode */
 #define SV39X4     (8ull << 60)
 #define PC_V       1ull
 #define PC_ENS     2ull
@@ -275,7 +275,7 @@ TB_TEST(pdt_faults)
 	a.did = 2;
 	a.pid = 0x500;
 	fw_fault(&a, true, IOVA, 266);
-	/* 267: PD17 non-leaf reserved bit; PC.ta reserved bit; Sv57 iosatp. */
+	/* 267: PD17 non-leaf reserved bit; PC.ta reserved bit; reserved iosatp mode. */
 	mem_wr64(PDT17_ROOT + 8 * 6, nl(PDT17_LEAF) | 2);
 	a.pid = 0x600;
 	fw_fault(&a, false, IOVA, 267);
@@ -284,7 +284,7 @@ TB_TEST(pdt_faults)
 	put_pc(PDT8 + 16 * 10, PC_V | PC_ENS | 8, SV39 | PT_A >> 12);
 	fw_fault(&a, false, IOVA, 267);
 	a.pid = 11;
-	put_pc(PDT8 + 16 * 11, PC_V, SV57 | PT_A >> 12);
+	put_pc(PDT8 + 16 * 11, PC_V, SATP_RSVD | PT_A >> 12);
 	a.exec = true;
 	fw_fault(&a, false, IOVA, 267);
 	a.exec = false;

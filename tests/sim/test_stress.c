@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * Randomized stress, one seed per run: several devices with their own Sv39/Sv48 domains,
+ * Randomized stress, one seed per run: several devices with their own Sv39/Sv48/Sv57 domains,
  * random mappings (4 KiB, 64 KiB Svnapot, 2 MiB) with random permissions, page-table entries
  * deliberately malformed, device contexts deliberately misconfigured, random DMA mixes
  * (reads, writes, exec, privilege, bursts, page-crossing bursts, non-canonical IOVAs, process
@@ -50,6 +50,18 @@ static uint32_t rnd(uint32_t n)
 	return tb_rand() % n;
 }
 
+/*
+ * A paging mode: 8 (Sv39 / Sv39x4), else 9 or 10 (Sv48 / Sv57 and their x4) by the next bit of
+ * the same draw. One draw, as the earlier "rnd(2) ? 9 : 8": a seed keeps its random sequence and
+ * its Sv39 choices; about half of what was Sv48 is now Sv57.
+ */
+static unsigned draw_mode(void)
+{
+	uint32_t r = tb_rand();
+
+	return (r % 2) ? ((r & 2) ? 10 : 9) : 8;
+}
+
 static uint64_t alloc_pa(uint64_t size)
 {
 	uint64_t pa = (next_pa + size - 1) & ~(size - 1);
@@ -80,7 +92,7 @@ static void setup_devices(void)
 {
 	for (unsigned d = 0; d < NDEV; d++) {
 		struct sdev *dv = &devs[d];
-		unsigned mode	= rnd(2) ? 9 : 8;
+		unsigned mode	= draw_mode();
 
 		/* Device IDs spread over every level of the 3-level directory. */
 		dv->did = (d + 1) * 0x010203u + (tb_rand() & 0x3f);
@@ -196,7 +208,7 @@ static uint64_t pick_iova(const struct sdev *dv, unsigned beats)
 
 	switch (rnd(16)) {
 	case 0:
-		return 0xffff000000000000ull | (tb_rand64() & 0xfffffff8ull); /* non-canonical */
+		return 0xfeff000000000000ull | (tb_rand64() & 0xfffffff8ull); /* non-canonical */
 	case 1:
 		return (sl->iova + sl->size - 8) & ~7ull; /* may cross 4 KiB */
 	case 2:

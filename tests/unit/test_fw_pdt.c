@@ -13,6 +13,7 @@
 #define SUM    RISCV_IOMMU_PC_TA_SUM
 #define SV39   ((uint64_t)RISCV_IOMMU_IOSATP_MODE_SV39 << 60)
 #define SV48   ((uint64_t)RISCV_IOMMU_IOSATP_MODE_SV48 << 60)
+#define SV57   ((uint64_t)RISCV_IOMMU_IOSATP_MODE_SV57 << 60)
 #define SV39X4 ((uint64_t)RISCV_IOMMU_IOHGATP_MODE_SV39X4 << 60)
 #define PD8    (1ull << 60)
 #define PD17   (2ull << 60)
@@ -72,10 +73,11 @@ UNIT_TEST(fw_pdt_pc_check)
 {
 	uint64_t good[][2] = {{PCV, 0},
 			      {PCV | ENS | SUM | (0xFFFFFull << 12), SV39 | 0x123},
-			      {PCV, SV48 | GENMASK_ULL(43, 0)}};
+			      {PCV, SV48 | GENMASK_ULL(43, 0)},
+			      {PCV, SV57 | 0x456}};
 	uint64_t bad[][2]  = {{PCV | BIT_ULL(3), 0},  {PCV | BIT_ULL(11), 0},
 			      {PCV | BIT_ULL(32), 0}, {PCV, BIT_ULL(44)},
-			      {PCV, BIT_ULL(59)},     {PCV, 10ull << 60}, /* Sv57 unsupported */
+			      {PCV, BIT_ULL(59)},     {PCV, 11ull << 60}, /* reserved mode */
 			      {PCV, 1ull << 60},      {PCV, 15ull << 60}};
 	uint64_t inval[2]  = {ENS | BIT_ULL(3), 10ull << 60}; /* V=0 wins */
 
@@ -84,8 +86,9 @@ UNIT_TEST(fw_pdt_pc_check)
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		UT_EQ(pdt_pc_check(bad[i], TC, CAPS), C267);
 	UT_EQ(pdt_pc_check(inval, TC, CAPS), C266);
-	/* Sv48 missing from the capabilities; SXL=1 has no Sv32 here. */
+	/* Sv48 / Sv57 missing from the capabilities; SXL=1 has no Sv32 here. */
 	UT_EQ(pdt_pc_check(good[2], TC, CAPS & ~RISCV_IOMMU_CAPABILITIES_SV48), C267);
+	UT_EQ(pdt_pc_check(good[3], TC, CAPS & ~RISCV_IOMMU_CAPABILITIES_SV57), C267);
 	UT_EQ(pdt_pc_check(good[1], TC | RISCV_IOMMU_DC_TC_SXL, CAPS), C267);
 	UT_EQ(pdt_pc_check(good[0], TC | RISCV_IOMMU_DC_TC_SXL, CAPS), 0);
 }

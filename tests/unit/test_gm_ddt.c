@@ -181,18 +181,18 @@ UNIT_TEST(gm_dc_misconfig)
 		{0, TC_V | TC_DPE},		  /* DPE with PDTV=0 */
 		{0, TC_V | (1ull << 10)},	  /* SBE != fctl.BE */
 		{0, TC_V | (1ull << 11)},	  /* SXL without Sv32 */
-		{1, 10ull << 60},		  /* Sv57x4 */
+		{1, 11ull << 60},		  /* reserved iohgatp mode 11 */
 		{1, 1ull << 60},		  /* reserved iohgatp mode */
 		{1, (8ull << 60) | 0x80001},	  /* G root not 16 KiB aligned */
 		{2, 1ull},			  /* ta reserved */
 		{2, 1ull << 40},		  /* RCID without QOSID */
-		{3, 10ull << 60},		  /* Sv57 */
+		{3, 12ull << 60},		  /* reserved iosatp 12 */
 		{3, 11ull << 60},		  /* reserved iosatp */
 		{3, (8ull << 60) | (1ull << 50)}, /* fsc reserved */
 		{4, 2ull << 60},		  /* msiptp reserved mode */
 		{4, 1ull << 60},		  /* Flat with iohgatp Bare */
 		{4, 1ull << 45},		  /* msiptp reserved */
-		{5, 1ull << 38},		  /* mask above MGPAW-12 */
+		{5, 1ull << 47},		  /* mask above MGPAW-12 (59: Sv57x4) */
 		{6, 1ull << 52},		  /* pattern reserved */
 		{7, 1ull},			  /* reserved doubleword */
 	};
@@ -336,12 +336,12 @@ UNIT_TEST(gm_pdt_walks)
 		UT_EQ(r.cause, 12);
 		UT_EQ(r.ttyp, GM_TTYP_UEXEC);
 		q.exec = false;
-		/* PC misconfigured: reserved bit, Sv57 */
+		/* PC misconfigured: reserved bit, reserved mode 11 */
 		gm_mem_wr64(m, pc, 1 | (1ull << 3));
 		gm_translate(&env, &q, &r);
 		UT_EQ(r.cause, 267);
 		gm_mem_wr64(m, pc, 1 | 2);
-		gm_mem_wr64(m, pc + 8, (10ull << 60) | (pt >> 12));
+		gm_mem_wr64(m, pc + 8, (11ull << 60) | (pt >> 12));
 		gm_translate(&env, &q, &r);
 		UT_EQ(r.cause, 267);
 		/* PDT load fault */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-/* Golden model: Sv39/Sv48 first stage, Sv39x4/Sv48x4 G-stage, nested walks, MSI translation. */
+/* Golden model: Sv39/Sv48/Sv57 first stage, Sv39x4/Sv48x4/Sv57x4 G-stage, nested walks, MSI
+ * translation. */
 #include "golden.h"
 #include "gm_mem.h"
 #include "unit.h"
@@ -131,6 +132,49 @@ UNIT_TEST(gm_sv48_sizes)
 	UT_EQ(go(0x18000000000ull, 'r').cause, 13);
 	/* Sv48 canonical check at bit 47 */
 	UT_EQ(go(0x800000000000ull, 'r').cause, 13);
+}
+
+UNIT_TEST(gm_sv57_sizes)
+{
+	uint64_t l4, l3, l2, l1, l0;
+
+	setup(0, 0);
+	l4 = page();
+	l3 = page();
+	l2 = page();
+	l1 = page();
+	l0 = page();
+	gm_mem_wr64(m, dc + 24, (10ull << 60) | (l4 >> 12));
+	/* 4 KiB through five levels: IOVA 0x0001_0080_4020_3010, root index 1 */
+	gm_mem_wr64(m, l4 + 1 * 8, pte(l3, V));
+	gm_mem_wr64(m, l3 + 1 * 8, pte(l2, V));
+	gm_mem_wr64(m, l2 + 1 * 8, pte(l1, V));
+	gm_mem_wr64(m, l1 + 1 * 8, pte(l0, V));
+	gm_mem_wr64(m, l0 + 3 * 8, pte(0xabc000, V | R | W | U | A | D));
+	UT_EQ(go(0x0001008040203010ull, 'w').pa, 0xabc010);
+	/* 256 TiB leaf at level 4 (root index 2), and a misaligned one (PPN bit 35) */
+	gm_mem_wr64(m, l4 + 2 * 8, pte(0x0003000000000000ull, V | R | U | A));
+	UT_EQ(go(0x0002123456789abcull, 'r').pa, 0x0003123456789abcull);
+	gm_mem_wr64(m, l4 + 3 * 8, pte(0x0000800000000000ull, V | R | U | A));
+	UT_EQ(go(0x0003000000000000ull, 'r').cause, 13);
+	/* canonical: bits 63:57 must equal bit 56 */
+	gm_mem_wr64(m, l4 + 256 * 8, pte(0x0002000000000000ull, V | R | U | A));
+	UT_EQ(go(0xff00000000001000ull, 'r').pa, 0x0002000000001000ull);
+	UT_EQ(go(0x0100000000001000ull, 'r').cause, 13);
+	UT_EQ(go(0xfe00000000001000ull, 'w').cause, 15);
+	/* Sv57x4 G-stage only: root index GPA[58:48] (11 bits), GPA width 59 */
+	gm_mem_wr64(m, dc + 24, 0);
+	{
+		uint64_t g4 = gm_mem_alloc(m, 16384);
+		struct gm_res r;
+
+		gm_mem_wr64(m, dc + 8, (10ull << 60) | (g4 >> 12));
+		gm_mem_wr64(m, g4 + 1024 * 8, pte(0x0001000000000000ull, V | R | W | U | A | D));
+		UT_EQ(go(0x0400fedcba987654ull, 'w').pa, 0x0001fedcba987654ull);
+		r = go(0x0800000000000010ull, 'r');
+		UT_EQ(r.cause, 21);
+		UT_EQ(r.iotval2, 0x0800000000000010ull);
+	}
 }
 
 UNIT_TEST(gm_pte_checks)

@@ -314,7 +314,7 @@ UNIT_TEST(lib_map_every_size_checked_by_model)
 		{0x10200000, 0xa0000000, IOHOST_SZ_2M, IOHOST_PROT_READ | IOHOST_PROT_EXEC},
 		{0x40000000, 0x1c0000000, IOHOST_SZ_1G, IOHOST_PROT_READ | IOHOST_PROT_WRITE},
 	};
-	for (unsigned mode = 8; mode <= 9; mode++) {
+	for (unsigned mode = 8; mode <= 10; mode++) {
 		struct iohost_domain d;
 		uint32_t did = 0x1234;
 
@@ -469,7 +469,7 @@ UNIT_TEST(lib_gstage_msi)
 	UT_EQ(fk.msi_data[1], 0x42);
 	UT_EQ(fk.msi_ctl[1], 0);
 	UT_EQ(iohost_msi_cfg(&h, 16, 0, 0, false), IOHOST_EINVAL);
-	for (unsigned mode = 8; mode <= 9; mode++) {
+	for (unsigned mode = 8; mode <= 10; mode++) {
 		UT_EQ(iohost_pt_init(&h, &g, mode, true), 0);
 		UT_EQ(g.root & 0x3fff, 0);
 		/* GPA above 2^39 (needs the 11-bit root index) */
