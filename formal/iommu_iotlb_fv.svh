@@ -6,8 +6,7 @@
 // then constant, stands for every translation: its tag {context-cache entry, GV, GSCID, S1,
 // PSCID, G, page (VPN above the page size), size} and its PPN. A fill "with it" is a fill port
 // cycle carrying exactly that tag and PPN.
-// Environment: fill sizes are 0..4 (4 KiB .. 512 GiB; a 256 TiB size for Sv57 goes into
-// f_in_page), nothing else: lookups, kills, fills, invalidations and context flushes come in any
+// Environment: fill sizes are 0..5 (4 KiB .. 256 TiB), nothing else: lookups, kills, fills, invalidations and context flushes come in any
 // order, in any cycle, together.
 // Proven: once an invalidation that must remove the victim has completed (its handshake cycle:
 // inv_ready_o is 1), no lookup hits an entry holding the victim's translation until a later fill
@@ -34,8 +33,8 @@
     if (!f_past_valid) begin
       assume (rst_i);
     end
-    // Page sizes the walker produces: 4 KiB, 64 KiB NAPOT, 2 MiB, 1 GiB, 512 GiB.
-    assume (fill_size_i <= 3'd4);
+    // Page sizes the walker produces: 4 KiB, 64 KiB NAPOT, 2 MiB, 1 GiB, 512 GiB, 256 TiB.
+    assume (fill_size_i <= 3'd5);
   end
 
   assign f_on = f_past_valid && !rst_i;
@@ -73,7 +72,8 @@
       3'd1:    f_in_page = {{(VpnW - 4){1'b0}}, 4'hF};  // 64 KiB = 16 pages
       3'd2:    f_in_page = {{(VpnW - 9){1'b0}}, 9'h1FF};   // 2 MiB
       3'd3:    f_in_page = {{(VpnW - 18){1'b0}}, 18'h3FFFF};  // 1 GiB
-      default: f_in_page = {{(VpnW - 27){1'b0}}, 27'h7FFFFFF};  // 512 GiB
+      3'd4:    f_in_page = {{(VpnW - 27){1'b0}}, 27'h7FFFFFF};  // 512 GiB
+      default: f_in_page = {{(VpnW - 36){1'b0}}, 36'hFFFFFFFFF};  // 256 TiB
     endcase
   endfunction
 
@@ -135,7 +135,7 @@
 
   always_comb begin
     if (f_on) begin
-      assert (f_v_size <= 3'd4);        // chosen from a fill (induction strengthening)
+      assert (f_v_size <= 3'd5);        // chosen from a fill (induction strengthening)
     end
     if (f_on && f_stale) begin
       // No lookup hits an entry holding the stale victim ...

@@ -12,7 +12,7 @@
 // pointer to the next level, or a leaf with its 4 KiB page number and size. A combinational
 // property: its induction needs only the invariants below (the walk's flags in a PTE read).
 // Environment: a request is never both exec and write (iommu_xlate_intake: exec only on reads).
-// Levels 0..3 (Sv48, Sv48x4): a fifth level (Sv57) needs lvl and the superpage masks widened here.
+// Levels 0..4 (level 4: the Sv57 / Sv57x4 root; a leaf there is a 256 TiB page).
 
   logic f_past_valid = 1'b0;
   logic f_on;
@@ -40,7 +40,7 @@
   // G-stage (g = 1); imp: a G-stage walk of a first-stage PTE's address. RSW (9:8) and G (5) take
   // no part in the checks (G is ignored in G-stage PTEs, a hint in first-stage ones).
   // verilator lint_off UNUSEDSIGNAL
-  function automatic logic [1:0] f_ref_level(input logic [63:0] p, input logic [1:0] lvl,
+  function automatic logic [1:0] f_ref_level(input logic [63:0] p, input logic [2:0] lvl,
                                              input logic g, input logic imp, input logic exec,
                                              input logic write, input logic priv,
                                              input logic sum);
@@ -64,21 +64,22 @@
     ld_w = write && !(g && imp);
     // PPN bits a superpage at this level must have zero (9 per level below it).
     case (lvl)
-      2'd0:    sp = 44'd0;
-      2'd1:    sp = {35'd0, {9{1'b1}}};
-      2'd2:    sp = {26'd0, {18{1'b1}}};
-      default: sp = {17'd0, {27{1'b1}}};
+      3'd0:    sp = 44'd0;
+      3'd1:    sp = {35'd0, {9{1'b1}}};
+      3'd2:    sp = {26'd0, {18{1'b1}}};
+      3'd3:    sp = {17'd0, {27{1'b1}}};
+      default: sp = {8'd0, {36{1'b1}}};
     endcase
     if (!v || (w && !r) || (rsvd != 7'd0) || (pbmt != 2'd0)) begin
       // Step 3: invalid, W without R (xwr 010 and 110), reserved bits, PBMT without Svpbmt.
       f_ref_level = FFault;
     end else if (!r && !x) begin
       // Step 4: a pointer; none below level 0; D, A, U and N are reserved in pointers.
-      f_ref_level = (lvl == 2'd0 || d || a || u || n) ? FFault : FNext;
+      f_ref_level = (lvl == 3'd0 || d || a || u || n) ? FFault : FNext;
     end else begin
       // Svnapot: only 64 KiB (PPN[3:0] = 1000) at level 0; else step 6: a superpage's low PPN
       // bits are zero.
-      shape_ok = n ? ((lvl == 2'd0) && (ppn[3:0] == 4'b1000)) : ((ppn & sp) == 44'd0);
+      shape_ok = n ? ((lvl == 3'd0) && (ppn[3:0] == 4'b1000)) : ((ppn & sp) == 44'd0);
       // Step 5: U. G-stage accesses are user accesses; a supervisor reaches U pages only with
       // SUM and never executes them; a user request needs U.
       if (g) begin
@@ -117,12 +118,13 @@
       f_size = 3'd1;
     end else begin
       case (lvl_q)
-        2'd0:    f_lo = 44'd0;
-        2'd1:    f_lo = 44'h1FF;
-        2'd2:    f_lo = 44'h3FFFF;
-        default: f_lo = 44'h7FFFFFF;
+        3'd0:    f_lo = 44'd0;
+        3'd1:    f_lo = 44'h1FF;
+        3'd2:    f_lo = 44'h3FFFF;
+        3'd3:    f_lo = 44'h7FFFFFF;
+        default: f_lo = 44'hFFFFFFFFF;
       endcase
-      f_size = (lvl_q == 2'd0) ? 3'd0 : 3'd1 + {1'b0, lvl_q};
+      f_size = (lvl_q == 3'd0) ? 3'd0 : 3'd1 + lvl_q;
     end
   end
   assign f_ppn = (rd_data_i[53:10] & ~f_lo) | (f_va_pn & f_lo);
@@ -156,7 +158,7 @@
           assert (state_d == StDone && fault_d && gpf_d == in_g_q);
           assert (cause_d == (in_g_q ? f_gpf : f_pf));
         end else if (f_verdict == FNext) begin
-          assert (!fault_d && lvl_d == lvl_q - 2'd1);
+          assert (!fault_d && lvl_d == lvl_q - 3'd1);
           assert (state_d == (in_g_q || !s2_on_q ? StRdReq : StGStart));
           assert (in_g_d == in_g_q);
         end else begin
@@ -174,7 +176,8 @@
   always_ff @(posedge clk_i) begin
     if (f_on && !$past(rst_i)) begin
       cover (f_step && !rd_err_i && f_verdict == FFault && in_g_q && implicit_q);
-      cover (f_step && !rd_err_i && f_verdict == FLeaf && !in_g_q && lvl_q == 2'd1);
+      cover (f_step && !rd_err_i && f_verdict == FLeaf && !in_g_q && lvl_q == 3'd1);
+      cover (f_step && !rd_err_i && f_verdict == FLeaf && !in_g_q && lvl_q == 3'd4);
       cover (f_step && !rd_err_i && f_verdict == FLeaf && in_g_q && rd_data_i[63]);
       cover (f_step && !rd_err_i && f_verdict == FNext && !in_g_q && s2_on_q);
       cover (done_o && fault_o && cause_o == 12'd23);

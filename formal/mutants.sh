@@ -38,7 +38,7 @@ MUTANTS=(
 	"ptw_level|iommu_ptw_perm.sv|s/assign ad_bad = !a_i .. (eff_write \&\& !d_i);/assign ad_bad = !a_i;/|a write to a page with D=0 passes"
 	"ptw_level|iommu_ptw_perm.sv|s/assign eff_write = write_i \&\& !implicit_i;/assign eff_write = write_i;/|an implicit PTE read checked as the write"
 	"ptw_level|iommu_ptw.sv|s/(pte\[62:54\] != 9'd0)/(pte[60:54] != 7'd0)/|PBMT bits accepted without Svpbmt"
-	"ptw_level|iommu_ptw.sv|s/assign napot_ok  = (lvl_q == 2'd0) \&\& /assign napot_ok  = /|a NAPOT leaf above level 0 accepted"
+	"ptw_level|iommu_ptw.sv|s/assign napot_ok  = (lvl_q == 3'd0) \&\& /assign napot_ok  = /|a NAPOT leaf above level 0 accepted"
 	"ptw_level|iommu_ptw.sv|s/(pte_ppn \& lvl_mask) != 44'd0)/(pte_ppn \& lvl_mask \& 44'h1FF) != 44'd0)/|a misaligned 1 GiB superpage accepted"
 	"ptw_level|iommu_ptw.sv|s/write_q ? RISCV_IOMMU_FQ_CAUSE_WR_GUEST_PAGE_FAULT :/write_q ? RISCV_IOMMU_FQ_CAUSE_WR_PAGE_FAULT :/|a G-stage write fault reported as a page fault (15)"
 )
