@@ -43,8 +43,8 @@ def parse(log):
     return {k: int(vals.get(k, 0)) for k in FIELDS}, text
 
 
-def run_one(binary, test, seed, ops, logdir, timeout, extra=()):
-    log = os.path.join(logdir, f"{test}.{seed}.log")
+def run_one(binary, test, seed, ops, logdir, timeout, extra=(), tag=""):
+    log = os.path.join(logdir, f"{test}.{seed}{tag}.log")
     cycles = ops * (6000 if test == "stress_vm" else 3000) + 5000000
     cmd = [binary, f"+test={test}", f"+seed={seed}", "+soak", f"+ops={ops}",
            f"+timeout={cycles}", *extra]
@@ -66,7 +66,7 @@ def run_one(binary, test, seed, ops, logdir, timeout, extra=()):
 def self_test(binary, logdir, timeout):
     """A deliberate stray write: the run must fail, and both canary checks must see it."""
     test, seed, rc, figs, log = run_one(binary, "stress", 1, 200, logdir, timeout,
-                                        ("+canary_fault=10",))
+                                        ("+canary_fault=10",), ".canary")
     _, text = parse(log)
     by_grant = "outside every live mapping" in text
     by_sum = "page written outside every placed range" in text
@@ -104,6 +104,7 @@ def write_json(path, tot, runs, wall, target):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with open(path, "w") as f:
         json.dump(recs, f, indent=1)
+        f.write("\n")
 
 
 def main():
