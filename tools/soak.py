@@ -20,6 +20,7 @@ import concurrent.futures
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -107,6 +108,27 @@ def write_json(path, tot, runs, wall, target):
         f.write("\n")
 
 
+def from_logs(args):
+    tot = dict.fromkeys(FIELDS, 0)
+    passed = failed = 0
+    for name in sorted(os.listdir(args.logdir)):
+        if not name.endswith(".log") or ".canary" in name:
+            continue
+        figs, text = parse(os.path.join(args.logdir, name))
+        if figs is None:
+            continue  # in flight when the soak stopped
+        for k in FIELDS:
+            tot[k] += figs[k]
+        ok = re.search(r"^PASS ", text, re.M) and not (figs["mismatches"] or figs["stray"] or
+                                                       figs["hangs"])
+        passed, failed = passed + bool(ok), failed + (not ok)
+    print(f"soak (from the logs of {args.logdir}): {passed} passed, {failed} failed: "
+          f"{tot['dmas']} DMAs, {tot['faults']} faults recorded, {tot['dropped']} records "
+          f"dropped on overflow, {tot['mismatches']} mismatches, {tot['stray']} stray writes, "
+          f"{tot['hangs']} hangs")
+    return 1 if failed or tot["mismatches"] or tot["stray"] or tot["hangs"] else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bin", default="build/sim/Vsoc_top")
@@ -120,9 +142,18 @@ def main():
     ap.add_argument("--vm-every", type=int, default=4,
                     help="one stress_vm run after every N stress runs")
     ap.add_argument("--timeout", type=float, default=1800, help="wall seconds per run")
+    ap.add_argument("--from-logs", action="store_true",
+                    help="run nothing: sum the SOAK lines of the finished runs in --logdir "
+                    "(a soak that was stopped)")
     args = ap.parse_args()
     os.makedirs(args.logdir, exist_ok=True)
     t0 = time.monotonic()
+    if args.from_logs:
+        return from_logs(args)
+    # SIGTERM / SIGINT: no new runs; the ones in flight finish and the summary is printed.
+    stop = []
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.append(1))
 
     canary_ok, canary_caught = self_test(args.bin, args.logdir, args.timeout)
 
@@ -148,7 +179,7 @@ def main():
             return tot["dmas"] + sum(per_op[t] * o for t, o in pending.values())
 
         while True:
-            while len(pending) < args.jobs and expected() < args.dmas:
+            while len(pending) < args.jobs and expected() < args.dmas and not stop:
                 test, seed, ops = next(sched)
                 fut = ex.submit(run_one, args.bin, test, seed, ops, args.logdir, args.timeout)
                 pending[fut] = (test, ops)
@@ -187,7 +218,7 @@ def main():
           f"{tot['faults']} faults recorded, {tot['dropped']} records dropped on overflow, "
           f"{tot['mismatches']} mismatches, {tot['stray']} stray writes, {tot['hangs']} hangs "
           f"(canary self-test: {canary_caught} stray writes caught), {wall:.0f} s wall, "
-          f"-j {args.jobs}", flush=True)
+          f"-j {args.jobs}{', stopped early' if stop else ''}", flush=True)
     bad = failed or tot["mismatches"] or tot["stray"] or tot["hangs"]
     return 1 if bad else 0
 
