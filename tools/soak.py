@@ -100,8 +100,9 @@ def write_json(path, tot, runs, wall, target):
                      "value": tot[k], "unit": unit, "L": None, "iotlb_entries": None})
     recs.append({"metric": "soak-runs", "name": "soak: runs", "value": runs, "unit": "runs",
                  "L": None, "iotlb_entries": None})
-    recs.append({"metric": "soak-wall-s", "name": "soak: wall time", "value": round(wall, 1),
-                 "unit": "s", "L": None, "iotlb_entries": None})
+    if wall is not None:
+        recs.append({"metric": "soak-wall-s", "name": "soak: wall time", "value": round(wall, 1),
+                     "unit": "s", "L": None, "iotlb_entries": None})
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with open(path, "w") as f:
         json.dump(recs, f, indent=1)
@@ -122,6 +123,8 @@ def from_logs(args):
         ok = re.search(r"^PASS ", text, re.M) and not (figs["mismatches"] or figs["stray"] or
                                                        figs["hangs"])
         passed, failed = passed + bool(ok), failed + (not ok)
+    if args.json:
+        write_json(args.json, tot, passed + failed, None, args.dmas)
     print(f"soak (from the logs of {args.logdir}): {passed} passed, {failed} failed: "
           f"{tot['dmas']} DMAs, {tot['faults']} faults recorded, {tot['dropped']} records "
           f"dropped on overflow, {tot['mismatches']} mismatches, {tot['stray']} stray writes, "
