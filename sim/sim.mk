@@ -77,3 +77,19 @@ TEST_TARGETS += stress-regress
 stress-regress: sim ## rerun the stress seeds that once failed (STRESS_REGRESS: test:seed pairs)
 	$(Q)$(PYTHON) tools/runtests.py --bin $(SIM_BIN) -j $(JOBS) --logdir $(SIM_DIR)/logs \
 	  --runs "$(STRESS_REGRESS)"
+
+# Soak (issue 11 item 4, doc/verification.md "Soak"): runs of stress and stress_vm with +soak
+# (bus errors on implicit accesses, illegal commands, cqmf, fault-queue overflow) until
+# SOAK_DMAS DMAs, every DMA checked by the golden model and every memory write by the isolation
+# canary; one summary line, figures merged into $(BUILD)/bench.json (records soak-*).
+SOAK_DMAS       ?= 1000000
+SOAK_SLICE_DMAS ?= 20000
+.PHONY: soak soak-slice
+soak: sim ## million-DMA soak with the isolation canary (SOAK_DMAS=N); ends with one summary line
+	$(Q)$(PYTHON) tools/soak.py --bin $(SIM_BIN) --dmas $(SOAK_DMAS) -j $(JOBS) \
+	  --logdir $(SIM_DIR)/soak --json $(BUILD)/bench.json
+
+TEST_TARGETS += soak-slice
+soak-slice: sim ## the first SOAK_SLICE_DMAS DMAs of the soak (run by make test)
+	$(Q)$(PYTHON) tools/soak.py --bin $(SIM_BIN) --dmas $(SOAK_SLICE_DMAS) -j $(JOBS) \
+	  --logdir $(SIM_DIR)/soak-slice

@@ -22,6 +22,7 @@ struct slot {
 };
 
 static struct slot slots[MAX_SLOTS];
+static unsigned ndone;		    /* DMAs finished and checked since reset */
 static const struct dma_op *w32_op; /* the dma_write32() in flight: AWSIZE 2, one lane */
 static unsigned nslots;
 static unsigned bp_percent;
@@ -55,6 +56,8 @@ void dma_issue(struct dma_op *op)
 			slots[i].overlapped = true;
 		}
 	}
+	if (op->write && canary_on())
+		sb_grant(op);
 	s  = &slots[nslots];
 	*s = (struct slot){.op = op};
 	for (unsigned i = 0; i < nslots; i++)
@@ -201,12 +204,20 @@ static void retire(const struct dma_op *only)
 	for (unsigned i = 0; i < nslots; i++) {
 		struct slot *s = &slots[i];
 
-		if (s->op->done && (!only || s->op == only))
+		if (s->op->done && (!only || s->op == only)) {
+			canary_revoke(s->op);
+			ndone++;
 			sb_check(s->op, !s->overlapped);
-		else
+		} else {
 			slots[j++] = *s;
+		}
 	}
 	nslots = j;
+}
+
+unsigned dma_count(void)
+{
+	return ndone;
 }
 
 bool dma_wait_all(uint64_t timeout)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "canary.h"
 #include "tb.h"
 
 #define NFILES_MAX (INTFILE_MAX_HARTS * (INTFILE_MAX_GUESTS + 1))
@@ -63,6 +64,7 @@ void intfile_init(uint64_t base, unsigned harts, unsigned guests)
 	memset(if_pend, 0, sizeof(if_pend));
 	memset(if_cnt, 0, sizeof(if_cnt));
 	mem_set_write_hook(on_write, NULL);
+	canary_place(if_base, 4096ull * if_nfiles); /* MSIs land here */
 }
 
 unsigned intfile_id(unsigned hart, unsigned guest)

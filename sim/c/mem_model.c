@@ -148,6 +148,24 @@ static struct page *page_get(uint64_t pn, bool create)
 	return pages[i];
 }
 
+size_t mem_page_slots(void)
+{
+	return page_cap;
+}
+
+const uint8_t *mem_page_at(size_t i, uint64_t *pn)
+{
+	if (i >= page_cap || !pages[i])
+		return NULL;
+	*pn = pages[i]->pn;
+	return pages[i]->data;
+}
+
+bool mem_page_at_pn(uint64_t pn)
+{
+	return page_get(pn, false) != NULL;
+}
+
 void mem_wr(uint64_t pa, const void *buf, size_t n)
 {
 	const uint8_t *s = buf;
@@ -440,6 +458,7 @@ void mem_cycle(void)
 					v |= p->wdata & (0xffull << (8 * k));
 				}
 			mem_wr64(a, v);
+			canary_mem_write(a, b->id);
 			if (wr_hook)
 				wr_hook(wr_hook_ctx, a, p->wdata, (uint8_t)p->wstrb, b->id);
 		}
@@ -450,8 +469,8 @@ void mem_cycle(void)
 		b->t_wdone = tb_cycle();
 	}
 	if (aw_hs) {
-		accept(wr, &wr_cnt, p->awaddr, p->awid, p->awlen, p->awsize, p->awburst, true,
-		       p->awlock);
+		accept(wr, &wr_cnt, canary_redirect(p->awaddr, p->awid), p->awid, p->awlen,
+		       p->awsize, p->awburst, true, p->awlock);
 		aw_waited += aw_wseen && (aw_wait_mask >> (p->awid >> 4 & 3) & 1);
 		aw_wseen = false;
 	} else if (p->awvalid && p->wvalid && !w_open) {

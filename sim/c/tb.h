@@ -228,4 +228,18 @@ struct tb_fault {
 size_t tb_fault_count(void);
 const struct tb_fault *tb_fault_get(size_t i);
 
+/* ---- Soak (tools/soak.py, doc/verification.md "Soak") ------------------------ */
+
+/** tb_soak() - +soak was given: the stress tests add their soak-only events. */
+bool tb_soak(void);
+/** tb_ops() - +ops=N when given (operations per run of a stress test), else @dflt. */
+unsigned tb_ops(unsigned dflt);
+/**
+ * tb_soak_note() - the run's fault figures for its closing "SOAK" line: @recorded fault records
+ * drained from the queue, at least @dropped records lost to overflow (fqof windows).
+ */
+void tb_soak_note(unsigned recorded, unsigned dropped);
+/** dma_count() - DMAs finished (and checked by the scoreboard) since reset. */
+unsigned dma_count(void);
+
 #endif /* TB_H */

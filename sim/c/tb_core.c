@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "axi_check.h"
+#include "canary.h"
 #include "tb_int.h"
 
 #define RESET_CYCLES 16
@@ -26,6 +27,8 @@ static uint64_t cycle, timeout = 5000000;
 static bool verbose, in_reset, booted;
 static unsigned fails;
 static char console[256];
+static bool soak;
+static unsigned ops_arg, soak_rec, soak_drop;
 static size_t console_len;
 
 void tb_register(struct tb_test *t)
@@ -92,6 +95,34 @@ uint64_t tb_timeout(void)
 	return timeout;
 }
 
+bool tb_soak(void)
+{
+	return soak;
+}
+
+unsigned tb_ops(unsigned dflt)
+{
+	return ops_arg ? ops_arg : dflt;
+}
+
+void tb_soak_note(unsigned recorded, unsigned dropped)
+{
+	soak_rec  = recorded;
+	soak_drop = dropped;
+}
+
+/* One line per run for tools/soak.py: failures other than stray writes are mismatches. */
+static void soak_line(bool hang)
+{
+	unsigned stray = canary_strays();
+
+	printf("SOAK test=%s seed=%u dmas=%u faults=%u dropped=%u mismatches=%u stray=%u hangs=%u "
+	       "guards=%u cycles=%llu\n",
+	       test_name ? test_name : "?", seed, dma_count(), soak_rec, soak_drop,
+	       fails > stray ? fails - stray : 0, stray, hang ? 1u : 0u, canary_guard_pages(),
+	       (unsigned long long)cycle);
+}
+
 static void print_repro(void)
 {
 	printf("repro: make sim-one TEST=%s SEED=%u\n", test_name ? test_name : "?", seed);
@@ -136,6 +167,9 @@ void tb_abort(const char *why)
 {
 	console_flush();
 	printf("[%8llu] ABORT: %s\n", (unsigned long long)cycle, why);
+	/* The watchdogs: a DMA or the host port without response, the run's cycle limit. */
+	if (soak)
+		soak_line(strstr(why, "hung") || strstr(why, "timeout"));
 	printf("FAIL %s seed=%u cycles=%llu\n", test_name ? test_name : "?", seed,
 	       (unsigned long long)cycle);
 	print_repro();
@@ -267,6 +301,12 @@ int tb_main(int argc, char **argv)
 			list = true;
 		else if (plusarg(argv[i], "+verbose"))
 			verbose = true;
+		else if (plusarg(argv[i], "+soak"))
+			soak = true;
+		else if ((v = plusarg(argv[i], "+ops")))
+			ops_arg = (unsigned)strtoul(v, NULL, 0);
+		else if ((v = plusarg(argv[i], "+canary_fault")))
+			canary_set_fault((unsigned)strtoul(v, NULL, 0));
 		else if (strncmp(argv[i], "+verilator+", 11) != 0)
 			fprintf(stderr, "warning: unknown argument %s\n", argv[i]);
 	}
@@ -312,6 +352,8 @@ int tb_main(int argc, char **argv)
 	axi_check_report();
 	printf("cycles %llu in %.2f s (%.0f cycles/s)\n", (unsigned long long)cycle, dt,
 	       dt > 0 ? (double)cycle / dt : 0.0);
+	if (soak)
+		soak_line(false);
 	if (fails) {
 		printf("FAIL %s seed=%u (%u failures)\n", test_name, seed, fails);
 		print_repro();

@@ -2,6 +2,7 @@
 /* The host driver library (lib/) bound to the testbench host port and backdoor memory. */
 #include <string.h>
 
+#include "canary.h"
 #include "tb.h"
 #include "tb_host.h"
 
@@ -46,6 +47,7 @@ uint64_t tb_alloc_pages(uint64_t bytes)
 		align <<= 1;
 	pa	  = (pool_next + align - 1) & ~(align - 1);
 	pool_next = pa + align;
+	canary_place(pa, align);
 	memset(zero, 0, sizeof(zero));
 	for (uint64_t off = 0; off < align; off += sizeof(zero))
 		mem_wr(pa + off, zero, sizeof(zero));

@@ -44,4 +44,26 @@ bool dma_op_is_w32(const struct dma_op *op);
 /** sb_after_boot() - firmware booted: read capabilities and fctl. */
 void sb_after_boot(void);
 
+/* Isolation canary (canary.h), called by the models. */
+/** canary_on() - canary_begin() was called. */
+bool canary_on(void);
+/** canary_grant() - DMA write @op may store to the pages of [@pa, @pa + @bytes) until revoked. */
+void canary_grant(const struct dma_op *op, uint64_t pa, uint64_t bytes);
+/** canary_revoke() - @op got its response: its grant ends. */
+void canary_revoke(const struct dma_op *op);
+/** canary_mem_write() - the memory model stored a write beat at @pa (AXI ID @id). */
+void canary_mem_write(uint64_t pa, unsigned id);
+/** canary_set_fault() / canary_redirect() - +canary_fault=N: where the N-th DMA AW stores. */
+void canary_set_fault(unsigned n);
+uint64_t canary_redirect(uint64_t addr, unsigned id);
+/** sb_grant() - a DMA was issued: grant its write the page(s) the golden model translates to. */
+void sb_grant(const struct dma_op *op);
+
+/* Memory model pages, for the canary's checksums. */
+/** mem_page_slots() - slots of the page store; mem_page_at() - the page in slot @i or NULL. */
+size_t mem_page_slots(void);
+const uint8_t *mem_page_at(size_t i, uint64_t *pn);
+/** mem_page_at_pn() - page number @pn is stored. */
+bool mem_page_at_pn(uint64_t pn);
+
 #endif /* TB_INT_H */

@@ -16,6 +16,7 @@
  */
 #include <string.h>
 
+#include "canary.h"
 #include "riscv_iommu_regs.h"
 #include "tb.h"
 #include "tb_host.h"
@@ -44,6 +45,7 @@ static uint64_t next_pa = DATA_BASE;
 static unsigned tap_seen;  /* fault-tap records already accounted for */
 static unsigned fq_seen;   /* records drained from the fault queue */
 static unsigned overflows; /* drains that found fqof: a fault storm outran the firmware */
+static unsigned dropped;   /* records those drains missed: at least this many were dropped */
 
 static uint32_t rnd(uint32_t n)
 {
@@ -67,6 +69,7 @@ static uint64_t alloc_pa(uint64_t size)
 	uint64_t pa = (next_pa + size - 1) & ~(size - 1);
 
 	next_pa = pa + size;
+	canary_place(pa, size);
 	return pa;
 }
 
@@ -170,6 +173,10 @@ static void corrupt_leaf(struct sdev *dv)
 		}
 		mem_wr64(first + 8ull * i, pte);
 	}
+	/* PPN[0] on a 4 KiB leaf is no malformation but a valid remap to the next page: the test's
+	 * own mapping, so that page is the test's too (isolation canary). */
+	if (kind == 5 && sl->size == IOHOST_SZ_4K)
+		canary_place(sl->pa | 0x1000, 0x1000);
 	for (unsigned i = 0; i < n; i++) {
 		uint64_t page = n == 1 ? sl->iova : (sl->iova & ~0xffffull) + 0x1000ull * i;
 
@@ -264,18 +271,157 @@ static void drain_and_count(void)
 	/* fqmf never: the queue is in good memory. */
 	CHECK_EQ(all & ~(uint32_t)RISCV_IOMMU_FQCSR_FQOF, 0);
 	tap = (unsigned)tb_fault_count() - tap_seen;
-	if (all & RISCV_IOMMU_FQCSR_FQOF)
+	canary_check();
+	if (all & RISCV_IOMMU_FQCSR_FQOF) {
 		overflows++;
-	else if (got < tap)
+		dropped += got < tap ? tap - got : 0;
+	} else if (got < tap)
 		tb_fail(__FILE__, __LINE__, "fault queue: %u records for %u datapath faults", got,
 			tap);
 	fq_seen += got;
 	tap_seen += tap;
 }
 
+/* ---- Soak only (+soak): errors on implicit accesses, bad commands, a full fault queue ---- */
+
+#define CQCSR_CMD_ILL (1u << 10)
+#define CQCSR_CQMF    (1u << 8)
+#define IOFENCE_C     0x3002ull /* IOFENCE.C PR PW */
+
+static uint64_t err_lo, err_hi; /* the bus-error range in force, if any */
+static unsigned nchaos[5];
+
+/*
+ * A bus error on an implicit access: a device's leaf PTE (all 16 of a Svnapot leaf), or its
+ * device context, answers SLVERR until the next such event clears it. The IOMMU's copies are
+ * invalidated first so that it must read the entry again; it may not cache what faulted, so
+ * clearing the error needs no invalidation.
+ */
+static void bus_error(bool ddt)
+{
+	struct sdev *dv = &devs[rnd(NDEV)];
+	struct slot *sl = &dv->slot[rnd(dv->nslot)];
+	uint64_t a;
+	unsigned n = 1;
+
+	if (err_hi) {
+		mem_set_error(err_lo, err_hi, false);
+		err_lo = err_hi = 0;
+		return;
+	}
+	if (ddt) {
+		a = iohost_dc_addr(&host, dv->did, false);
+		if (!a)
+			return;
+		err_lo = a;
+		err_hi = a + 64;
+		mem_set_error(err_lo, err_hi, true);
+		CHECK_EQ(iohost_inval_ddt(&host, false, dv->did), IOHOST_OK);
+		CHECK_EQ(iohost_cmd_sync(&host), IOHOST_OK);
+		return;
+	}
+	a = sl->mapped ? leaf_pte_addr(&dv->dom.pt, sl->iova) : 0;
+	if (!a)
+		return;
+	if (mem_rd64(a) & RISCV_IOMMU_PTE_N) {
+		a &= ~(uint64_t)(16 * 8 - 1);
+		n = 16;
+	}
+	err_lo = a;
+	err_hi = a + 8ull * n;
+	mem_set_error(err_lo, err_hi, true);
+	for (unsigned i = 0; i < n; i++) {
+		uint64_t page = n == 1 ? sl->iova : (sl->iova & ~0xffffull) + 0x1000ull * i;
+
+		CHECK_EQ(iohost_inval_vma(&host, dv->dom.pscid, -1, page), IOHOST_OK);
+	}
+	CHECK_EQ(iohost_cmd_sync(&host), IOHOST_OK);
+}
+
+/* The command queue stops on @flag with cqh on the bad command; software fixes it and resumes. */
+static void cq_stop_and_resume(uint32_t flag, uint32_t at)
+{
+	uint32_t csr;
+	bool ok;
+
+	csr = host_poll32(RISCV_IOMMU_REG_CQCSR, flag, flag, 200000, &ok);
+	CHECK(ok);
+	CHECK_EQ(host_read32(RISCV_IOMMU_REG_CQH), at);
+	if (flag == CQCSR_CMD_ILL) {
+		mem_wr64(host.cq.base + 16ull * at, IOFENCE_C);
+		mem_wr64(host.cq.base + 16ull * at + 8, 0);
+	}
+	host_write32(RISCV_IOMMU_REG_CQCSR, csr); /* write 1 to clear the error */
+	host_write32(RISCV_IOMMU_REG_IPSR, 1);	  /* cip */
+	CHECK_EQ(iohost_cmd_sync(&host), IOHOST_OK);
+}
+
+/* An illegal command (reserved opcode, custom opcode, DV=0 INVAL_PDT, reserved bit, func3). */
+static void illegal_cmd(void)
+{
+	static const uint64_t bad[] = {0x5, 0x40, 0x83, 0x1 | 1ull << 11, 0x102};
+	uint32_t at		    = host.cq.prod;
+
+	CHECK_EQ(iohost_cmd_send(&host, bad[rnd(5)], 0), IOHOST_OK);
+	cq_stop_and_resume(CQCSR_CMD_ILL, at);
+}
+
+/* The command queue's memory answers SLVERR: cqmf. */
+static void cq_mem_fault(void)
+{
+	uint32_t at = host.cq.prod;
+	uint64_t lo = host.cq.base, hi = lo + (16ull << host.cq.log2sz);
+
+	mem_set_error(lo, hi, true);
+	CHECK_EQ(iohost_cmd_send(&host, IOFENCE_C, 0), IOHOST_OK);
+	tb_step(2000);
+	mem_set_error(lo, hi, false);
+	cq_stop_and_resume(CQCSR_CQMF, at);
+}
+
+/* More faulting DMAs than the fault queue holds (256 entries), before one drain: fqof. */
+static void fq_storm(void)
+{
+	struct dma_attr a;
+	uint64_t d = 0;
+
+	drain_and_count();
+	memset(&a, 0, sizeof(a));
+	for (unsigned i = 0; i < 320; i++) {
+		a.did = devs[rnd(NDEV)].did;
+		a.id  = rnd(16);
+		dma_write(&a, 0x7f0000000ull + ((uint64_t)rnd(64) << 12), &d, 1);
+	}
+	drain_and_count();
+}
+
+/* One soak event: bus errors and queue errors often, a fault storm (320 DMAs) seldom. */
+static void chaos(void)
+{
+	unsigned k = rnd(20);
+
+	k = k < 5 ? 0 : k < 10 ? 1 : k < 14 ? 2 : k < 19 ? 3 : 4;
+	nchaos[k]++;
+	switch (k) {
+	case 0:
+	case 1:
+		bus_error(k == 1);
+		break;
+	case 2:
+		illegal_cmd();
+		break;
+	case 3:
+		cq_mem_fault();
+		break;
+	default:
+		fq_storm();
+		break;
+	}
+}
+
 TB_TEST(stress)
 {
-	unsigned lat = 1 + rnd(40);
+	unsigned lat = 1 + rnd(40), nops = tb_ops(NOPS);
 
 	CHECK(tb_wait_fw_boot());
 	mem_set_latency(lat);
@@ -285,8 +431,14 @@ TB_TEST(stress)
 	if (tb_host_up(&host, 0) != IOHOST_OK)
 		return;
 	setup_devices();
-	for (unsigned op = 0; op < NOPS; op++) {
-		unsigned r = rnd(100);
+	canary_begin();
+	canary_guard();
+	for (unsigned op = 0; op < nops; op++) {
+		unsigned r;
+
+		if (tb_soak() && rnd(100) == 0)
+			chaos();
+		r = rnd(100);
 
 		if (r < 3)
 			corrupt_leaf(&devs[rnd(NDEV)]);
@@ -299,9 +451,19 @@ TB_TEST(stress)
 		if (op % 50 == 49)
 			drain_and_count();
 	}
+	if (err_hi)
+		mem_set_error(err_lo, err_hi, false);
 	drain_and_count();
-	tb_log("stress: %u DMAs, %u fault records drained, %u datapath faults, %u window(s) with "
+	tb_log("stress: %u ops, %u fault records drained, %u datapath faults, %u window(s) with "
 	       "fqof",
-	       NOPS, fq_seen, tap_seen, overflows);
+	       nops, fq_seen, tap_seen, overflows);
+	if (tb_soak())
+		tb_log("stress: soak: %u bus-error toggles on PTEs, %u on device contexts, %u "
+		       "illegal "
+		       "commands, %u cqmf, %u fault storms; %u records dropped; canary: %u guard "
+		       "pages, %u stray writes",
+		       nchaos[0], nchaos[1], nchaos[2], nchaos[3], nchaos[4], dropped,
+		       canary_guard_pages(), canary_strays());
+	tb_soak_note(fq_seen, dropped);
 	CHECK(tap_seen > 0); /* the run did exercise the fault path */
 }

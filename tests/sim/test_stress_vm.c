@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "canary.h"
 #include "golden.h"
 #include "intfile.h"
 #include "riscv_iommu_regs.h"
@@ -108,6 +109,7 @@ static struct guest guests[MAXG];
 static unsigned ng;
 static struct gm_env env;
 static unsigned tap_seen, fq_seen, overflows, nfw, nmsi, nchange, nmay, nexp_total;
+static unsigned dropped; /* records the drains with fqof missed: at least this many dropped */
 
 /*
  * Records the fault queue must hold at the next drain that the fault tap does not show (or not
@@ -636,8 +638,10 @@ static void drain_and_count(void)
 	got = tb_fq_drain_quiet(&host, tap, match_record, NULL, &all);
 	CHECK_EQ(all & ~(uint32_t)RISCV_IOMMU_FQCSR_FQOF, 0);
 	tap = (unsigned)tb_fault_count() - tap_seen;
+	canary_check();
 	if (all & RISCV_IOMMU_FQCSR_FQOF) {
 		overflows++;
+		dropped += got < tap ? tap - got : 0;
 	} else {
 		if (got < tap)
 			tb_fail(__FILE__, __LINE__,
@@ -664,7 +668,7 @@ static void drain_and_count(void)
  */
 TB_TEST(stress_vm)
 {
-	unsigned lat  = 1 + rnd(40);
+	unsigned lat = 1 + rnd(40), nops = tb_ops(NOPS);
 	uint64_t need = RISCV_IOMMU_CAPABILITIES_MSI_FLAT | RISCV_IOMMU_CAPABILITIES_PD8 |
 			RISCV_IOMMU_CAPABILITIES_PD17 | GM_CAP_SV39X4 | GM_CAP_SV48X4 |
 			GM_CAP_SV57X4 | GM_CAP_SV39 | GM_CAP_SV48 | GM_CAP_SV57;
@@ -689,7 +693,9 @@ TB_TEST(stress_vm)
 			      .caps = host_read64(RISCV_IOMMU_REG_CAPABILITIES),
 			      .fctl = host_read32(RISCV_IOMMU_REG_FCTL)};
 	tb_log("stress_vm: %u guests, memory latency %u", ng, lat);
-	for (unsigned op = 0; op < NOPS; op++) {
+	canary_begin();
+	canary_guard();
+	for (unsigned op = 0; op < nops; op++) {
 		struct guest *gu = &guests[rnd(ng)];
 		unsigned r	 = rnd(100);
 
@@ -711,7 +717,10 @@ TB_TEST(stress_vm)
 	tb_log("stress_vm: %u ops (%u table changes), %u MSIs remapped, %u firmware-reported "
 	       "faults, %u reported by either side, %u records expected in the queue, %u records "
 	       "drained, %u datapath faults, %u window(s) with fqof, %u MSIs arrived",
-	       NOPS, nchange, nmsi, nfw, nmay, nexp_total, fq_seen, tap_seen, overflows,
+	       nops, nchange, nmsi, nfw, nmay, nexp_total, fq_seen, tap_seen, overflows,
 	       (unsigned)intfile_total());
+	tb_log("stress_vm: canary: %u guard pages, %u stray writes", canary_guard_pages(),
+	       canary_strays());
+	tb_soak_note(fq_seen, dropped);
 	CHECK(tap_seen > 0);
 }
