@@ -10,8 +10,9 @@
 // its predecessor in its chain and becomes ready only once the predecessor has left, so per-ID
 // order (reads) and AW order (writes) hold while other requests hit under the misses.
 // Walkers share m_ptw_* with ARID = slot index (fixed priority, grant held while AR stalls);
-// R beats return by RID. A finished walk fills the IOTLB when its request leaves, unless an
-// IOTLB invalidation arrived since the walk started (IOMMU spec 4.1 IOTINVAL rules: no stale fill).
+// R beats return by RID. A finished walk fills the IOTLB (through a register, a cycle after its
+// request leaves) unless an IOTLB invalidation arrived since the walk started (IOMMU spec 4.1
+// IOTINVAL rules: no stale fill).
 
 `default_nettype none
 
@@ -204,6 +205,7 @@ module iommu_xlate_missq #(
   logic [SW-1:0] dep_idx, free_idx, iss_idx;
   logic          leave;
   logic [Slots-1:0] page_eq;   // same 4 KiB page as the stage's request
+  logic          fill_busy;    // the registered fill (below) is of the stage's page and tags
 
   for (genvar i = 0; i < Slots; i++) begin : gen_page_eq
     logic [51:0] slot_vpn;
@@ -214,7 +216,7 @@ module iommu_xlate_missq #(
   always_comb begin
     dep         = 1'b0;
     dep_idx     = '0;
-    page_busy_o = 1'b0;
+    page_busy_o = fill_busy;
     free_o      = 1'b0;
     free_idx    = '0;
     for (int i = Slots - 1; i >= 0; i--) begin
@@ -308,21 +310,46 @@ module iommu_xlate_missq #(
                                   : rcause_q[iss_idx];
   assign iss_iotval2_o = (sel_walk && !sel_msi) ? w_iotval2[iss_idx] : 64'd0;
 
-  // The fill travels with the leaving request (one per cycle); walker outputs hold until then.
+  // The fill is taken with the leaving request (one per cycle; walker outputs hold until then)
+  // and registered: it lands in the IOTLB at the next edge but one, off the chain walk done ->
+  // result select -> IOTLB write enables (the routed worst path when it was combinational).
+  // Until it lands, page_busy_o keeps the stage's request of the same page and tags waiting,
+  // so it neither walks the page again nor misses the entry being written; an invalidation or
+  // the end of the entry's context in the landing cycle makes the IOTLB drop it.
   // An MSI translation is never an IOTLB entry (its invalidation is IOTINVAL.GVMA of the
   // MSI-PTE cache; a first-stage-only entry would survive it).
-  assign fill_o       = leave && sel_walk && !sel_msi && !sel_wfault && !nofill_q[iss_idx] && !inv_i;
-  assign fill_ctx_o   = ctx_q[iss_idx];
-  assign fill_gv_o    = gv_q[iss_idx];
-  assign fill_gscid_o = gscid_q[iss_idx];
-  assign fill_s1_o    = s1_q[iss_idx];
-  assign fill_pscid_o = pscid_q[iss_idx];
-  assign fill_g_o     = w_g[iss_idx];
-  assign fill_vpn_o   = sel_iova[63:12];
-  assign fill_size_o  = w_size[iss_idx];
-  assign fill_ppn_o   = sel_wppn;
-  assign fill_perm1_o = w_perm1[iss_idx];
-  assign fill_perm2_o = w_perm2[iss_idx];
+  logic fill_d;
+  assign fill_d = leave && sel_walk && !sel_msi && !sel_wfault && !nofill_q[iss_idx] && !inv_i;
+
+  logic fill_q;
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      fill_q <= 1'b0;
+    end else begin
+      fill_q <= fill_d;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (fill_d) begin
+      fill_ctx_o   <= ctx_q[iss_idx];
+      fill_gv_o    <= gv_q[iss_idx];
+      fill_gscid_o <= gscid_q[iss_idx];
+      fill_s1_o    <= s1_q[iss_idx];
+      fill_pscid_o <= pscid_q[iss_idx];
+      fill_g_o     <= w_g[iss_idx];
+      fill_vpn_o   <= sel_iova[63:12];
+      fill_size_o  <= w_size[iss_idx];
+      fill_ppn_o   <= sel_wppn;
+      fill_perm1_o <= w_perm1[iss_idx];
+      fill_perm2_o <= w_perm2[iss_idx];
+    end
+  end
+  assign fill_o = fill_q;
+
+  assign fill_busy = fill_q && (fill_vpn_o == q_addr_i[63:12]) && (fill_gv_o == q_gv_i) &&
+                     (fill_gscid_o == q_gscid_i) && (fill_s1_o == q_s1_i) &&
+                     (fill_pscid_o == q_pscid_i);
+
   assign walk_active_o = |w_busy;
 
   //////////////////////////////////////////
@@ -332,18 +359,31 @@ module iommu_xlate_missq #(
   // One slot at a time: the lowest finished MSI walk without a result looks up the MSI-PTE
   // cache; a hit resolves it, a miss hands it to firmware (MSI_MISS) when the stage is not using
   // the miss interface. MISS_CMD retry looks up again; fail resolves it as a fault.
-  logic          mown_q, mcand;
-  logic [SW-1:0] midx_q, mcand_idx, mreq_idx;
+  // The candidate is chosen a cycle ahead (a finished walk is a candidate from the cycle its
+  // walker reports done) and registered, so the lookup starts from a register rather than from a
+  // priority search over the slots; it is dropped in the cycle it is resolved.
+  logic          mown_q, mcand, mcand_q, mnext;
+  logic [SW-1:0] midx_q, mcand_idx, mnext_idx, mreq_idx;
   always_comb begin
-    mcand     = 1'b0;
-    mcand_idx = '0;
+    mnext     = 1'b0;
+    mnext_idx = '0;
     for (int i = Slots - 1; i >= 0; i--) begin
-      if (valid_q[i] && walk_q[i] && wdone_q[i] && w_msi[i] && !mres_q[i]) begin
-        mcand     = 1'b1;
-        mcand_idx = SW'(i);
+      if (valid_q[i] && walk_q[i] && (wdone_q[i] || w_done[i]) && w_msi[i] && !mres_q[i]) begin
+        mnext     = 1'b1;
+        mnext_idx = SW'(i);
       end
     end
   end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      mcand_q   <= 1'b0;
+      mcand_idx <= '0;
+    end else begin
+      mcand_q   <= mnext;
+      mcand_idx <= mnext_idx;
+    end
+  end
+  assign mcand = mcand_q && !mres_q[mcand_idx];
   assign mreq_idx    = mown_q ? midx_q : mcand_idx;
   assign msi_gscid_o = gscid_q[mreq_idx];
   assign msi_gpn_o   = {8'd0, w_ppn[mreq_idx]};
