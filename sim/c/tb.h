@@ -228,6 +228,24 @@ struct tb_fault {
 size_t tb_fault_count(void);
 const struct tb_fault *tb_fault_get(size_t i);
 
+/**
+ * sb_fq_match() - the test read @f from the fault queue: match it with one expected record not
+ * matched before (a tap record, or one the scoreboard expects the firmware to write, see
+ * scoreboard.c). Return: false for a record nobody expected (an extra, or a duplicate).
+ */
+bool sb_fq_match(const struct tb_fault *f);
+/** sb_fq_match_raw() - sb_fq_match() of a record read from memory as four doublewords. */
+bool sb_fq_match_raw(const uint64_t dw[4]);
+/** sb_fq_pending() - expected queue records neither matched nor settled yet. */
+unsigned sb_fq_pending(void);
+/**
+ * sb_fq_settle() - close the window: every expected record not matched is reported missing
+ * (failing the test), or when @dropped_ok (the queue overflowed) counted as dropped.
+ * @missing: out: the number of records not matched.
+ * Return: the number of records expected in the window (matched or not).
+ */
+unsigned sb_fq_settle(bool dropped_ok, unsigned *missing);
+
 /* ---- Soak (tools/soak.py, doc/verification.md "Soak") ------------------------ */
 
 /** tb_soak() - +soak was given: the stress tests add their soak-only events. */

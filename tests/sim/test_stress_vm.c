@@ -12,10 +12,9 @@
  * process contexts (then IODIR.INVAL_PDT) and MSI PTEs (then IOTINVAL.GVMA), under random memory
  * latency and back-pressure on both sides.
  *
- * Every DMA is checked by the scoreboard against the golden model. The records only the
- * firmware writes although the datapath could report the cause too (MSI PTE faults 261-263,
- * 260 for a process_id wider than the PDT) are announced with sb_fw_reports(); the fault queue
- * is drained as Linux does and holds at least one record per datapath fault of each window.
+ * Every DMA is checked by the scoreboard against the golden model; the scoreboard knows which
+ * side (datapath or firmware) writes each record. The fault queue is drained as Linux does and
+ * every record in it must be one the scoreboard expects, each exactly once (tb_fq_account()).
  * Tables change only together with the invalidation the spec requires, so the golden model
  * (which reads memory) and the IOMMU (which caches) must agree on every outcome.
  *
@@ -108,18 +107,8 @@ static struct iohost host;
 static struct guest guests[MAXG];
 static unsigned ng;
 static struct gm_env env;
-static unsigned tap_seen, fq_seen, overflows, nfw, nmsi, nchange, nmay, nexp_total;
-static unsigned dropped; /* records the drains with fqof missed: at least this many dropped */
-
-/*
- * Records the fault queue must hold at the next drain that the fault tap does not show (or not
- * always): the firmware's own (PDT walk faults, MSI PTE faults, 260 for a process_id wider than
- * the PDT) and those either side may write (260 for an unsupported request, see one_dma()).
- */
-#define NEXP 128
-static struct iohost_fault exp_rec[NEXP];
-static bool exp_seen[NEXP];
-static unsigned nexp;
+static unsigned tap_seen, fq_seen, overflows, nmsi, nchange, nexp_total;
+static unsigned dropped; /* expected records the fqof windows dropped */
 
 static uint32_t rnd(uint32_t n)
 {
@@ -502,49 +491,6 @@ static uint64_t pick_iova(const struct space *sp, unsigned beats)
 	return place(s->iova, s->size, beats);
 }
 
-/* Causes the firmware reports although the scoreboard would expect them on the tap. */
-static bool fw_reported(const struct pdev *dv, const struct dma_attr *a, const struct gm_res *r)
-{
-	if (!r->fault || !r->report)
-		return false;
-	if (r->cause >= GM_CAUSE_MSI_LOAD && r->cause <= GM_CAUSE_MRIF_ACCESS)
-		return true;
-	if (r->cause == GM_CAUSE_MSI_CORRUPT)
-		return true;
-	return r->cause == GM_CAUSE_TTYP_DISALLOWED && a->pv &&
-	       (a->pid >> (dv->pdmode == 1 ? 8 : 17)) != 0;
-}
-
-/*
- * A burst that crosses 4 KiB is an unsupported transaction (260). Every device here has a PDT,
- * so on a context miss the firmware answers it (after the DDT walk, before the PDT walk: spec
- * order), on a context hit the datapath: which one depends on the context cache.
- */
-static bool either_reports(uint64_t iova, unsigned beats, const struct gm_res *r)
-{
-	return r->fault && r->report && r->cause == GM_CAUSE_TTYP_DISALLOWED &&
-	       (iova & 0xfff) + 8ull * beats > 0x1000;
-}
-
-/* The record of a DMA the queue must hold although the tap may not show it. */
-static void expect_record(const struct dma_attr *a, const struct gm_res *r)
-{
-	if (nexp == NEXP) {
-		tb_fail(__FILE__, __LINE__, "more than %u expected records in one window", NEXP);
-		return;
-	}
-	exp_seen[nexp]	= false;
-	exp_rec[nexp++] = (struct iohost_fault){.cause	 = r->cause,
-						.ttyp	 = r->ttyp,
-						.did	 = a->did,
-						.pid	 = a->pv ? a->pid : 0,
-						.pv	 = a->pv,
-						.priv	 = a->pv && a->priv,
-						.iotval	 = r->iotval,
-						.iotval2 = r->iotval2};
-	nexp_total++;
-}
-
 static void one_dma(void)
 {
 	struct guest *gu = &guests[rnd(ng)];
@@ -556,7 +502,7 @@ static void one_dma(void)
 	struct gm_res res;
 	struct gm_info info;
 	uint64_t data[8], iova;
-	bool write = rnd(2), fw, maybe;
+	bool write = rnd(2);
 
 	memset(&a, 0, sizeof(a));
 	a.did = dv->did;
@@ -584,23 +530,11 @@ static void one_dma(void)
 			      .iova  = iova,
 			      .beats = beats};
 	gm_translate_ex(&env, &req, &res, &info);
-	fw    = fw_reported(dv, &a, &res);
-	maybe = !fw && either_reports(iova, beats, &res);
-	nfw += fw;
-	nmay += maybe;
 	nmsi += info.msi && !res.fault;
-	if (res.fault && res.report &&
-	    (fw || maybe || (res.cause >= 257 && res.cause <= 259) ||
-	     (res.cause >= 265 && res.cause <= 267)))
-		expect_record(&a, &res);
-	sb_fw_reports(fw);
-	sb_fw_may_report(maybe);
 	if (write)
 		dma_write(&a, iova, data, beats);
 	else
 		dma_read(&a, iova, data, beats);
-	sb_fw_reports(false);
-	sb_fw_may_report(false);
 }
 
 static uint64_t gm_rd(void *ctx, uint64_t pa, bool *err)
@@ -610,56 +544,18 @@ static uint64_t gm_rd(void *ctx, uint64_t pa, bool *err)
 	return mem_rd64(pa);
 }
 
-static void match_record(void *ctx, const struct iohost_fault *f)
-{
-	(void)ctx;
-	for (unsigned i = 0; i < nexp; i++) {
-		const struct iohost_fault *e = &exp_rec[i];
-
-		if (!exp_seen[i] && f->cause == e->cause && f->ttyp == e->ttyp &&
-		    f->did == e->did && f->pid == e->pid && f->pv == e->pv && f->priv == e->priv &&
-		    f->iotval == e->iotval && f->iotval2 == e->iotval2) {
-			exp_seen[i] = true;
-			return;
-		}
-	}
-}
-
-/*
- * Drain the fault queue like Linux, until quiet (see tests/sim/test_stress.c drain_and_count()):
- * at least one record per datapath fault, and every expected record (expect_record()), unless
- * fqof dropped records in this window.
- */
+/* Drain the fault queue like Linux, until quiet, and account for every record (tb_fq_account()). */
 static void drain_and_count(void)
 {
-	unsigned tap = (unsigned)tb_fault_count() - tap_seen, got;
-	uint32_t all;
+	struct tb_fq_tally t;
 
-	got = tb_fq_drain_quiet(&host, tap, match_record, NULL, &all);
-	CHECK_EQ(all & ~(uint32_t)RISCV_IOMMU_FQCSR_FQOF, 0);
-	tap = (unsigned)tb_fault_count() - tap_seen;
+	tb_fq_account(&host, &t);
 	canary_check();
-	if (all & RISCV_IOMMU_FQCSR_FQOF) {
-		overflows++;
-		dropped += got < tap ? tap - got : 0;
-	} else {
-		if (got < tap)
-			tb_fail(__FILE__, __LINE__,
-				"fault queue: %u records for %u datapath faults", got, tap);
-		for (unsigned i = 0; i < nexp; i++)
-			if (!exp_seen[i])
-				tb_fail(__FILE__, __LINE__,
-					"fault queue: no record cause %u ttyp %u did 0x%x pid 0x%x "
-					"pv "
-					"%d priv %d iotval 0x%llx iotval2 0x%llx",
-					exp_rec[i].cause, exp_rec[i].ttyp, exp_rec[i].did,
-					exp_rec[i].pid, exp_rec[i].pv, exp_rec[i].priv,
-					(unsigned long long)exp_rec[i].iotval,
-					(unsigned long long)exp_rec[i].iotval2);
-	}
-	nexp = 0;
-	fq_seen += got;
-	tap_seen += tap;
+	overflows += t.overflow;
+	dropped += t.dropped;
+	fq_seen += t.written;
+	nexp_total += t.expected;
+	tap_seen = (unsigned)tb_fault_count();
 }
 
 /*
@@ -714,10 +610,10 @@ TB_TEST(stress_vm)
 			drain_and_count();
 	}
 	drain_and_count();
-	tb_log("stress_vm: %u ops (%u table changes), %u MSIs remapped, %u firmware-reported "
-	       "faults, %u reported by either side, %u records expected in the queue, %u records "
-	       "drained, %u datapath faults, %u window(s) with fqof, %u MSIs arrived",
-	       nops, nchange, nmsi, nfw, nmay, nexp_total, fq_seen, tap_seen, overflows,
+	tb_log("stress_vm: %u ops (%u table changes), %u MSIs remapped, %u records expected in "
+	       "the queue, %u records drained, %u dropped, %u datapath faults, %u window(s) with "
+	       "fqof, %u MSIs arrived",
+	       nops, nchange, nmsi, nexp_total, fq_seen, dropped, tap_seen, overflows,
 	       (unsigned)intfile_total());
 	tb_log("stress_vm: canary: %u guard pages, %u stray writes", canary_guard_pages(),
 	       canary_strays());
