@@ -15,8 +15,7 @@
  * the queue (kept in a list of expected queue records), or from either (the tap if it shows
  * it, else the queue). Every tap record is an expected queue record too; a test that reads the
  * queue hands each record to sb_fq_match() (tb_fq_account() does it for a whole drain), and
- * sb_end() fails the test for firmware records never matched. sb_fw_reports() and
- * sb_fw_may_report() remain as overrides for a test that knows better.
+ * sb_end() fails the test for firmware records never matched.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -51,7 +50,7 @@ struct gm_res {
 struct gm_info {
 	bool mrif;
 	unsigned at;
-	bool pdtv;
+	bool pdtv, dtf;
 };
 #define GM_AT_OFF  1u
 #define GM_AT_BARE 2u
@@ -65,8 +64,6 @@ struct gm_info {
 #define SB_END_WAIT 20000 /* cycles the end-of-test check waits for firmware records */
 
 static bool enabled = true;
-static bool fw_reports; /* sb_fw_reports(): faults of the next DMAs are firmware-written */
-static bool fw_may;	/* sb_fw_may_report(): ... written by either side */
 static uint64_t sh_ddtp, sh_caps;
 static uint32_t sh_fctl;
 static bool sh_fqen; /* the host last wrote fqcsr.fqen=1: firmware records are kept */
@@ -90,16 +87,6 @@ enum side { SIDE_NONE, SIDE_DATAPATH, SIDE_FIRMWARE, SIDE_EITHER };
 void sb_enable(bool on)
 {
 	enabled = on;
-}
-
-void sb_fw_reports(bool on)
-{
-	fw_reports = on;
-}
-
-void sb_fw_may_report(bool on)
-{
-	fw_may = on;
 }
 
 static void qexp_add(const struct tb_fault *f, bool fw)
@@ -130,10 +117,6 @@ static enum side reporter(const struct gm_res *res, const struct gm_info *info)
 {
 	if (!res->fault || !res->report)
 		return SIDE_NONE;
-	if (fw_reports)
-		return SIDE_FIRMWARE;
-	if (fw_may)
-		return SIDE_EITHER;
 #ifdef TB_HAVE_GOLDEN
 	switch (info->at) {
 	case GM_AT_DDT:
@@ -157,12 +140,10 @@ static enum side reporter(const struct gm_res *res, const struct gm_info *info)
 
 void sb_reset(void)
 {
-	sh_ddtp	   = 0; /* architecture.md section 2: ddtp resets to Off */
-	fw_reports = false;
-	fw_may	   = false;
-	nfaults	   = 0;
-	nq	   = 0;
-	sh_fqen	   = false;
+	sh_ddtp = 0; /* architecture.md section 2: ddtp resets to Off */
+	nfaults = 0;
+	nq	= 0;
+	sh_fqen = false;
 }
 
 void sb_host_read(uint32_t off, unsigned size, uint64_t val)
@@ -385,10 +366,11 @@ static void check_no_record(const struct dma_op *op)
 /*
  * An MRIF-mode MSI PTE (firmware, datapath.md 7b): the device write never reaches memory. A
  * 4-byte single-beat write at page offset 0 with identity 1..2047 sets the identity's pending
- * bit in the MRIF (@res->pa), SLVERR when that MRIF doubleword pair is a bus error (firmware
- * records 264); any other write is discarded with OKAY; a read gets SLVERR (no record).
+ * bit in the MRIF (@res->pa), SLVERR when that MRIF doubleword pair is a bus error (the firmware
+ * records 264 unless DTF); any other write is discarded with OKAY; a read gets SLVERR (no record).
  */
-static void check_mrif(const struct dma_op *op, const struct gm_res *res, bool alone)
+static void check_mrif(const struct dma_op *op, const struct gm_res *res,
+		       const struct gm_info *info, bool alone)
 {
 	uint32_t id = (uint32_t)op->data[0];
 	bool msi    = op->write && dma_op_is_w32(op) && op->beats == 1 && (op->iova & 0xfff) == 0 &&
@@ -404,6 +386,16 @@ static void check_mrif(const struct dma_op *op, const struct gm_res *res, bool a
 		if (err)
 			want = AXI_SLVERR;
 	}
+	if (msi && err && !info->dtf) {
+		struct gm_res r264  = {.fault	= true,
+				       .cause	= 264,
+				       .ttyp	= res->ttyp,
+				       .iotval	= res->iotval,
+				       .iotval2 = 0};
+		struct tb_fault rec = op_record(op, &r264);
+
+		qexp_add(&rec, true);
+	}
 	if (op->resp != want)
 		tb_fail(__FILE__, __LINE__, "MRIF MSI iova 0x%llx id %u: resp %d, want %d",
 			(unsigned long long)op->iova, id, op->resp, want);
@@ -418,7 +410,7 @@ static void check_mrif(const struct dma_op *op, const struct gm_res *res, bool a
 			tb_fail(__FILE__, __LINE__, "MRIF MSI iova 0x%llx reached memory at 0x%llx",
 				(unsigned long long)op->iova, (unsigned long long)t->addr);
 	}
-	if (alone && !fw_reports)
+	if (alone)
 		check_no_record(op);
 }
 
@@ -449,7 +441,7 @@ void sb_check(const struct dma_op *op, bool alone)
 	if (!enabled || !expect(op, &res, &info))
 		return;
 	if (info.mrif && !res.fault) {
-		check_mrif(op, &res, alone);
+		check_mrif(op, &res, &info, alone);
 		return;
 	}
 	if (res.fault) {

@@ -135,6 +135,8 @@ static unsigned translate_ddt(struct gm_ctx *c, const struct gm_req *req, bool *
 		return cause;
 	if (c->info)
 		c->info->pdtv = c->dc[GM_DC_TC] & GM_TC_PDTV;
+	if (c->info)
+		c->info->dtf = c->dc[GM_DC_TC] & GM_TC_DTF;
 	*dtf	  = c->dc[GM_DC_TC] & GM_TC_DTF;
 	c->g_mode = GM_ATP_MODE(c->dc[GM_DC_IOHGATP]);
 	c->g_ppn  = GM_ATP_PPN(c->dc[GM_DC_IOHGATP]);

@@ -79,6 +79,7 @@ struct gm_res {
  *               implementation reports it may depend on it (the same cause, e.g. 260, arises
  *               at several steps).
  * @pdtv:        the device context has DC.tc.PDTV=1 (DDT modes, DC located).
+ * @dtf:         the device context has DC.tc.DTF=1 (DDT modes, DC located).
  */
 struct gm_info {
 	bool msi, mrif;
@@ -87,7 +88,7 @@ struct gm_info {
 	uint64_t gpa;
 	uint64_t page_size;
 	unsigned at;
-	bool pdtv;
+	bool pdtv, dtf;
 };
 
 /* clang-format off */
