@@ -196,13 +196,17 @@ static void unmap_one(struct sdev *dv)
 		sl->mapped = false;
 }
 
-/* Misconfigure a device context (a reserved tc bit: cause 259) or restore it. */
+/*
+ * Misconfigure a device context (a reserved tc bit: cause 259) or restore it; or flip DTF (then
+ * most faults of the device are not recorded), or V (258).
+ */
 static void toggle_dc(struct sdev *dv)
 {
+	static const uint64_t bit[] = {1ull << 20, 1ull << 20, 1ull << 4, 1ull << 0};
 	struct iohost_dc dc;
 
 	CHECK_EQ(iohost_dc_read(&host, dv->did, &dc), IOHOST_OK);
-	dc.tc ^= 1ull << 20; /* reserved in tc */
+	dc.tc ^= bit[rnd(4)];
 	CHECK_EQ(iohost_dc_write(&host, dv->did, &dc), IOHOST_OK);
 	CHECK_EQ(iohost_inval_ddt(&host, false, dv->did), IOHOST_OK);
 	CHECK_EQ(iohost_cmd_sync(&host), IOHOST_OK);
@@ -239,7 +243,9 @@ static void one_dma(void)
 	uint64_t iova  = pick_iova(dv, beats);
 
 	memset(&a, 0, sizeof(a));
-	a.did  = dv->did;
+	a.did = dv->did;
+	if (rnd(40) == 0) /* a device_id the directory does not hold: 258 (or 260 if too wide) */
+		a.did = rnd(1u << 24);
 	a.id   = rnd(16);
 	a.pv   = rnd(16) == 0; /* a process_id on a context without a PDT: 260 */
 	a.pid  = a.pv ? rnd(1u << 20) : 0;

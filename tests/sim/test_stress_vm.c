@@ -9,8 +9,11 @@
  * without process_id, privilege, bursts, MSI-pattern addresses, GPAs the G-stage does not map,
  * process_ids the directory does not hold) the test deliberately malforms and restores G-stage
  * leaves (then IOTINVAL.GVMA), first-stage leaves (then IOTINVAL.VMA GV=1 GSCID PSCID ADDR),
- * process contexts (then IODIR.INVAL_PDT) and MSI PTEs (then IOTINVAL.GVMA), under random memory
- * latency and back-pressure on both sides.
+ * process contexts (then IODIR.INVAL_PDT), MSI PTEs (invalid, misconfigured, MRIF mode; then
+ * IOTINVAL.GVMA) and device contexts (reserved tc bits, V=0, DTF, DPE, MSI translation off;
+ * then IODIR.INVAL_DDT), and DMAs of device_ids the directory does not hold, under random memory
+ * latency and back-pressure on both sides. Any mix may be drawn: the scoreboard knows which side
+ * reports each fault in every configuration.
  *
  * Every DMA is checked by the scoreboard against the golden model; the scoreboard knows which
  * side (datapath or firmware) writes each record. The fault queue is drained as Linux does and
@@ -88,6 +91,8 @@ struct pdev {
 	unsigned sp[NPID]; /* space of each process_id */
 	uint64_t ta[NPID], fsc[NPID];
 	bool bad[NPID];
+	struct iohost_dc dc; /* the good device context */
+	bool dc_bad;
 };
 
 struct guest {
@@ -101,6 +106,7 @@ struct guest {
 	struct space sp[NSPACE];
 	struct pdev dev[2];
 	uint64_t msi_pt;
+	uint64_t mrif; /* an MRIF (512 B) for MRIF-mode MSI PTEs */
 };
 
 static struct iohost host;
@@ -312,13 +318,14 @@ static void setup_devices(struct guest *gu)
 				 IOHOST_OK);
 		}
 		/* The pattern has bits set under the mask too (the match masks both sides). */
-		dc = (struct iohost_dc){.tc	 = TC_V | TC_PDTV,
-					.iohgatp = iohost_pt_atp(&gu->g) | (uint64_t)gu->gscid
-										   << 44,
-					.fsc		  = dv->pdtp,
-					.msiptp		  = FLAT | gu->msi_pt >> 12,
-					.msi_addr_mask	  = MSI_MASK,
-					.msi_addr_pattern = IMSIC_GPA >> 12 | (dv->did & MSI_MASK)};
+		dc     = (struct iohost_dc){.tc	     = TC_V | TC_PDTV,
+					    .iohgatp = iohost_pt_atp(&gu->g) | (uint64_t)gu->gscid
+										       << 44,
+					    .fsc	      = dv->pdtp,
+					    .msiptp	      = FLAT | gu->msi_pt >> 12,
+					    .msi_addr_mask    = MSI_MASK,
+					    .msi_addr_pattern = IMSIC_GPA >> 12 | (dv->did & MSI_MASK)};
+		dv->dc = dc;
 		CHECK_EQ(iohost_probe_device(&host, dv->did), IOHOST_OK);
 		CHECK_EQ(iohost_dc_write(&host, dv->did, &dc), IOHOST_OK);
 		CHECK_EQ(iohost_inval_ddt(&host, false, dv->did), IOHOST_OK);
@@ -334,6 +341,7 @@ static void setup_guest(struct guest *gu, unsigned idx)
 		.alloc_pages = g_alloc, .mem_read64 = g_rd64, .mem_write64 = g_wr64, .ctx = gu};
 	setup_gstage(gu);
 	gu->msi_pt = tb_alloc_pages(4096);
+	gu->mrif   = tb_alloc_pages(4096);
 	for (unsigned i = 0; i <= MSI_MASK; i++)
 		iohost_msi_pte_basic(&host, gu->msi_pt, i, intfile_addr(intfile_id(i, idx + 1)));
 	setup_spaces(gu);
@@ -424,12 +432,22 @@ static void change_msi(struct guest *gu)
 	unsigned i = rnd(MSI_MASK + 1);
 	uint64_t a = gu->msi_pt + 16ull * i;
 
-	switch (rnd(4)) {
+	switch (rnd(7)) {
 	case 0:
 		mem_wr64(a, mem_rd64(a) & ~1ull); /* V=0: 262 */
 		break;
 	case 1:
 		mem_wr64(a, (mem_rd64(a) & ~6ull) | 2ull << 1); /* M=2: 263 */
+		break;
+	case 4:
+		mem_wr64(a, mem_rd64(a) | 1ull << 63); /* C=1: 263 (no custom format) */
+		break;
+	case 5:
+		mem_wr64(a, mem_rd64(a) | 1ull << (3 + rnd(7))); /* reserved bits 9:3: 263 */
+		break;
+	case 6: /* MRIF mode (263 if MSI_MRIF is not supported) */
+		iohost_msi_pte_mrif(&host, gu->msi_pt, i, gu->mrif + 512ull * rnd(8),
+				    intfile_addr(intfile_id(i, gu->idx + 1)), 1 + rnd(100));
 		break;
 	case 2: /* the vCPU moves to another hart */
 		iohost_msi_pte_basic(&host, gu->msi_pt, i,
@@ -441,6 +459,46 @@ static void change_msi(struct guest *gu)
 		break;
 	}
 	CHECK_EQ(iohost_inval_gvma(&host, gu->gscid, UINT64_MAX), IOHOST_OK);
+	sync();
+}
+
+/*
+ * A device context change: a bad one (a reserved tc bit: 259; V=0: 258) is restored next time;
+ * a valid one changes the good context (DTF suppresses most records, DPE makes requests without
+ * process_id use process_id 0, msiptp Off turns MSI translation off).
+ */
+static void change_dc(struct guest *gu)
+{
+	struct pdev *dv	   = &gu->dev[rnd(2)];
+	struct iohost_dc c = dv->dc;
+
+	if (dv->dc_bad) {
+		dv->dc_bad = false;
+	} else {
+		switch (rnd(5)) {
+		case 0:
+			c.tc |= 1ull << (12 + rnd(12)); /* reserved tc bits 23:12 */
+			dv->dc_bad = true;
+			break;
+		case 1:
+			c.tc &= ~TC_V;
+			dv->dc_bad = true;
+			break;
+		case 2:
+			dv->dc.tc ^= 1ull << 4; /* DTF */
+			break;
+		case 3:
+			dv->dc.tc ^= 1ull << 9; /* DPE */
+			break;
+		default:
+			dv->dc.msiptp ^= FLAT; /* MSI translation Off <-> Flat */
+			break;
+		}
+		if (!dv->dc_bad)
+			c = dv->dc;
+	}
+	CHECK_EQ(iohost_dc_write(&host, dv->did, &c), IOHOST_OK);
+	CHECK_EQ(iohost_inval_ddt(&host, false, dv->did), IOHOST_OK);
 	sync();
 }
 
@@ -506,8 +564,10 @@ static void one_dma(void)
 
 	memset(&a, 0, sizeof(a));
 	a.did = dv->did;
-	a.id  = rnd(16);
-	a.pv  = rnd(4) != 0;
+	if (rnd(40) == 0) /* a device_id the directory does not hold, or too wide for it */
+		a.did = rnd(2) ? 0x800000u | rnd(1u << 23) : 0x30u + rnd(8);
+	a.id = rnd(16);
+	a.pv = rnd(4) != 0;
 	if (a.pv) {
 		a.pid = dv->pid[p];
 		if (rnd(10) == 0) /* not in the directory, or wider than it */
@@ -531,7 +591,9 @@ static void one_dma(void)
 			      .beats = beats};
 	gm_translate_ex(&env, &req, &res, &info);
 	nmsi += info.msi && !res.fault;
-	if (write)
+	if (write && beats == 1 && (iova & 0xfff) < 8 && rnd(2)) /* an MSI (a 4-byte identity) */
+		dma_write32(&a, iova & ~0xfffull, (uint32_t)data[0]);
+	else if (write)
 		dma_write(&a, iova, data, beats);
 	else
 		dma_read(&a, iova, data, beats);
@@ -603,9 +665,11 @@ TB_TEST(stress_vm)
 			change_pc(gu);
 		else if (r < 10)
 			change_msi(gu);
+		else if (r < 12)
+			change_dc(gu);
 		else
 			one_dma();
-		nchange += r < 10;
+		nchange += r < 12;
 		if (op % 50 == 49)
 			drain_and_count();
 	}
