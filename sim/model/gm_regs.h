@@ -46,16 +46,14 @@ struct gm_regdesc {
 	uint64_t reset, rw, w1c;
 };
 
-#define GM_HPMCTR(n)   {"iohpmctr" #n, 0x68 + 8 * ((n) - 1), 8, GM_REG_ABSENT, 0, 0, 0}
-#define GM_HPMEVT(n)   {"iohpmevt" #n, 0x160 + 8 * ((n) - 1), 8, GM_REG_ABSENT, 0, 0, 0}
-#define GM_MSICFG(n)                                                          \
-	{"msi_addr_" #n, 0x300 + 16 * (n), 8, 0, 0, GM_F(55, 2), 0},          \
-	{"msi_data_" #n, 0x308 + 16 * (n), 4, 0, 0, GM_F(31, 0), 0},          \
-	{                                                                     \
-		"msi_vec_ctl_" #n, 0x30c + 16 * (n), 4, 0, 0, GM_B(0), 0      \
-	}
-
 /* clang-format off */
+#define GM_HPMCTR(n) {"iohpmctr" #n, 0x68 + 8 * ((n) - 1), 8, GM_REG_ABSENT, 0, 0, 0}
+#define GM_HPMEVT(n) {"iohpmevt" #n, 0x160 + 8 * ((n) - 1), 8, GM_REG_ABSENT, 0, 0, 0}
+#define GM_MSICFG(n)                                                   \
+	{"msi_addr_" #n, 0x300 + 16 * (n), 8, 0, 0, GM_F(55, 2), 0},   \
+	{"msi_data_" #n, 0x308 + 16 * (n), 4, 0, 0, GM_F(31, 0), 0},   \
+	{"msi_vec_ctl_" #n, 0x30c + 16 * (n), 4, 0, 0, GM_B(0), 0}
+
 static const struct gm_regdesc gm_regs[] __attribute__((unused)) = {
 	/* 5.3-5.4: capabilities RO; fctl: WSI RW (IGS=BOTH), BE and GXL RO 0 (no END, no Sv32x4) */
 	{"capabilities", 0x000, 8, 0, GM_REGS_CAPS, 0, 0},
