@@ -19,18 +19,28 @@ def list_tests(binary):
     return [line.strip() for line in out.stdout.splitlines() if line.strip()]
 
 
-def run_one(binary, test, seed, logdir, timeout, extra):
-    log = os.path.join(logdir, f"{test}.{seed}.log")
-    cmd = [binary, f"+test={test}", f"+seed={seed}"] + extra
+def run_logged(cmd, log, timeout, who="runner"):
+    """Run cmd with stdout and stderr into the file log, killed after timeout wall seconds.
+
+    Returns (exit code, -1 when killed; killed; wall seconds). Shared with tools/soak.py.
+    """
     t0 = time.monotonic()
+    killed = False
     with open(log, "w") as f:
         try:
             rc = subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT,
                                 timeout=timeout).returncode
         except subprocess.TimeoutExpired:
-            f.write(f"\nrunner: killed after {timeout} s\n")
-            rc = -1
-    return test, seed, rc, time.monotonic() - t0, log
+            f.write(f"\n{who}: killed after {timeout} s\n")
+            rc, killed = -1, True
+    return rc, killed, time.monotonic() - t0
+
+
+def run_one(binary, test, seed, logdir, timeout, extra):
+    log = os.path.join(logdir, f"{test}.{seed}.log")
+    cmd = [binary, f"+test={test}", f"+seed={seed}"] + extra
+    rc, _, dt = run_logged(cmd, log, timeout)
+    return test, seed, rc, dt, log
 
 
 def last_lines(path, n):

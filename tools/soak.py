@@ -21,9 +21,10 @@ import json
 import os
 import re
 import signal
-import subprocess
 import sys
 import time
+
+from runtests import run_logged
 
 FIELDS = ("dmas", "faults", "dropped", "mismatches", "stray", "hangs")
 SOAK_RE = re.compile(r"^SOAK test=(\S+) seed=(\d+) (.*)$", re.M)
@@ -49,14 +50,7 @@ def run_one(binary, test, seed, ops, logdir, timeout, extra=(), tag=""):
     cycles = ops * (6000 if test == "stress_vm" else 3000) + 5000000
     cmd = [binary, f"+test={test}", f"+seed={seed}", "+soak", f"+ops={ops}",
            f"+timeout={cycles}", *extra]
-    killed = False
-    with open(log, "w") as f:
-        try:
-            rc = subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT,
-                                timeout=timeout).returncode
-        except subprocess.TimeoutExpired:
-            f.write(f"\nsoak: killed after {timeout} s\n")
-            rc, killed = -1, True
+    rc, killed, _ = run_logged(cmd, log, timeout, who="soak")
     figs, _ = parse(log)
     if figs is None:  # no SOAK line: killed (a hang) or crashed (counted as a mismatch)
         figs = dict.fromkeys(FIELDS, 0)

@@ -215,6 +215,17 @@ static void retire(const struct dma_op *only)
 	nslots = j;
 }
 
+void dma_end(void)
+{
+	for (unsigned i = 0; i < nslots; i++)
+		tb_fail(__FILE__, __LINE__,
+			"end of test: DMA %s iova 0x%llx did 0x%x never retired (%s)",
+			slots[i].op->write ? "W" : "R", (unsigned long long)slots[i].op->iova,
+			slots[i].op->attr.did,
+			slots[i].op->done ? "no dma_wait_all()" : "no response");
+	nslots = 0;
+}
+
 unsigned dma_count(void)
 {
 	return ndone;

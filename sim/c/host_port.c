@@ -102,11 +102,13 @@ uint32_t host_read32(uint32_t off)
 
 void host_write32(uint32_t off, uint32_t val)
 {
+	sb_host_write(off, 4, val);
 	host_write(off, (uint64_t)val << (off & 4 ? 32 : 0), off & 4 ? 0xf0 : 0x0f);
 }
 
 void host_write64(uint32_t off, uint64_t val)
 {
+	sb_host_write(off, 8, val);
 	host_write(off, val, 0xff);
 }
 

@@ -7,19 +7,20 @@
  * one-cycle pulse per record (architecture.md section 6), so every valid cycle is one record,
  * also when two consecutive records are identical (back-to-back faulting DMAs).
  *
- * Records the firmware writes (a context miss answered by MISS_CMD fail: DDT/PDT walk faults)
- * go to the fault queue, never to the tap. For the causes only the firmware can find (the
- * datapath never walks the DDT or PDT: 257-259, 265-267) the scoreboard expects no tap record
- * by itself; for a cause both sides report (256, 260, a guest page fault on the PDT walk) the
- * test says which side will report it with sb_fw_reports() (tb.h), or, when that depends on
- * the context cache (an unsupported request of a PDTV device: the firmware reports 260 on a
- * context miss, the datapath on a hit), that either side may, with sb_fw_may_report(). Either
- * way the response and the absence of a memory access are still checked; the test checks the
- * queue.
+ * Fault records reach the fault queue from two sides. The datapath's go through the tap; the
+ * firmware writes its own (a context or MSI-PTE miss answered by MISS_CMD fail) straight to the
+ * queue. Which side reports a cause depends on the step it arose at (gm_info.at) and, for a
+ * page-crossing burst of a PDTV device, on the context cache (see reporter()); the scoreboard
+ * decides that itself and expects the record from that side: from the tap (required), or from
+ * the queue (kept in a list of expected queue records), or from either (the tap if it shows
+ * it, else the queue). Every tap record is an expected queue record too; a test that reads the
+ * queue hands each record to sb_fq_match() (tb_fq_account() does it for a whole drain), and
+ * sb_end() fails the test for firmware records never matched.
  */
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "riscv_iommu_regs.h"
 #include "tb_int.h"
 #ifdef TB_HAVE_GOLDEN
 #include "golden.h"
@@ -46,50 +47,103 @@ struct gm_res {
 	uint64_t iotval, iotval2;
 	bool report;
 };
+struct gm_info {
+	bool mrif;
+	unsigned at;
+	bool pdtv, dtf;
+};
+#define GM_AT_OFF  1u
+#define GM_AT_BARE 2u
 #endif
 
-#define REG_CAPS  0x000u
-#define REG_FCTL  0x008u
-#define REG_DDTP  0x010u
-#define DDTP_BUSY (1ull << 4)
-#define REC_SLACK 64 /* cycles after the response a fault record may still appear */
+#define REG_CAPS    0x000u
+#define REG_FCTL    0x008u
+#define REG_DDTP    0x010u
+#define DDTP_BUSY   (1ull << 4)
+#define REC_SLACK   64	  /* cycles after the response a fault record may still appear */
+#define SB_END_WAIT 20000 /* cycles the end-of-test check waits for firmware records */
 
 static bool enabled = true;
-static bool fw_reports; /* sb_fw_reports(): faults of the next DMAs are firmware-written */
-static bool fw_may;	/* sb_fw_may_report(): ... written by either side */
 static uint64_t sh_ddtp, sh_caps;
 static uint32_t sh_fctl;
+static bool sh_fqen; /* the host last wrote fqcsr.fqen=1: firmware records are kept */
 static struct tb_fault *faults;
 static bool *fault_taken; /* the record was matched to a DMA */
 static size_t nfaults, fault_cap;
+
+/* A record the fault queue must receive: every tap record, and the firmware's own. */
+struct qrec {
+	struct tb_fault f;
+	bool fw;      /* expected from the firmware (no tap record) */
+	bool matched; /* sb_fq_match() found it in the queue */
+	bool settled; /* accounted for by sb_fq_settle() (matched, dropped or reported) */
+};
+static struct qrec *qexp;
+static size_t nq, qcap;
+
+/* Who writes the record of a faulting DMA. */
+enum side { SIDE_NONE, SIDE_DATAPATH, SIDE_FIRMWARE, SIDE_EITHER };
 
 void sb_enable(bool on)
 {
 	enabled = on;
 }
 
-void sb_fw_reports(bool on)
+static void qexp_add(const struct tb_fault *f, bool fw)
 {
-	fw_reports = on;
+	if (fw && !sh_fqen)
+		return; /* the firmware drops it: the queue is off */
+	if (nq == qcap) {
+		qcap = qcap ? 2 * qcap : 256;
+		qexp = realloc(qexp, qcap * sizeof(*qexp));
+		if (!qexp)
+			abort();
+	}
+	qexp[nq++] = (struct qrec){.f = *f, .fw = fw};
 }
 
-void sb_fw_may_report(bool on)
+/*
+ * The side that reports a fault, following the firmware (firmware/ddt.c, pdt.c, msi.c) and the
+ * datapath (doc/datapath.md): the firmware walks the DDT (device_id width 260, 257-259: every
+ * miss of a device goes to it) and the PDT (process_id width 260, 265-267 and the guest-page
+ * faults of the PDT's implicit G-stage reads) and checks MSI PTEs (261-263; an MSI PTE is cached
+ * only when valid); a context it loads is then judged by the datapath, which reports everything
+ * else (Off, Bare, a process_id without PDT, ENS, the walks, an exec of a basic MSI page). A
+ * burst crossing 4 KiB of a PDTV device is 260 from the firmware on a context miss (before the
+ * PDT walk, spec order) and from the datapath on a hit. An exec of an MRIF page gets an error
+ * without a record (firmware/msi.c msi_mrif(): reads of an MRIF page are not recorded).
+ */
+static enum side reporter(const struct gm_res *res, const struct gm_info *info)
 {
-	fw_may = on;
-}
-
-/* Causes only the firmware's DDT / PDT walk finds (spec table "Fault record CAUSE"). */
-static bool fw_only_cause(unsigned cause)
-{
-	return (cause >= 257 && cause <= 259) || (cause >= 265 && cause <= 267);
+	if (!res->fault || !res->report)
+		return SIDE_NONE;
+#ifdef TB_HAVE_GOLDEN
+	switch (info->at) {
+	case GM_AT_DDT:
+	case GM_AT_PID_WIDTH:
+	case GM_AT_PDT:
+		return SIDE_FIRMWARE;
+	case GM_AT_CROSS:
+		return info->pdtv ? SIDE_EITHER : SIDE_DATAPATH;
+	case GM_AT_MSI:
+		if (info->mrif)
+			return SIDE_NONE;
+		return res->cause == GM_CAUSE_EXEC_ACCESS ? SIDE_DATAPATH : SIDE_FIRMWARE;
+	default:
+		return SIDE_DATAPATH;
+	}
+#else
+	(void)info;
+	return SIDE_DATAPATH;
+#endif
 }
 
 void sb_reset(void)
 {
-	sh_ddtp	   = 0; /* architecture.md section 2: ddtp resets to Off */
-	fw_reports = false;
-	fw_may	   = false;
-	nfaults	   = 0;
+	sh_ddtp = 0; /* architecture.md section 2: ddtp resets to Off */
+	nfaults = 0;
+	nq	= 0;
+	sh_fqen = false;
 }
 
 void sb_host_read(uint32_t off, unsigned size, uint64_t val)
@@ -104,6 +158,15 @@ void sb_host_read(uint32_t off, unsigned size, uint64_t val)
 		sh_caps = val;
 	else if (off == REG_FCTL && size == 4)
 		sh_fctl = (uint32_t)val;
+}
+
+void sb_host_write(uint32_t off, unsigned size, uint64_t val)
+{
+	/* fqcsr.fqen: while 0 the queue is off and every record is dropped (spec 4.2). */
+	if (off == RISCV_IOMMU_REG_FQCSR && size == 4)
+		sh_fqen = val & RISCV_IOMMU_FQCSR_FQEN;
+	else if (off == RISCV_IOMMU_REG_FQCSR - 4 && size == 8)
+		sh_fqen = (val >> 32) & RISCV_IOMMU_FQCSR_FQEN;
 }
 
 void sb_after_boot(void)
@@ -125,6 +188,20 @@ const struct tb_fault *tb_fault_get(size_t i)
 	return i < nfaults ? &faults[i] : NULL;
 }
 
+/* Fault record (spec 4.2): CAUSE[11:0], PID[31:12], PV[32], PRIV[33], TTYP[39:34], DID[63:40]. */
+static void decode_record(struct tb_fault *f)
+{
+	f->cycle   = tb_cycle();
+	f->cause   = f->dw[0] & 0xfff;
+	f->pid	   = (f->dw[0] >> 12) & 0xfffff;
+	f->pv	   = (f->dw[0] >> 32) & 1;
+	f->priv	   = (f->dw[0] >> 33) & 1;
+	f->ttyp	   = (f->dw[0] >> 34) & 0x3f;
+	f->did	   = (uint32_t)(f->dw[0] >> 40);
+	f->iotval  = f->dw[2];
+	f->iotval2 = f->dw[3];
+}
+
 void sb_cycle(void)
 {
 	const uint32_t *r = sim_ports.tap_fault_rec;
@@ -143,16 +220,8 @@ void sb_cycle(void)
 	f		     = &faults[nfaults++];
 	for (int i = 0; i < 4; i++)
 		f->dw[i] = (uint64_t)r[2 * i + 1] << 32 | r[2 * i];
-	/* Fault record (spec 4.2): CAUSE[11:0], PID[31:12], PV[32], PRIV[33], TTYP[39:34], DID[63:40]. */
-	f->cycle   = tb_cycle();
-	f->cause   = f->dw[0] & 0xfff;
-	f->pid	   = (f->dw[0] >> 12) & 0xfffff;
-	f->pv	   = (f->dw[0] >> 32) & 1;
-	f->priv	   = (f->dw[0] >> 33) & 1;
-	f->ttyp	   = (f->dw[0] >> 34) & 0x3f;
-	f->did	   = (uint32_t)(f->dw[0] >> 40);
-	f->iotval  = f->dw[2];
-	f->iotval2 = f->dw[3];
+	decode_record(f);
+	qexp_add(f, false);
 	if (tb_verbose())
 		tb_log("fault tap: cause %u ttyp %u did 0x%x pid 0x%x pv %d priv %d iotval 0x%llx",
 		       f->cause, f->ttyp, f->did, f->pid, f->pv, f->priv,
@@ -168,7 +237,7 @@ static uint64_t env_rd64(void *ctx, uint64_t pa, bool *err)
 }
 
 /* Returns false when the outcome is not known (no golden model, translating mode). */
-static bool expect(const struct dma_op *op, struct gm_res *res, bool *mrif)
+static bool expect(const struct dma_op *op, struct gm_res *res, struct gm_info *info)
 {
 	struct gm_env env = {.rd64 = env_rd64, .ddtp = sh_ddtp, .caps = sh_caps, .fctl = sh_fctl};
 	struct gm_req req = {.did   = op->attr.did & 0xffffff,
@@ -180,14 +249,11 @@ static bool expect(const struct dma_op *op, struct gm_res *res, bool *mrif)
 			     .iova  = op->iova,
 			     .beats = op->beats};
 
-	*mrif = false;
 #ifdef TB_HAVE_GOLDEN
-	struct gm_info info = {0};
-
-	gm_translate_ex(&env, &req, res, &info);
-	*mrif = info.mrif && !res->fault;
+	gm_translate_ex(&env, &req, res, info);
 	return true;
 #else
+	*info = (struct gm_info){.at = (env.ddtp & 0xf) ? GM_AT_BARE : GM_AT_OFF};
 	/* Spec 2.3 steps 1-2 only: Off faults every request with cause 256, Bare passes. */
 	*res = (struct gm_res){0};
 	switch (env.ddtp & 0xf) {
@@ -214,16 +280,34 @@ static bool in_window(const struct dma_op *op, uint64_t c)
 	return c >= op->t_issue && c <= op->t_done;
 }
 
+/* The record the spec gives the fault of @op (4.2). */
+static struct tb_fault op_record(const struct dma_op *op, const struct gm_res *res)
+{
+	/* golden.h: privilege travels with a process_id; PV=0 reports PID=0 and PRIV=0. */
+	return (struct tb_fault){.cycle	  = op->t_done,
+				 .cause	  = res->cause,
+				 .ttyp	  = res->ttyp,
+				 .did	  = op->attr.did & 0xffffff,
+				 .pid	  = op->attr.pv ? op->attr.pid & 0xfffff : 0,
+				 .pv	  = op->attr.pv,
+				 .priv	  = op->attr.pv && op->attr.priv,
+				 .iotval  = res->iotval,
+				 .iotval2 = res->iotval2};
+}
+
+static bool same_record(const struct tb_fault *a, const struct tb_fault *b)
+{
+	return a->cause == b->cause && a->ttyp == b->ttyp && a->did == b->did && a->pid == b->pid &&
+	       a->pv == b->pv && a->priv == b->priv && a->iotval == b->iotval &&
+	       a->iotval2 == b->iotval2;
+}
+
 static bool record_matches(const struct tb_fault *f, const struct dma_op *op,
 			   const struct gm_res *res)
 {
-	/* golden.h: privilege travels with a process_id; PV=0 reports PID=0 and PRIV=0. */
-	uint32_t pid = op->attr.pv ? op->attr.pid & 0xfffff : 0;
-	bool priv    = op->attr.pv && op->attr.priv;
+	struct tb_fault want = op_record(op, res);
 
-	return f->cause == res->cause && f->ttyp == res->ttyp &&
-	       f->did == (op->attr.did & 0xffffff) && f->pid == pid && f->pv == op->attr.pv &&
-	       f->priv == priv && f->iotval == res->iotval && f->iotval2 == res->iotval2;
+	return same_record(f, &want);
 }
 
 /*
@@ -282,10 +366,11 @@ static void check_no_record(const struct dma_op *op)
 /*
  * An MRIF-mode MSI PTE (firmware, datapath.md 7b): the device write never reaches memory. A
  * 4-byte single-beat write at page offset 0 with identity 1..2047 sets the identity's pending
- * bit in the MRIF (@res->pa), SLVERR when that MRIF doubleword pair is a bus error (firmware
- * records 264); any other write is discarded with OKAY; a read gets SLVERR (no record).
+ * bit in the MRIF (@res->pa), SLVERR when that MRIF doubleword pair is a bus error (the firmware
+ * records 264 unless DTF); any other write is discarded with OKAY; a read gets SLVERR (no record).
  */
-static void check_mrif(const struct dma_op *op, const struct gm_res *res, bool alone)
+static void check_mrif(const struct dma_op *op, const struct gm_res *res,
+		       const struct gm_info *info, bool alone)
 {
 	uint32_t id = (uint32_t)op->data[0];
 	bool msi    = op->write && dma_op_is_w32(op) && op->beats == 1 && (op->iova & 0xfff) == 0 &&
@@ -301,6 +386,16 @@ static void check_mrif(const struct dma_op *op, const struct gm_res *res, bool a
 		if (err)
 			want = AXI_SLVERR;
 	}
+	if (msi && err && !info->dtf) {
+		struct gm_res r264  = {.fault	= true,
+				       .cause	= 264,
+				       .ttyp	= res->ttyp,
+				       .iotval	= res->iotval,
+				       .iotval2 = 0};
+		struct tb_fault rec = op_record(op, &r264);
+
+		qexp_add(&rec, true);
+	}
 	if (op->resp != want)
 		tb_fail(__FILE__, __LINE__, "MRIF MSI iova 0x%llx id %u: resp %d, want %d",
 			(unsigned long long)op->iova, id, op->resp, want);
@@ -315,37 +410,38 @@ static void check_mrif(const struct dma_op *op, const struct gm_res *res, bool a
 			tb_fail(__FILE__, __LINE__, "MRIF MSI iova 0x%llx reached memory at 0x%llx",
 				(unsigned long long)op->iova, (unsigned long long)t->addr);
 	}
-	if (alone && !fw_reports)
+	if (alone)
 		check_no_record(op);
 }
 
 void sb_grant(const struct dma_op *op)
 {
 	struct gm_res res;
-	bool mrif;
+	struct gm_info info;
 
 	if (!op->write)
 		return;
 	/* Only a write the tables live now translate (not an MRIF MSI: the firmware stores it);
 	 * anywhere when the outcome is not known (no golden model). */
-	if (!expect(op, &res, &mrif))
+	if (!expect(op, &res, &info))
 		canary_grant(op, 0, 1ull << 62);
-	else if (!res.fault && !mrif)
+	else if (!res.fault && !info.mrif)
 		canary_grant(op, res.pa, 8ull * op->beats);
 }
 
 void sb_check(const struct dma_op *op, bool alone)
 {
 	struct gm_res res;
-	bool mrif;
+	struct gm_info info;
 	const char *kind = op->write ? "write" : "read";
 	size_t n	 = mem_log_count();
 	bool found	 = false;
+	struct tb_fault rec;
 
-	if (!enabled || !expect(op, &res, &mrif))
+	if (!enabled || !expect(op, &res, &info))
 		return;
-	if (mrif) {
-		check_mrif(op, &res, alone);
+	if (info.mrif && !res.fault) {
+		check_mrif(op, &res, &info, alone);
 		return;
 	}
 	if (res.fault) {
@@ -363,15 +459,24 @@ void sb_check(const struct dma_op *op, bool alone)
 					kind, (unsigned long long)op->iova,
 					(unsigned long long)t->addr);
 		}
-		if (res.report && !fw_reports && !fw_may && !fw_only_cause(res.cause)) {
+		rec = op_record(op, &res);
+		switch (reporter(&res, &info)) {
+		case SIDE_DATAPATH:
 			(void)take_record(op, &res, true);
-		} else if (res.report && fw_may && !fw_reports && !fw_only_cause(res.cause)) {
-			(void)take_record(op, &res, false); /* the datapath's, if it reported */
-			if (alone)
-				check_no_record(op);
-		} else if (alone) {
-			check_no_record(op);
+			break;
+		case SIDE_EITHER:
+			/* the datapath's, if it reported; else the firmware writes it */
+			if (!take_record(op, &res, false))
+				qexp_add(&rec, true);
+			break;
+		case SIDE_FIRMWARE:
+			qexp_add(&rec, true);
+			break;
+		default:
+			break;
 		}
+		if (alone)
+			check_no_record(op);
 		return;
 	}
 	if (op->resp != AXI_OKAY) {
@@ -394,8 +499,10 @@ void sb_check(const struct dma_op *op, bool alone)
 			(unsigned long long)res.pa);
 	for (unsigned b = 0; b < op->beats; b++) {
 		uint64_t m = mem_rd64(res.pa + 8ull * b);
+		/* a 4-byte write (dma_write32()) stores one lane; the other keeps what it held */
+		uint64_t lane = dma_op_is_w32(op) ? 0xffffffffull << (8 * (op->iova & 4)) : ~0ull;
 
-		if (m != op->data[b]) {
+		if ((m & lane) != (op->data[b] & lane)) {
 			tb_fail(__FILE__, __LINE__,
 				"DMA %s iova 0x%llx beat %u: data 0x%016llx, memory at 0x%llx "
 				"holds "
@@ -406,4 +513,120 @@ void sb_check(const struct dma_op *op, bool alone)
 			break;
 		}
 	}
+}
+
+/* ---- Fault-queue accounting ----------------------------------------------------- */
+
+bool sb_fq_match(const struct tb_fault *f)
+{
+	for (size_t i = 0; i < nq; i++)
+		if (!qexp[i].matched && !qexp[i].settled && same_record(&qexp[i].f, f)) {
+			qexp[i].matched = true;
+			return true;
+		}
+	return false;
+}
+
+bool sb_fq_match_raw(const uint64_t dw[4])
+{
+	struct tb_fault f;
+
+	for (unsigned i = 0; i < 4; i++)
+		f.dw[i] = dw[i];
+	decode_record(&f);
+	return sb_fq_match(&f);
+}
+
+unsigned sb_fq_pending(void)
+{
+	unsigned n = 0;
+
+	for (size_t i = 0; i < nq; i++)
+		n += !qexp[i].matched && !qexp[i].settled;
+	return n;
+}
+
+static void report_missing(const struct qrec *q, const char *why)
+{
+	tb_fail(__FILE__, __LINE__,
+		"%s: no %s fault record cause %u ttyp %u did 0x%x pid 0x%x pv %d priv %d iotval "
+		"0x%llx iotval2 0x%llx",
+		why, q->fw ? "firmware" : "datapath (tap)", q->f.cause, q->f.ttyp, q->f.did,
+		q->f.pid, q->f.pv, q->f.priv, (unsigned long long)q->f.iotval,
+		(unsigned long long)q->f.iotval2);
+}
+
+unsigned sb_fq_settle(bool dropped_ok, unsigned *missing)
+{
+	unsigned n = 0;
+
+	*missing = 0;
+	for (size_t i = 0; i < nq; i++) {
+		if (qexp[i].settled)
+			continue;
+		qexp[i].settled = true;
+		n++;
+		if (qexp[i].matched)
+			continue;
+		(*missing)++;
+		if (!dropped_ok)
+			report_missing(&qexp[i], "fault queue");
+	}
+	return n;
+}
+
+/* Firmware records still expected and neither matched nor settled. */
+static unsigned fw_pending(void)
+{
+	unsigned n = 0;
+
+	for (size_t i = 0; i < nq; i++)
+		n += qexp[i].fw && !qexp[i].matched && !qexp[i].settled;
+	return n;
+}
+
+/*
+ * Match the records the queue still holds (fqh..fqt, not consumed: the test may not have read
+ * them) against the expected firmware records.
+ */
+static void match_queue_tail(void)
+{
+	uint64_t fqb  = host_read64(RISCV_IOMMU_REG_FQB);
+	uint32_t mask = (2u << (fqb & RISCV_IOMMU_FQB_LOG2SZ_1)) - 1;
+	uint64_t base = ((fqb & RISCV_IOMMU_FQB_PPN) >> RISCV_IOMMU_FQB_PPN_SHIFT) << 12;
+	uint32_t h    = host_read32(RISCV_IOMMU_REG_FQH) & mask;
+	uint32_t t    = host_read32(RISCV_IOMMU_REG_FQT) & mask;
+
+	for (; h != t; h = (h + 1) & mask) {
+		struct tb_fault f;
+
+		for (unsigned i = 0; i < 4; i++)
+			f.dw[i] = mem_rd64(base + 32ull * h + 8u * i);
+		decode_record(&f);
+		for (size_t i = 0; i < nq; i++)
+			if (qexp[i].fw && !qexp[i].matched && !qexp[i].settled &&
+			    same_record(&qexp[i].f, &f)) {
+				qexp[i].matched = true;
+				break;
+			}
+	}
+}
+
+void sb_end(void)
+{
+	uint64_t t0 = tb_cycle();
+
+	/* Records the firmware is still writing (it answers the DMA first, then reports). */
+	while (fw_pending()) {
+		if (host_read32(RISCV_IOMMU_REG_FQCSR) & RISCV_IOMMU_FQCSR_FQON)
+			match_queue_tail();
+		if (!fw_pending() || tb_cycle() - t0 > SB_END_WAIT)
+			break;
+		tb_step(500);
+	}
+	for (size_t i = 0; i < nq; i++)
+		if (qexp[i].fw && !qexp[i].matched && !qexp[i].settled) {
+			qexp[i].settled = true;
+			report_missing(&qexp[i], "end of test");
+		}
 }

@@ -193,25 +193,6 @@ void tb_register(struct tb_test *t);
 /** sb_enable() - turn scoreboard checking of DMAs on (default) or off, for tests that
  * deliberately make the IOMMU's caches stale (spec section "Caching"). */
 void sb_enable(bool on);
-/**
- * sb_fw_reports() - while on, a faulting DMA's record is expected from the firmware (a context
- * miss answered by MISS_CMD fail, written to the fault queue) rather than on the fault tap:
- * the scoreboard still checks SLVERR and that nothing reached memory, and (for a DMA issued
- * alone) that no tap record appeared; the test checks the queue. Needed only for causes both
- * the datapath and the firmware report (256, 260, guest page faults of a PDT walk): for the
- * firmware-only causes 257-259 and 265-267 the scoreboard expects no tap record by itself.
- * Off at reset.
- */
-void sb_fw_reports(bool on);
-/**
- * sb_fw_may_report() - while on, a faulting DMA's record may come from either side: from the
- * datapath (then it is taken from the tap like any other) or from the firmware (then no tap
- * record appears). For outcomes that depend on the context cache: an unsupported request of a
- * PDTV device is answered 260 by the firmware on a context miss (before the PDT walk, spec
- * order) and by the datapath on a hit. The test checks the queue. sb_fw_reports() wins. Off at
- * reset.
- */
-void sb_fw_may_report(bool on);
 /** dma_set_backpressure() - percent of cycles the DMA master holds rready/bready low. */
 void dma_set_backpressure(unsigned percent);
 
@@ -227,6 +208,24 @@ struct tb_fault {
 /** tb_fault_count() / tb_fault_get() - every fault-tap record since reset, in order. */
 size_t tb_fault_count(void);
 const struct tb_fault *tb_fault_get(size_t i);
+
+/**
+ * sb_fq_match() - the test read @f from the fault queue: match it with one expected record not
+ * matched before (a tap record, or one the scoreboard expects the firmware to write, see
+ * scoreboard.c). Return: false for a record nobody expected (an extra, or a duplicate).
+ */
+bool sb_fq_match(const struct tb_fault *f);
+/** sb_fq_match_raw() - sb_fq_match() of a record read from memory as four doublewords. */
+bool sb_fq_match_raw(const uint64_t dw[4]);
+/** sb_fq_pending() - expected queue records neither matched nor settled yet. */
+unsigned sb_fq_pending(void);
+/**
+ * sb_fq_settle() - close the window: every expected record not matched is reported missing
+ * (failing the test), or when @dropped_ok (the queue overflowed) counted as dropped.
+ * @missing: out: the number of records not matched.
+ * Return: the number of records expected in the window (matched or not).
+ */
+unsigned sb_fq_settle(bool dropped_ok, unsigned *missing);
 
 /* ---- Soak (tools/soak.py, doc/verification.md "Soak") ------------------------ */
 

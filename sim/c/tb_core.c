@@ -347,6 +347,9 @@ int tb_main(int argc, char **argv)
 	printf("RUN %s seed=%u\n", test_name, seed);
 	t0 = now_s();
 	t->fn();
+	/* Nothing left unchecked: every DMA retired, every firmware record found. */
+	dma_end();
+	sb_end();
 	dt = now_s() - t0;
 	console_flush();
 	axi_check_report();

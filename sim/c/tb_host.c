@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "canary.h"
+#include "riscv_iommu_regs.h"
 #include "tb.h"
 #include "tb_host.h"
 
@@ -148,4 +149,43 @@ unsigned tb_fq_drain_quiet(struct iohost *h, unsigned want, tb_fq_record_fn each
 		got += (unsigned)n;
 	}
 	return got;
+}
+
+static void account_one(void *ctx, const struct iohost_fault *f)
+{
+	struct tb_fault r = {.cause   = f->cause,
+			     .ttyp    = f->ttyp,
+			     .did     = f->did,
+			     .pid     = f->pid,
+			     .pv      = f->pv,
+			     .priv    = f->priv,
+			     .iotval  = f->iotval,
+			     .iotval2 = f->iotval2};
+
+	if (sb_fq_match(&r))
+		return;
+	(*(unsigned *)ctx)++;
+	tb_fail(__FILE__, __LINE__,
+		"fault queue: record nobody expected (extra or duplicate): cause %u ttyp %u did "
+		"0x%x pid 0x%x pv %d priv %d iotval 0x%llx iotval2 0x%llx",
+		f->cause, f->ttyp, f->did, f->pid, f->pv, f->priv, (unsigned long long)f->iotval,
+		(unsigned long long)f->iotval2);
+}
+
+void tb_fq_account(struct iohost *h, struct tb_fq_tally *out)
+{
+	struct tb_fq_tally t = {0};
+	uint32_t fl;
+
+	t.written = tb_fq_drain_quiet(h, sb_fq_pending(), account_one, &t.extra, &fl);
+	if (fl & RISCV_IOMMU_FQCSR_FQMF)
+		tb_fail(__FILE__, __LINE__, "fault queue: fqmf");
+	t.overflow = fl & RISCV_IOMMU_FQCSR_FQOF;
+	t.expected = sb_fq_settle(t.overflow, &t.dropped);
+	if (t.written - t.extra + t.dropped != t.expected)
+		tb_fail(__FILE__, __LINE__,
+			"fault queue: %u written (%u unexpected) + %u dropped != %u expected",
+			t.written, t.extra, t.dropped, t.expected);
+	if (out)
+		*out = t;
 }

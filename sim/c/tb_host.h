@@ -43,4 +43,27 @@ typedef void (*tb_fq_record_fn)(void *ctx, const struct iohost_fault *f);
 unsigned tb_fq_drain_quiet(struct iohost *h, unsigned want, tb_fq_record_fn each, void *ctx,
 			   uint32_t *flags);
 
+/**
+ * struct tb_fq_tally - one window of fault-queue accounting (tb_fq_account()).
+ * @expected: records the scoreboard expected since the last window (tap and firmware).
+ * @written:  records drained from the queue.
+ * @dropped:  expected records not in the queue: legal only with @overflow.
+ * @extra:    drained records nobody expected, or duplicates (each fails the test).
+ * @overflow: fqof was seen: the queue dropped records.
+ */
+struct tb_fq_tally {
+	unsigned expected, written, dropped, extra;
+	bool overflow;
+};
+
+/**
+ * tb_fq_account() - drain the fault queue (tb_fq_drain_quiet()) and account for every record
+ * exactly: each drained record must match one expected record of the scoreboard (sb_fq_match();
+ * an extra or a duplicate fails the test), and each expected record must be drained, unless
+ * fqof shows the queue overflowed: then written + dropped must equal expected. fqmf fails.
+ * @h:   host instance.
+ * @out: filled with the window's figures (may be NULL).
+ */
+void tb_fq_account(struct iohost *h, struct tb_fq_tally *out);
+
 #endif /* TB_HOST_H */

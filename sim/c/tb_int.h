@@ -37,12 +37,21 @@ bool tb_randp(unsigned percent);
 /* Scoreboard hooks. */
 /** sb_host_read() - the host read @val from register @off (@size 4 or 8). */
 void sb_host_read(uint32_t off, unsigned size, uint64_t val);
+/** sb_host_write() - the host writes @val to register @off (@size 4 or 8). */
+void sb_host_write(uint32_t off, unsigned size, uint64_t val);
 /** sb_check() - check one finished DMA; @alone: no other DMA overlapped its window. */
 void sb_check(const struct dma_op *op, bool alone);
 /** dma_op_is_w32() - @op is the dma_write32() in flight (a 4-byte write). */
 bool dma_op_is_w32(const struct dma_op *op);
 /** sb_after_boot() - firmware booted: read capabilities and fctl. */
 void sb_after_boot(void);
+/**
+ * sb_end() - end of test: fail for every record the firmware had to write that no queue read
+ * matched (sb_fq_match()) and that the queue does not still hold.
+ */
+void sb_end(void);
+/** dma_end() - end of test: fail for every DMA issued but never retired (checked). */
+void dma_end(void);
 
 /* Isolation canary (canary.h), called by the models. */
 /** canary_on() - canary_begin() was called. */

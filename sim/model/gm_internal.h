@@ -96,6 +96,7 @@ struct gm_ctx {
 	uint64_t g_ppn;
 	uint64_t iotval2;
 	uint64_t page_size;
+	unsigned at; /* GM_AT_*: where the fault arose */
 	struct gm_info *info;
 };
 

@@ -68,12 +68,15 @@ static unsigned select_context(struct gm_ctx *c, const struct gm_req *req)
 	unsigned cause;
 
 	/* step 7: transaction type disallowed */
+	c->at = GM_AT_NO_PDT;
 	if (pv && !(tc & GM_TC_PDTV))
 		return GM_CAUSE_TTYP_DISALLOWED;
+	c->at = GM_AT_PID_WIDTH;
 	if (pv && (tc & GM_TC_PDTV) &&
 	    ((pdtp == GM_PDTP_PD8 && pid > 0xff) || (pdtp == GM_PDTP_PD17 && pid > 0x1ffff) ||
 	     pid > 0xfffff))
 		return GM_CAUSE_TTYP_DISALLOWED;
+	c->at = GM_AT_CROSS;
 	if (crosses_page(req))
 		return GM_CAUSE_TTYP_DISALLOWED;
 	/* step 10: no PDT: iosatp from the DC */
@@ -94,9 +97,11 @@ static unsigned select_context(struct gm_ctx *c, const struct gm_req *req)
 		return 0;
 	}
 	/* step 14-15 */
+	c->at = GM_AT_PDT;
 	cause = gm_locate_pc(c, pid, pc);
 	if (cause)
 		return cause;
+	c->at = GM_AT_ENS;
 	if (c->priv && !(pc[0] & GM_PC_ENS))
 		return GM_CAUSE_TTYP_DISALLOWED;
 	c->sum	  = pc[0] & GM_PC_SUM;
@@ -124,9 +129,14 @@ static unsigned translate_ddt(struct gm_ctx *c, const struct gm_req *req, bool *
 	unsigned cause;
 	bool hit = false;
 
+	c->at = GM_AT_DDT;
 	cause = gm_locate_dc(c, req->did);
 	if (cause)
 		return cause;
+	if (c->info)
+		c->info->pdtv = c->dc[GM_DC_TC] & GM_TC_PDTV;
+	if (c->info)
+		c->info->dtf = c->dc[GM_DC_TC] & GM_TC_DTF;
 	*dtf	  = c->dc[GM_DC_TC] & GM_TC_DTF;
 	c->g_mode = GM_ATP_MODE(c->dc[GM_DC_IOHGATP]);
 	c->g_ppn  = GM_ATP_PPN(c->dc[GM_DC_IOHGATP]);
@@ -134,6 +144,7 @@ static unsigned translate_ddt(struct gm_ctx *c, const struct gm_req *req, bool *
 	if (cause)
 		return cause;
 	/* step 17: first stage */
+	c->at = GM_AT_WALK;
 	cause = gm_fstage(c, req->iova, &gpa);
 	if (cause)
 		return cause;
@@ -144,8 +155,10 @@ static unsigned translate_ddt(struct gm_ctx *c, const struct gm_req *req, bool *
 		cause = gm_msi(c, gpa, &hit, pa);
 		if (c->info)
 			c->info->msi = hit;
-		if (hit)
+		if (hit) {
+			c->at = GM_AT_MSI;
 			return cause;
+		}
 	}
 	/* step 19: G-stage; a first-stage or G-stage result fits PAS by construction */
 	cause = gm_gstage(c, gpa, false, gm_cause_access(c), pa);
@@ -178,6 +191,7 @@ void gm_translate_ex(const struct gm_env *env, const struct gm_req *req, struct 
 
 	if (mode == GM_DDTP_BARE) {
 		/* step 2: untranslated requests pass through */
+		c.at = GM_AT_BARE;
 		if (crosses_page(req))
 			cause = GM_CAUSE_TTYP_DISALLOWED;
 		else
@@ -189,9 +203,12 @@ void gm_translate_ex(const struct gm_env *env, const struct gm_req *req, struct 
 		cause = translate_ddt(&c, req, &dtf, &pa);
 	} else {
 		/* step 1: Off (and the reserved modes, which ddtp never holds) */
+		c.at  = GM_AT_OFF;
 		cause = GM_CAUSE_ALL_DISALLOWED;
 	}
 	if (cause) {
+		if (info)
+			info->at = c.at;
 		res->fault   = true;
 		res->cause   = cause;
 		res->iotval2 = (cause == GM_CAUSE_EXEC_GUEST || cause == GM_CAUSE_READ_GUEST ||

@@ -75,6 +75,11 @@ struct gm_res {
  * @notice_data: MRIF notice MSI data (11-bit NID).
  * @gpa:         the address after the first stage (the GPA; equals the IOVA when Bare).
  * @page_size:   size of the final mapping in bytes (smallest of the two stages; 0 if Bare).
+ * @at:          where a fault arose (GM_AT_*), GM_AT_NONE without a fault: which agent of an
+ *               implementation reports it may depend on it (the same cause, e.g. 260, arises
+ *               at several steps).
+ * @pdtv:        the device context has DC.tc.PDTV=1 (DDT modes, DC located).
+ * @dtf:         the device context has DC.tc.DTF=1 (DDT modes, DC located).
  */
 struct gm_info {
 	bool msi, mrif;
@@ -82,7 +87,24 @@ struct gm_info {
 	uint32_t notice_data;
 	uint64_t gpa;
 	uint64_t page_size;
+	unsigned at;
+	bool pdtv, dtf;
 };
+
+/* clang-format off */
+/* gm_info.at: the step of spec 2.3 at which the fault arose */
+#define GM_AT_NONE      0u /* no fault */
+#define GM_AT_OFF       1u /* ddtp Off (step 1) */
+#define GM_AT_BARE      2u /* ddtp Bare: page-crossing burst or address wider than PAS */
+#define GM_AT_DDT       3u /* device_id too wide, DDT walk, DC checks (steps 2-3) */
+#define GM_AT_NO_PDT    4u /* process_id valid but DC.tc.PDTV=0 (260) */
+#define GM_AT_PID_WIDTH 5u /* process_id wider than pdtp.MODE allows (260) */
+#define GM_AT_CROSS     6u /* burst crossing a 4 KiB page: unsupported transaction (260) */
+#define GM_AT_PDT       7u /* PDT walk and PC checks, its G-stage implicit reads included */
+#define GM_AT_ENS       8u /* supervisor request with PC.ta.ENS=0 (260) */
+#define GM_AT_WALK      9u /* first-stage and final G-stage translation */
+#define GM_AT_MSI       10u /* MSI address translation (step 18) */
+/* clang-format on */
 
 /**
  * gm_translate() - translate one request, spec 2.3 step by step.

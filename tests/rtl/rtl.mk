@@ -16,7 +16,7 @@ $(RTL_XLATE_BIN): $(RTL_XLATE_SRCS) $(RTL_INCS) rtl/lint.vlt tests/rtl/tb_xlate.
 	@echo "verilator: building $@"
 	$(Q)$(VERILATOR) --cc --exe --build -j $(JOBS) -Wall --top-module iommu_xlate $(RTL_INCDIR) \
 	  -GIotlbEntries=$(IOTLB_ENTRIES) --x-assign unique --x-initial unique \
-	  -CFLAGS "-Wall -Wextra -Werror -Wno-unused-parameter -std=c++17" \
+	  -CFLAGS "-Wall -Wextra -Werror -std=c++17" \
 	  -Mdir $(RTL_XLATE_DIR) rtl/lint.vlt $(RTL_XLATE_SRCS) $(CURDIR)/tests/rtl/tb_xlate.cpp \
 	  >$(RTL_XLATE_DIR)/verilator.log 2>&1 || { tail -40 $(RTL_XLATE_DIR)/verilator.log; exit 1; }
 

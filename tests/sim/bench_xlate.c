@@ -126,32 +126,51 @@ TB_TEST(bench_hit)
 	tb_bench_record("M2-ref", name, hit_rate(&a, HOT_IOVA, 1, 128), "reads/cycle", 30);
 }
 
+/*
+ * M4 (and with @neighbour M4w) of the domain mapped in @pt, for each memory latency: a warm hit,
+ * a miss on a cold page, then its neighbouring page; @mode names the paging mode in the records.
+ */
+static void m4_loop(struct iohost *h, struct iohost_pt *pt, const struct dma_attr *a,
+		    const char *mode, bool neighbour)
+{
+	struct bench_lat hit, miss, nb;
+	char name[96];
+
+	map_all(h, pt);
+	warm(a, HOT_IOVA, HOT_PAGES); /* context cached */
+	for (unsigned j = 0; j < 4; j++) {
+		mem_set_latency(lat_set[j]);
+		bench_read1(a, HOT_IOVA, &hit);
+		bench_read1(a, cold_iova(j), &miss);
+		if (neighbour)
+			bench_read1(a, cold_iova(j) + 0x1000, &nb);
+		CHECK_EQ(hit.resp, AXI_OKAY);
+		CHECK_EQ(miss.resp, AXI_OKAY);
+		snprintf(name, sizeof(name),
+			 "%s miss, 4 KiB leaf, ctx cached, cold IOTLB: miss - hit", mode);
+		tb_bench_record("M4", name, (double)miss.total - (double)hit.total, "cycles",
+				(int)lat_set[j]);
+		if (!neighbour)
+			continue;
+		CHECK_EQ(nb.resp, AXI_OKAY);
+		snprintf(name, sizeof(name), "%s neighbouring 4 KiB page after a walk: miss - hit",
+			 mode);
+		tb_bench_record("M4w", name, (double)nb.total - (double)hit.total, "cycles",
+				(int)lat_set[j]);
+	}
+}
+
 TB_TEST(bench_miss)
 {
 	struct iohost h;
 	struct iohost_domain d;
 	uint32_t did	  = 1;
 	struct dma_attr a = {.did = did, .id = 1};
-	struct bench_lat hit, miss, nb;
 
 	CHECK(tb_wait_fw_boot());
 	if (!bench_paging(&h, &d, &did, 1, 0))
 		return;
-	map_all(&h, &d.pt);
-	warm(&a, HOT_IOVA, HOT_PAGES); /* context cached */
-	for (unsigned j = 0; j < 4; j++) {
-		mem_set_latency(lat_set[j]);
-		bench_read1(&a, HOT_IOVA, &hit);
-		bench_read1(&a, cold_iova(j), &miss);
-		bench_read1(&a, cold_iova(j) + 0x1000, &nb);
-		CHECK_EQ(hit.resp, AXI_OKAY);
-		CHECK_EQ(miss.resp, AXI_OKAY);
-		CHECK_EQ(nb.resp, AXI_OKAY);
-		tb_bench_record("M4", "Sv39 miss, 4 KiB leaf, ctx cached, cold IOTLB: miss - hit",
-				(double)miss.total - (double)hit.total, "cycles", (int)lat_set[j]);
-		tb_bench_record("M4w", "Sv39 neighbouring 4 KiB page after a walk: miss - hit",
-				(double)nb.total - (double)hit.total, "cycles", (int)lat_set[j]);
-	}
+	m4_loop(&h, &d.pt, &a, "Sv39", true);
 }
 
 /* M4 for Sv57: the same pages in an Sv57 domain, five PTE reads per miss. */
@@ -161,7 +180,6 @@ TB_TEST(bench_miss57)
 	struct iohost_domain d;
 	uint32_t did	  = 1;
 	struct dma_attr a = {.did = did, .id = 1};
-	struct bench_lat hit, miss;
 
 	CHECK(tb_wait_fw_boot());
 	if (tb_host_up(&h, 0) != IOHOST_OK)
@@ -171,17 +189,7 @@ TB_TEST(bench_miss57)
 		tb_log("bench: M4 Sv57 skipped: no Sv57 paging domain");
 		return;
 	}
-	map_all(&h, &d.pt);
-	warm(&a, HOT_IOVA, HOT_PAGES); /* context cached */
-	for (unsigned j = 0; j < 4; j++) {
-		mem_set_latency(lat_set[j]);
-		bench_read1(&a, HOT_IOVA, &hit);
-		bench_read1(&a, cold_iova(j), &miss);
-		CHECK_EQ(hit.resp, AXI_OKAY);
-		CHECK_EQ(miss.resp, AXI_OKAY);
-		tb_bench_record("M4", "Sv57 miss, 4 KiB leaf, ctx cached, cold IOTLB: miss - hit",
-				(double)miss.total - (double)hit.total, "cycles", (int)lat_set[j]);
-	}
+	m4_loop(&h, &d.pt, &a, "Sv57", false);
 }
 
 /*

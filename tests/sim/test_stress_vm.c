@@ -9,13 +9,15 @@
  * without process_id, privilege, bursts, MSI-pattern addresses, GPAs the G-stage does not map,
  * process_ids the directory does not hold) the test deliberately malforms and restores G-stage
  * leaves (then IOTINVAL.GVMA), first-stage leaves (then IOTINVAL.VMA GV=1 GSCID PSCID ADDR),
- * process contexts (then IODIR.INVAL_PDT) and MSI PTEs (then IOTINVAL.GVMA), under random memory
- * latency and back-pressure on both sides.
+ * process contexts (then IODIR.INVAL_PDT), MSI PTEs (invalid, misconfigured, MRIF mode; then
+ * IOTINVAL.GVMA) and device contexts (reserved tc bits, V=0, DTF, DPE, MSI translation off;
+ * then IODIR.INVAL_DDT), and DMAs of device_ids the directory does not hold, under random memory
+ * latency and back-pressure on both sides. Any mix may be drawn: the scoreboard knows which side
+ * reports each fault in every configuration.
  *
- * Every DMA is checked by the scoreboard against the golden model. The records only the
- * firmware writes although the datapath could report the cause too (MSI PTE faults 261-263,
- * 260 for a process_id wider than the PDT) are announced with sb_fw_reports(); the fault queue
- * is drained as Linux does and holds at least one record per datapath fault of each window.
+ * Every DMA is checked by the scoreboard against the golden model; the scoreboard knows which
+ * side (datapath or firmware) writes each record. The fault queue is drained as Linux does and
+ * every record in it must be one the scoreboard expects, each exactly once (tb_fq_account()).
  * Tables change only together with the invalidation the spec requires, so the golden model
  * (which reads memory) and the IOMMU (which caches) must agree on every outcome.
  *
@@ -89,6 +91,8 @@ struct pdev {
 	unsigned sp[NPID]; /* space of each process_id */
 	uint64_t ta[NPID], fsc[NPID];
 	bool bad[NPID];
+	struct iohost_dc dc; /* the good device context */
+	bool dc_bad;
 };
 
 struct guest {
@@ -102,24 +106,15 @@ struct guest {
 	struct space sp[NSPACE];
 	struct pdev dev[2];
 	uint64_t msi_pt;
+	uint64_t mrif; /* an MRIF (512 B) for MRIF-mode MSI PTEs */
 };
 
 static struct iohost host;
 static struct guest guests[MAXG];
 static unsigned ng;
 static struct gm_env env;
-static unsigned tap_seen, fq_seen, overflows, nfw, nmsi, nchange, nmay, nexp_total;
-static unsigned dropped; /* records the drains with fqof missed: at least this many dropped */
-
-/*
- * Records the fault queue must hold at the next drain that the fault tap does not show (or not
- * always): the firmware's own (PDT walk faults, MSI PTE faults, 260 for a process_id wider than
- * the PDT) and those either side may write (260 for an unsupported request, see one_dma()).
- */
-#define NEXP 128
-static struct iohost_fault exp_rec[NEXP];
-static bool exp_seen[NEXP];
-static unsigned nexp;
+static unsigned tap_seen, fq_seen, overflows, nmsi, nchange, nexp_total;
+static unsigned dropped; /* expected records the fqof windows dropped */
 
 static uint32_t rnd(uint32_t n)
 {
@@ -323,13 +318,14 @@ static void setup_devices(struct guest *gu)
 				 IOHOST_OK);
 		}
 		/* The pattern has bits set under the mask too (the match masks both sides). */
-		dc = (struct iohost_dc){.tc	 = TC_V | TC_PDTV,
-					.iohgatp = iohost_pt_atp(&gu->g) | (uint64_t)gu->gscid
-										   << 44,
-					.fsc		  = dv->pdtp,
-					.msiptp		  = FLAT | gu->msi_pt >> 12,
-					.msi_addr_mask	  = MSI_MASK,
-					.msi_addr_pattern = IMSIC_GPA >> 12 | (dv->did & MSI_MASK)};
+		dc     = (struct iohost_dc){.tc	     = TC_V | TC_PDTV,
+					    .iohgatp = iohost_pt_atp(&gu->g) | (uint64_t)gu->gscid
+										       << 44,
+					    .fsc	      = dv->pdtp,
+					    .msiptp	      = FLAT | gu->msi_pt >> 12,
+					    .msi_addr_mask    = MSI_MASK,
+					    .msi_addr_pattern = IMSIC_GPA >> 12 | (dv->did & MSI_MASK)};
+		dv->dc = dc;
 		CHECK_EQ(iohost_probe_device(&host, dv->did), IOHOST_OK);
 		CHECK_EQ(iohost_dc_write(&host, dv->did, &dc), IOHOST_OK);
 		CHECK_EQ(iohost_inval_ddt(&host, false, dv->did), IOHOST_OK);
@@ -345,6 +341,7 @@ static void setup_guest(struct guest *gu, unsigned idx)
 		.alloc_pages = g_alloc, .mem_read64 = g_rd64, .mem_write64 = g_wr64, .ctx = gu};
 	setup_gstage(gu);
 	gu->msi_pt = tb_alloc_pages(4096);
+	gu->mrif   = tb_alloc_pages(4096);
 	for (unsigned i = 0; i <= MSI_MASK; i++)
 		iohost_msi_pte_basic(&host, gu->msi_pt, i, intfile_addr(intfile_id(i, idx + 1)));
 	setup_spaces(gu);
@@ -435,12 +432,22 @@ static void change_msi(struct guest *gu)
 	unsigned i = rnd(MSI_MASK + 1);
 	uint64_t a = gu->msi_pt + 16ull * i;
 
-	switch (rnd(4)) {
+	switch (rnd(7)) {
 	case 0:
 		mem_wr64(a, mem_rd64(a) & ~1ull); /* V=0: 262 */
 		break;
 	case 1:
 		mem_wr64(a, (mem_rd64(a) & ~6ull) | 2ull << 1); /* M=2: 263 */
+		break;
+	case 4:
+		mem_wr64(a, mem_rd64(a) | 1ull << 63); /* C=1: 263 (no custom format) */
+		break;
+	case 5:
+		mem_wr64(a, mem_rd64(a) | 1ull << (3 + rnd(7))); /* reserved bits 9:3: 263 */
+		break;
+	case 6: /* MRIF mode (263 if MSI_MRIF is not supported) */
+		iohost_msi_pte_mrif(&host, gu->msi_pt, i, gu->mrif + 512ull * rnd(8),
+				    intfile_addr(intfile_id(i, gu->idx + 1)), 1 + rnd(100));
 		break;
 	case 2: /* the vCPU moves to another hart */
 		iohost_msi_pte_basic(&host, gu->msi_pt, i,
@@ -452,6 +459,46 @@ static void change_msi(struct guest *gu)
 		break;
 	}
 	CHECK_EQ(iohost_inval_gvma(&host, gu->gscid, UINT64_MAX), IOHOST_OK);
+	sync();
+}
+
+/*
+ * A device context change: a bad one (a reserved tc bit: 259; V=0: 258) is restored next time;
+ * a valid one changes the good context (DTF suppresses most records, DPE makes requests without
+ * process_id use process_id 0, msiptp Off turns MSI translation off).
+ */
+static void change_dc(struct guest *gu)
+{
+	struct pdev *dv	   = &gu->dev[rnd(2)];
+	struct iohost_dc c = dv->dc;
+
+	if (dv->dc_bad) {
+		dv->dc_bad = false;
+	} else {
+		switch (rnd(5)) {
+		case 0:
+			c.tc |= 1ull << (12 + rnd(12)); /* reserved tc bits 23:12 */
+			dv->dc_bad = true;
+			break;
+		case 1:
+			c.tc &= ~TC_V;
+			dv->dc_bad = true;
+			break;
+		case 2:
+			dv->dc.tc ^= 1ull << 4; /* DTF */
+			break;
+		case 3:
+			dv->dc.tc ^= 1ull << 9; /* DPE */
+			break;
+		default:
+			dv->dc.msiptp ^= FLAT; /* MSI translation Off <-> Flat */
+			break;
+		}
+		if (!dv->dc_bad)
+			c = dv->dc;
+	}
+	CHECK_EQ(iohost_dc_write(&host, dv->did, &c), IOHOST_OK);
+	CHECK_EQ(iohost_inval_ddt(&host, false, dv->did), IOHOST_OK);
 	sync();
 }
 
@@ -502,49 +549,6 @@ static uint64_t pick_iova(const struct space *sp, unsigned beats)
 	return place(s->iova, s->size, beats);
 }
 
-/* Causes the firmware reports although the scoreboard would expect them on the tap. */
-static bool fw_reported(const struct pdev *dv, const struct dma_attr *a, const struct gm_res *r)
-{
-	if (!r->fault || !r->report)
-		return false;
-	if (r->cause >= GM_CAUSE_MSI_LOAD && r->cause <= GM_CAUSE_MRIF_ACCESS)
-		return true;
-	if (r->cause == GM_CAUSE_MSI_CORRUPT)
-		return true;
-	return r->cause == GM_CAUSE_TTYP_DISALLOWED && a->pv &&
-	       (a->pid >> (dv->pdmode == 1 ? 8 : 17)) != 0;
-}
-
-/*
- * A burst that crosses 4 KiB is an unsupported transaction (260). Every device here has a PDT,
- * so on a context miss the firmware answers it (after the DDT walk, before the PDT walk: spec
- * order), on a context hit the datapath: which one depends on the context cache.
- */
-static bool either_reports(uint64_t iova, unsigned beats, const struct gm_res *r)
-{
-	return r->fault && r->report && r->cause == GM_CAUSE_TTYP_DISALLOWED &&
-	       (iova & 0xfff) + 8ull * beats > 0x1000;
-}
-
-/* The record of a DMA the queue must hold although the tap may not show it. */
-static void expect_record(const struct dma_attr *a, const struct gm_res *r)
-{
-	if (nexp == NEXP) {
-		tb_fail(__FILE__, __LINE__, "more than %u expected records in one window", NEXP);
-		return;
-	}
-	exp_seen[nexp]	= false;
-	exp_rec[nexp++] = (struct iohost_fault){.cause	 = r->cause,
-						.ttyp	 = r->ttyp,
-						.did	 = a->did,
-						.pid	 = a->pv ? a->pid : 0,
-						.pv	 = a->pv,
-						.priv	 = a->pv && a->priv,
-						.iotval	 = r->iotval,
-						.iotval2 = r->iotval2};
-	nexp_total++;
-}
-
 static void one_dma(void)
 {
 	struct guest *gu = &guests[rnd(ng)];
@@ -556,12 +560,14 @@ static void one_dma(void)
 	struct gm_res res;
 	struct gm_info info;
 	uint64_t data[8], iova;
-	bool write = rnd(2), fw, maybe;
+	bool write = rnd(2);
 
 	memset(&a, 0, sizeof(a));
 	a.did = dv->did;
-	a.id  = rnd(16);
-	a.pv  = rnd(4) != 0;
+	if (rnd(40) == 0) /* a device_id the directory does not hold, or too wide for it */
+		a.did = rnd(2) ? 0x800000u | rnd(1u << 23) : 0x30u + rnd(8);
+	a.id = rnd(16);
+	a.pv = rnd(4) != 0;
 	if (a.pv) {
 		a.pid = dv->pid[p];
 		if (rnd(10) == 0) /* not in the directory, or wider than it */
@@ -584,23 +590,13 @@ static void one_dma(void)
 			      .iova  = iova,
 			      .beats = beats};
 	gm_translate_ex(&env, &req, &res, &info);
-	fw    = fw_reported(dv, &a, &res);
-	maybe = !fw && either_reports(iova, beats, &res);
-	nfw += fw;
-	nmay += maybe;
 	nmsi += info.msi && !res.fault;
-	if (res.fault && res.report &&
-	    (fw || maybe || (res.cause >= 257 && res.cause <= 259) ||
-	     (res.cause >= 265 && res.cause <= 267)))
-		expect_record(&a, &res);
-	sb_fw_reports(fw);
-	sb_fw_may_report(maybe);
-	if (write)
+	if (write && beats == 1 && (iova & 0xfff) < 8 && rnd(2)) /* an MSI (a 4-byte identity) */
+		dma_write32(&a, iova & ~0xfffull, (uint32_t)data[0]);
+	else if (write)
 		dma_write(&a, iova, data, beats);
 	else
 		dma_read(&a, iova, data, beats);
-	sb_fw_reports(false);
-	sb_fw_may_report(false);
 }
 
 static uint64_t gm_rd(void *ctx, uint64_t pa, bool *err)
@@ -610,56 +606,18 @@ static uint64_t gm_rd(void *ctx, uint64_t pa, bool *err)
 	return mem_rd64(pa);
 }
 
-static void match_record(void *ctx, const struct iohost_fault *f)
-{
-	(void)ctx;
-	for (unsigned i = 0; i < nexp; i++) {
-		const struct iohost_fault *e = &exp_rec[i];
-
-		if (!exp_seen[i] && f->cause == e->cause && f->ttyp == e->ttyp &&
-		    f->did == e->did && f->pid == e->pid && f->pv == e->pv && f->priv == e->priv &&
-		    f->iotval == e->iotval && f->iotval2 == e->iotval2) {
-			exp_seen[i] = true;
-			return;
-		}
-	}
-}
-
-/*
- * Drain the fault queue like Linux, until quiet (see tests/sim/test_stress.c drain_and_count()):
- * at least one record per datapath fault, and every expected record (expect_record()), unless
- * fqof dropped records in this window.
- */
+/* Drain the fault queue like Linux, until quiet, and account for every record (tb_fq_account()). */
 static void drain_and_count(void)
 {
-	unsigned tap = (unsigned)tb_fault_count() - tap_seen, got;
-	uint32_t all;
+	struct tb_fq_tally t;
 
-	got = tb_fq_drain_quiet(&host, tap, match_record, NULL, &all);
-	CHECK_EQ(all & ~(uint32_t)RISCV_IOMMU_FQCSR_FQOF, 0);
-	tap = (unsigned)tb_fault_count() - tap_seen;
+	tb_fq_account(&host, &t);
 	canary_check();
-	if (all & RISCV_IOMMU_FQCSR_FQOF) {
-		overflows++;
-		dropped += got < tap ? tap - got : 0;
-	} else {
-		if (got < tap)
-			tb_fail(__FILE__, __LINE__,
-				"fault queue: %u records for %u datapath faults", got, tap);
-		for (unsigned i = 0; i < nexp; i++)
-			if (!exp_seen[i])
-				tb_fail(__FILE__, __LINE__,
-					"fault queue: no record cause %u ttyp %u did 0x%x pid 0x%x "
-					"pv "
-					"%d priv %d iotval 0x%llx iotval2 0x%llx",
-					exp_rec[i].cause, exp_rec[i].ttyp, exp_rec[i].did,
-					exp_rec[i].pid, exp_rec[i].pv, exp_rec[i].priv,
-					(unsigned long long)exp_rec[i].iotval,
-					(unsigned long long)exp_rec[i].iotval2);
-	}
-	nexp = 0;
-	fq_seen += got;
-	tap_seen += tap;
+	overflows += t.overflow;
+	dropped += t.dropped;
+	fq_seen += t.written;
+	nexp_total += t.expected;
+	tap_seen = (unsigned)tb_fault_count();
 }
 
 /*
@@ -707,17 +665,19 @@ TB_TEST(stress_vm)
 			change_pc(gu);
 		else if (r < 10)
 			change_msi(gu);
+		else if (r < 12)
+			change_dc(gu);
 		else
 			one_dma();
-		nchange += r < 10;
+		nchange += r < 12;
 		if (op % 50 == 49)
 			drain_and_count();
 	}
 	drain_and_count();
-	tb_log("stress_vm: %u ops (%u table changes), %u MSIs remapped, %u firmware-reported "
-	       "faults, %u reported by either side, %u records expected in the queue, %u records "
-	       "drained, %u datapath faults, %u window(s) with fqof, %u MSIs arrived",
-	       nops, nchange, nmsi, nfw, nmay, nexp_total, fq_seen, tap_seen, overflows,
+	tb_log("stress_vm: %u ops (%u table changes), %u MSIs remapped, %u records expected in "
+	       "the queue, %u records drained, %u dropped, %u datapath faults, %u window(s) with "
+	       "fqof, %u MSIs arrived",
+	       nops, nchange, nmsi, nexp_total, fq_seen, dropped, tap_seen, overflows,
 	       (unsigned)intfile_total());
 	tb_log("stress_vm: canary: %u guard pages, %u stray writes", canary_guard_pages(),
 	       canary_strays());
