@@ -55,8 +55,10 @@ struct gm_res {
 #define REC_SLACK 64 /* cycles after the response a fault record may still appear */
 
 static bool enabled = true;
-static bool fw_reports; /* sb_fw_reports(): faults of the next DMAs are firmware-written */
-static bool fw_may;	/* sb_fw_may_report(): ... written by either side */
+static bool fw_reports;	     /* sb_fw_reports(): faults of the next DMAs are firmware-written */
+static bool fw_may;	     /* sb_fw_may_report(): ... written by either side */
+static bool ad_check = true; /* sb_ad_check(): A/D set in the leaves after a good DMA */
+static unsigned ad_left;     /* the last expect(): A/D updates the model still found needed */
 static uint64_t sh_ddtp, sh_caps;
 static uint32_t sh_fctl;
 static struct tb_fault *faults;
@@ -78,6 +80,11 @@ void sb_fw_may_report(bool on)
 	fw_may = on;
 }
 
+void sb_ad_check(bool on)
+{
+	ad_check = on;
+}
+
 /* Causes only the firmware's DDT / PDT walk finds (spec table "Fault record CAUSE"). */
 static bool fw_only_cause(unsigned cause)
 {
@@ -89,6 +96,7 @@ void sb_reset(void)
 	sh_ddtp	   = 0; /* architecture.md section 2: ddtp resets to Off */
 	fw_reports = false;
 	fw_may	   = false;
+	ad_check   = true;
 	nfaults	   = 0;
 }
 
@@ -185,7 +193,8 @@ static bool expect(const struct dma_op *op, struct gm_res *res, bool *mrif)
 	struct gm_info info = {0};
 
 	gm_translate_ex(&env, &req, res, &info);
-	*mrif = info.mrif && !res->fault;
+	*mrif	= info.mrif && !res->fault;
+	ad_left = info.ad_updates;
 	return true;
 #else
 	/* Spec 2.3 steps 1-2 only: Off faults every request with cause 256, Bare passes. */
@@ -387,6 +396,12 @@ void sb_check(const struct dma_op *op, bool alone)
 	}
 	if (alone)
 		check_no_record(op);
+	/* The model runs after the DMA: with DC.tc.SADE/GADE the IOMMU has set A (and D for a
+	 * write) in every leaf it used, so the model finds nothing left to update. */
+	if (ad_check && ad_left)
+		tb_fail(__FILE__, __LINE__,
+			"DMA %s iova 0x%llx did 0x%x: %u leaf PTE(s) still lack A/D after it", kind,
+			(unsigned long long)op->iova, op->attr.did, ad_left);
 	if (!found)
 		tb_fail(__FILE__, __LINE__,
 			"DMA %s iova 0x%llx did 0x%x: no %u-beat memory %s at pa 0x%llx", kind,

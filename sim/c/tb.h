@@ -212,6 +212,13 @@ void sb_fw_reports(bool on);
  * reset.
  */
 void sb_fw_may_report(bool on);
+/**
+ * sb_ad_check() - while on (default, and after reset), a DMA that translated without a fault
+ * must leave no hardware A/D update undone: the golden model, run after the DMA, must find A
+ * (and D for a write) set in every leaf it uses under DC.tc.SADE/GADE. Off for tests where
+ * another agent clears A/D concurrently.
+ */
+void sb_ad_check(bool on);
 /** dma_set_backpressure() - percent of cycles the DMA master holds rready/bready low. */
 void dma_set_backpressure(unsigned percent);
 
