@@ -174,7 +174,8 @@ TB_TEST(hwad_s1)
 		}
 		for (unsigned k = 0; k < 8; k++) {
 			tb_step(7 + 3 * round);
-			mem_wr64(p[(k + round) % 8], mem_rd64(p[(k + round) % 8]) & ~(PTE_A | PTE_D));
+			mem_wr64(p[(k + round) % 8],
+				 mem_rd64(p[(k + round) % 8]) & ~(PTE_A | PTE_D));
 		}
 		CHECK(dma_wait_all(200000));
 		for (unsigned i = 0; i < 8; i++)
@@ -271,12 +272,12 @@ TB_TEST(hwad_vm)
 	mem_wr64(vm_spa(BUF_GPA + 0x40), 0x4b00000000000011ull);
 	CHECK_EQ(dma_read(&a, IOVA_BUF + 0x40, &v, 1), AXI_OKAY);
 	CHECK_EQ(v, 0x4b00000000000011ull);
-	CHECK_EQ(mem_rd64(gl[0]), g0[0] | PTE_A);		/* PDT page: implicit read (fw) */
-	CHECK_EQ(mem_rd64(gl[1]), g0[1] | PTE_A);		/* S1 root: implicit read */
-	CHECK_EQ(mem_rd64(gl[2]), g0[2] | PTE_A);		/* S1 level 1 */
-	CHECK_EQ(mem_rd64(gl[3]), g0[3] | PTE_A | PTE_D);	/* S1 level 0: implicit write */
+	CHECK_EQ(mem_rd64(gl[0]), g0[0] | PTE_A);	  /* PDT page: implicit read (fw) */
+	CHECK_EQ(mem_rd64(gl[1]), g0[1] | PTE_A);	  /* S1 root: implicit read */
+	CHECK_EQ(mem_rd64(gl[2]), g0[2] | PTE_A);	  /* S1 level 1 */
+	CHECK_EQ(mem_rd64(gl[3]), g0[3] | PTE_A | PTE_D); /* S1 level 0: implicit write */
 	CHECK_EQ(mem_rd64(s1leaf), pte(BUF_GPA, CLEAN_LEAF | PTE_A)); /* first-stage leaf */
-	CHECK_EQ(mem_rd64(gl[8]), g0[8] | PTE_A);		/* the data page */
+	CHECK_EQ(mem_rd64(gl[8]), g0[8] | PTE_A);		      /* the data page */
 	for (unsigned i = 4; i < RAM_PAGES; i++)
 		if (i != 8)
 			CHECK_EQ(mem_rd64(gl[i]), g0[i]);
