@@ -46,7 +46,7 @@
                                              input logic g, input logic imp, input logic impw,
                                              input logic exec, input logic write,
                                              input logic priv, input logic sum,
-                                             input logic ade);
+                                             input logic ad_en);
     logic        v, r, w, x, u, a, d, n, ld_x, ld_w, shape_ok, user_ok, rwx_ok, ad_ok;
     logic [1:0]  pbmt;
     logic [6:0]  rsvd;
@@ -98,7 +98,7 @@
       // Step 7: A, and D for a write, must be set, or are set by the stage's A/D update.
       ad_ok = a && (!ld_w || d);
       f_ref_level = !(shape_ok && user_ok && rwx_ok) ? FFault :
-                    (ad_ok ? FLeaf : (ade ? FUpd : FFault));
+                    (ad_ok ? FLeaf : (ad_en ? FUpd : FFault));
     end
   endfunction
   // verilator lint_on UNUSEDSIGNAL
@@ -140,7 +140,7 @@
 
   logic f_in_walk, f_step;
   assign f_in_walk = (state_q == StGStart) || (state_q == StRdReq) || (state_q == StRdWait) ||
-                     (state_q == StWrReq) || (state_q == StWrWait);
+                     (state_q == StUpd) || (state_q == StWrReq) || (state_q == StWrWait);
   assign f_step    = (state_q == StRdWait) && rd_rvalid_i;
 
   always_comb begin
@@ -150,12 +150,23 @@
       if (f_in_walk) begin
         assert (!fault_q && !gpf_q);
       end
-      if ((state_q == StRdReq) || (state_q == StRdWait) || (state_q == StWrReq) ||
-          (state_q == StWrWait)) begin
+      if ((state_q == StRdReq) || (state_q == StRdWait) || (state_q == StUpd) ||
+          (state_q == StWrReq) || (state_q == StWrWait)) begin
         assert (!implicit_q || in_g_q);
       end
       if (state_q != StIdle || start_q) begin
         assert (!(exec_q && write_q));
+      end
+      // StUpd: a nested first-stage leaf goes through the G-stage as an implicit write first; a
+      // leaf is written only right after its own exclusive read.
+      if (state_q == StUpd) begin
+        assert (!fault_d);
+        if (state_d == StWrReq) begin
+          assert (lock_q);
+        end
+        if (state_d == StGStart) begin
+          assert (!in_g_q && s2_on_q && implicit_d && impw_d);
+        end
       end
       if (f_step) begin
         if (rd_err_i) begin
@@ -169,16 +180,8 @@
           assert (state_d == (in_g_q || !s2_on_q ? StRdReq : StGStart));
           assert (in_g_d == in_g_q);
         end else if (f_verdict == FUpd) begin
-          // The A/D update: a nested first-stage leaf goes through the G-stage as an implicit
-          // write first; a leaf is written only right after its own exclusive read.
-          assert (!fault_d);
-          assert (state_d == StGStart || state_d == StRdReq || state_d == StWrReq);
-          if (state_d == StWrReq) begin
-            assert (lock_q);
-          end
-          if (state_d == StGStart) begin
-            assert (!in_g_q && s2_on_q && implicit_d && impw_d);
-          end
+          // The A/D update: no fault; the next step is chosen in StUpd.
+          assert (!fault_d && state_d == StUpd);
         end else begin
           assert (!fault_d && leaf_ppn == f_ppn && leaf_size == f_size);
           assert (state_d != StRdWait && state_d != StWrReq);
@@ -199,7 +202,8 @@
       cover (f_step && !rd_err_i && f_verdict == FLeaf && in_g_q && rd_data_i[63]);
       cover (f_step && !rd_err_i && f_verdict == FNext && !in_g_q && s2_on_q);
       cover (done_o && fault_o && cause_o == 12'd23);
-      cover (f_step && !rd_err_i && f_verdict == FUpd && in_g_q && implicit_q && impw_q);
+      cover (state_q == StUpd && !in_g_q && s2_on_q && !impw_q);
+      cover (f_step && !rd_err_i && f_verdict == FUpd && in_g_q && implicit_q);
       cover (state_q == StWrWait && b_valid_i && b_resp_i == 2'b00);
     end
   end

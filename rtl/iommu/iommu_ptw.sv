@@ -97,7 +97,9 @@ module iommu_ptw (
   `include "iommu_regs.svh"
   // verilator lint_on UNUSEDPARAM
 
-  typedef enum logic [2:0] {StIdle, StGStart, StRdReq, StRdWait, StWrReq, StWrWait, StDone} state_e;
+  typedef enum logic [2:0] {
+    StIdle, StGStart, StRdReq, StRdWait, StDone, StUpd, StWrReq, StWrWait
+  } state_e;
 
 
   state_e      state_q, state_d;
@@ -391,18 +393,10 @@ module iommu_ptw (
               end
             end
           end else if (ad_need) begin
-            // A leaf that passed every check and needs its A/D update (its stage's ADE is 1).
-            if (!in_g_q && s2_on_q && !impw_q) begin
-              // Nested: the PTE write is an implicit write for the G-stage; translate the PTE's
-              // GPA (still in gpa_q) again as one, then come back here with an exclusive read.
-              impw_d     = 1'b1;
-              implicit_d = 1'b1;
-              state_d    = StGStart;
-            end else if (!lock_q) begin
-              lock_d  = 1'b1;      // read the same PTE again, exclusively
-            end else begin
-              state_d = StWrReq;   // exclusive write of wdata_q
-            end
+            // A leaf that passed every check and needs its A/D update (its stage's ADE is 1):
+            // the next step is chosen the cycle after, from registers only.
+            lock_d  = lock_q;
+            state_d = StUpd;
           end else if (in_g_q && implicit_q) begin
             // G-stage leaf for a first-stage PTE address: now read that PTE. The read that
             // follows is the first stage's own: its leaf is checked as the original access
@@ -441,6 +435,20 @@ module iommu_ptw (
               state_d = StDone;
             end
           end
+        end
+      end
+      StUpd: begin
+        if (!in_g_q && s2_on_q && !impw_q) begin
+          // Nested: the PTE write is an implicit write for the G-stage; translate the PTE's GPA
+          // (still in gpa_q) again as one, then come back with an exclusive read.
+          impw_d     = 1'b1;
+          implicit_d = 1'b1;
+          state_d    = StGStart;
+        end else if (!lock_q) begin
+          lock_d  = 1'b1;      // read the same PTE again, exclusively
+          state_d = StRdReq;
+        end else begin
+          state_d = StWrReq;   // exclusive write of wdata_q
         end
       end
       StWrReq: begin
