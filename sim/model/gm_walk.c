@@ -124,8 +124,20 @@ static unsigned walk(struct gm_ctx *c, const struct walk *w, const struct perm *
 					if (cause)
 						return cause;
 				}
-				pte |= GM_PTE_A | (wr ? GM_PTE_D : 0);
-				gm_ad_update(c, pa, pte);
+				{
+					/* A 64 KiB Svnapot region's A/D may sit in any of its
+					 * 16 PTEs (the IOMMU updates the one it walked): counted
+					 * only when none of them has them. */
+					uint64_t have = pte;
+					bool e	      = false;
+
+					for (unsigned k = 0; (pte & GM_PTE_N) && k < 16; k++)
+						have |= gm_rd(c, (pa & ~0x7full) + 8u * k, &e);
+					pte |= GM_PTE_A | (wr ? GM_PTE_D : 0);
+					gm_ad_update(c, pa, pte,
+						     !(have & GM_PTE_A) ||
+							     (wr && !(have & GM_PTE_D)));
+				}
 			}
 		}
 		{

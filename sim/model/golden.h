@@ -79,8 +79,9 @@ struct gm_res {
  * @notice_data: MRIF notice MSI data (11-bit NID).
  * @gpa:         the address after the first stage (the GPA; equals the IOVA when Bare).
  * @page_size:   size of the final mapping in bytes (smallest of the two stages; 0 if Bare).
- * @ad_updates:  leaf PTEs that lacked A (or D for a write) and were updated (ADE set). After the
- *               IOMMU has done the same access, this is 0 unless another agent cleared A/D.
+ * @ad_updates:  leaf PTEs that lacked A (or D for a write) and were updated (ADE set); for a
+ *               64 KiB Svnapot leaf only when none of its 16 PTEs had them. After the IOMMU
+ *               has done the same access, this is 0 unless another agent cleared A/D.
  */
 struct gm_info {
 	bool msi, mrif;
