@@ -62,8 +62,18 @@ static unsigned guest_cause(const struct fq_src *src)
 			 : RISCV_IOMMU_FQ_CAUSE_RD_GUEST_PAGE_FAULT;
 }
 
-/* One G-stage walk for an implicit read: 0, 265, or 1 for a guest-page fault. */
-static unsigned gwalk(uint64_t iohgatp, uint64_t gpa, uint64_t *spa)
+/* Exclusive load/store pairs for one A update before it is reported as 265. */
+#define GADE_TRIES 16u
+
+/*
+ * One G-stage walk for an implicit read: 0, 265, or 1 for a guest-page fault. A leaf that passes
+ * every check but has A=0 is a guest-page fault without @gade (DC.tc.GADE); with it, A is set
+ * the way the walker does it (datapath.md "A/D update"): the leaf is loaded again exclusively,
+ * judged again from scratch, and stored with A by an exclusive store; a failed store (the PTE
+ * changed) goes back to the exclusive load, GADE_TRIES times at most. A memory without an
+ * exclusive monitor (exclusive load answered OKAY) gets a plain store.
+ */
+static unsigned gwalk(uint64_t iohgatp, uint64_t gpa, bool gade, uint64_t *spa)
 {
 	unsigned mode	= (unsigned)FW_GET(RISCV_IOMMU_DC_IOHGATP_MODE, iohgatp);
 	unsigned levels = mode == RISCV_IOMMU_IOHGATP_MODE_SV57X4   ? 5
@@ -79,9 +89,19 @@ static unsigned gwalk(uint64_t iohgatp, uint64_t gpa, uint64_t *spa)
 		uint64_t idx  = (gpa >> (12 + 9 * i)) & ((1u << bits) - 1);
 		uint32_t off  = FW_BUF_GPTE + 8 * i;
 		uint64_t pte, ppn, sz;
+		unsigned tries = 0;
+		bool excl      = false; /* the PTE in the buffer came from an exclusive load */
+		int ld	       = FW_OK;
 
-		if (!load(a + idx * 8, off, 1))
-			return RISCV_IOMMU_FQ_CAUSE_PDT_LOAD_FAULT;
+	reread:
+		if (!excl) {
+			if (!load(a + idx * 8, off, 1))
+				return RISCV_IOMMU_FQ_CAUSE_PDT_LOAD_FAULT;
+		} else {
+			ld = fw_burst_excl(a + idx * 8, off, false);
+			if (ld != FW_OK && ld != FW_EXFAIL)
+				return RISCV_IOMMU_FQ_CAUSE_PDT_LOAD_FAULT;
+		}
 		pte = buf_rd64(off);
 		if (!(pte & PTE_V) || ((pte & (PTE_R | PTE_W)) == PTE_W) || (pte & PTE_RSVD))
 			return 1;
@@ -95,10 +115,32 @@ static unsigned gwalk(uint64_t iohgatp, uint64_t gpa, uint64_t *spa)
 		/* Leaf: Svnapot 64 KiB at level 0 only; implicit read needs R, U (user), A. */
 		if ((pte & PTE_N) && (i != 0 || (ppn & 0xf) != 0x8))
 			return 1;
-		if ((pte & (PTE_R | PTE_U | PTE_A)) != (PTE_R | PTE_U | PTE_A))
+		if ((pte & (PTE_R | PTE_U)) != (PTE_R | PTE_U))
 			return 1;
 		if (i > 0 && (ppn & ((1ull << (9 * i)) - 1)))
 			return 1;
+		if (!(pte & PTE_A)) {
+			int st;
+
+			if (!gade)
+				return 1;
+			if (!excl) {
+				/* judge the exclusively loaded PTE before storing */
+				excl = true;
+				goto reread;
+			}
+			pte |= PTE_A;
+			fw_buf_write32(off, (uint32_t)pte);
+			fw_buf_write32(off + 4, (uint32_t)(pte >> 32));
+			if (ld == FW_EXFAIL) /* no exclusive monitor in the memory */
+				st = fw_burst(a + idx * 8, off, 1, true);
+			else
+				st = fw_burst_excl(a + idx * 8, off, true);
+			if (st == FW_EXFAIL && ++tries < GADE_TRIES)
+				goto reread; /* the PTE changed: load it again exclusively */
+			if (st != FW_OK)
+				return RISCV_IOMMU_FQ_CAUSE_PDT_LOAD_FAULT;
+		}
 		sz   = (pte & PTE_N) ? 0x10000ull : 1ull << (12 + 9 * i);
 		*spa = ((ppn << 12) & ~(sz - 1)) | (gpa & (sz - 1));
 		return 0;
@@ -106,8 +148,8 @@ static unsigned gwalk(uint64_t iohgatp, uint64_t gpa, uint64_t *spa)
 	return 1;
 }
 
-unsigned pdt_gstage(uint64_t iohgatp, uint64_t gpa, const struct fq_src *src, uint64_t *spa,
-		    uint64_t *iotval2)
+unsigned pdt_gstage(uint64_t iohgatp, uint64_t gpa, bool gade, const struct fq_src *src,
+		    uint64_t *spa, uint64_t *iotval2)
 {
 	unsigned r;
 
@@ -115,7 +157,7 @@ unsigned pdt_gstage(uint64_t iohgatp, uint64_t gpa, const struct fq_src *src, ui
 		*spa = gpa;
 		return 0;
 	}
-	r = gwalk(iohgatp, gpa, spa);
+	r = gwalk(iohgatp, gpa, gade, spa);
 	if (r != 1)
 		return r;
 	*iotval2 = (gpa & ~3ull) | 1;
@@ -136,6 +178,7 @@ unsigned pdt_locate(const struct riscv_iommu_dc *dc, uint64_t caps, uint32_t pid
 {
 	unsigned levels = (unsigned)FW_GET(RISCV_IOMMU_DC_FSC_MODE, dc->fsc); /* PD8 1 .. PD20 3 */
 	uint64_t a	= FW_GET(RISCV_IOMMU_DC_FSC_PPN, dc->fsc) << 12;
+	bool gade	= (dc->tc & RISCV_IOMMU_DC_TC_GADE) != 0;
 	uint64_t spa;
 	unsigned cause;
 
@@ -143,7 +186,7 @@ unsigned pdt_locate(const struct riscv_iommu_dc *dc, uint64_t caps, uint32_t pid
 		uint32_t off = FW_BUF_PDTE + 8 * l;
 		uint64_t pdte;
 
-		cause = pdt_gstage(dc->iohgatp, a + pdi(pid, l) * 8u, src, &spa, iotval2);
+		cause = pdt_gstage(dc->iohgatp, a + pdi(pid, l) * 8u, gade, src, &spa, iotval2);
 		if (cause)
 			return cause;
 		if (!load(spa, off, 1))
@@ -156,7 +199,7 @@ unsigned pdt_locate(const struct riscv_iommu_dc *dc, uint64_t caps, uint32_t pid
 		a = FW_GET(RISCV_IOMMU_PDTE_PPN, pdte) << 12;
 	}
 	/* The 16-byte PC never crosses a page: one translation, one 2-beat burst. */
-	cause = pdt_gstage(dc->iohgatp, a + pdi(pid, 0) * 16u, src, &spa, iotval2);
+	cause = pdt_gstage(dc->iohgatp, a + pdi(pid, 0) * 16u, gade, src, &spa, iotval2);
 	if (cause)
 		return cause;
 	if (!load(spa, FW_BUF_PC, 2))

@@ -25,13 +25,14 @@ unsigned pdt_pc_check(const uint64_t pc[2], uint64_t tc, uint64_t caps);
 /**
  * pdt_gstage() - translate the GPA of an implicit PDT read through the G-stage of @iohgatp
  * (identity when Bare), one 1-beat burst per G-stage PTE.
+ * @gade: DC.tc.GADE: a leaf with A=0 gets A set (exclusive load/store) instead of a fault.
  * @src: the original request (its access type names the guest-page fault).
  *
  * Return: 0 (*@spa set), 265 on a bus error, or guest-page fault 20/21/23 with
  * *@iotval2 = GPA | 1 (implicit access).
  */
-unsigned pdt_gstage(uint64_t iohgatp, uint64_t gpa, const struct fq_src *src, uint64_t *spa,
-		    uint64_t *iotval2);
+unsigned pdt_gstage(uint64_t iohgatp, uint64_t gpa, bool gade, const struct fq_src *src,
+		    uint64_t *spa, uint64_t *iotval2);
 
 /**
  * pdt_locate() - spec 2.3.2 "Process to locate the Process-context" for @pid under the DC's

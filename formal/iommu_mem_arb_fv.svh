@@ -47,9 +47,10 @@
     .clk_i, .rst_i, .valid_i(s0_arvalid_i), .ready_i(s0_arready_o),
     .data_i({s0_arid_i, s0_araddr_i, s0_arlen_i, s0_arsize_i, s0_arburst_i, s0_arprot_i})
   );
-  fv_handshake #(.W(4 + 64 + 8 + 3 + 2 + 3), .Assume(1'b1)) u_fv_s1_ar (
+  fv_handshake #(.W(4 + 64 + 8 + 3 + 2 + 3 + 1), .Assume(1'b1)) u_fv_s1_ar (
     .clk_i, .rst_i, .valid_i(s1_arvalid_i), .ready_i(s1_arready_o),
-    .data_i({s1_arid_i, s1_araddr_i, s1_arlen_i, s1_arsize_i, s1_arburst_i, s1_arprot_i})
+    .data_i({s1_arid_i, s1_araddr_i, s1_arlen_i, s1_arsize_i, s1_arburst_i, s1_arprot_i,
+             s1_arlock_i})
   );
   fv_handshake #(.W(4 + 64 + 8 + 3 + 2 + 3 + 1), .Assume(1'b1)) u_fv_s2_ar (
     .clk_i, .rst_i, .valid_i(s2_arvalid_i), .ready_i(s2_arready_o),
@@ -59,6 +60,15 @@
   fv_handshake #(.W(4 + 64 + 8 + 3 + 2 + 3), .Assume(1'b1)) u_fv_s0_aw (
     .clk_i, .rst_i, .valid_i(s0_awvalid_i), .ready_i(s0_awready_o),
     .data_i({s0_awid_i, s0_awaddr_i, s0_awlen_i, s0_awsize_i, s0_awburst_i, s0_awprot_i})
+  );
+  fv_handshake #(.W(4 + 64 + 8 + 3 + 2 + 3 + 1), .Assume(1'b1)) u_fv_s1_aw (
+    .clk_i, .rst_i, .valid_i(s1_awvalid_i), .ready_i(s1_awready_o),
+    .data_i({s1_awid_i, s1_awaddr_i, s1_awlen_i, s1_awsize_i, s1_awburst_i, s1_awprot_i,
+             s1_awlock_i})
+  );
+  fv_handshake #(.W(64 + 8 + 1), .Assume(1'b1)) u_fv_s1_w (
+    .clk_i, .rst_i, .valid_i(s1_wvalid_i), .ready_i(s1_wready_o),
+    .data_i({s1_wdata_i, s1_wstrb_i, s1_wlast_i})
   );
   fv_handshake #(.W(4 + 64 + 8 + 3 + 2 + 3 + 1), .Assume(1'b1)) u_fv_s2_aw (
     .clk_i, .rst_i, .valid_i(s2_awvalid_i), .ready_i(s2_awready_o),
@@ -113,6 +123,10 @@
     .clk_i, .rst_i, .valid_i(s0_bvalid_o), .ready_i(s0_bready_i),
     .data_i({s0_bid_o, s0_bresp_o})
   );
+  fv_handshake #(.W(4 + 2), .Assume(1'b0)) u_fv_s1_b (
+    .clk_i, .rst_i, .valid_i(s1_bvalid_o), .ready_i(s1_bready_i),
+    .data_i({s1_bid_o, s1_bresp_o})
+  );
   fv_handshake #(.W(4 + 2), .Assume(1'b0)) u_fv_s2_b (
     .clk_i, .rst_i, .valid_i(s2_bvalid_o), .ready_i(s2_bready_i),
     .data_i({s2_bid_o, s2_bresp_o})
@@ -122,30 +136,31 @@
   // Grants and address pass-through //
   ////////////////////////////////////
 
-  logic f_s0_ar_hs, f_s1_ar_hs, f_s2_ar_hs, f_s0_aw_hs, f_s2_aw_hs;
+  logic f_s0_ar_hs, f_s1_ar_hs, f_s2_ar_hs, f_s0_aw_hs, f_s1_aw_hs, f_s2_aw_hs;
 
   assign f_s0_ar_hs = s0_arvalid_i && s0_arready_o;
   assign f_s1_ar_hs = s1_arvalid_i && s1_arready_o;
   assign f_s2_ar_hs = s2_arvalid_i && s2_arready_o;
   assign f_s0_aw_hs = s0_awvalid_i && s0_awready_o;
+  assign f_s1_aw_hs = s1_awvalid_i && s1_awready_o;
   assign f_s2_aw_hs = s2_awvalid_i && s2_awready_o;
 
   always_comb begin
     if (f_on) begin
       assert ($onehot0({s0_arready_o, s1_arready_o, s2_arready_o}));
-      assert ($onehot0({s0_awready_o, s2_awready_o}));
-      assert ($onehot0({s0_wready_o, s2_wready_o}));
+      assert ($onehot0({s0_awready_o, s1_awready_o, s2_awready_o}));
+      assert ($onehot0({s0_wready_o, s1_wready_o, s2_wready_o}));
       // One memory handshake per source handshake, in the same cycle: none dropped or doubled.
       assert (f_m_ar_hs == (f_s0_ar_hs || f_s1_ar_hs || f_s2_ar_hs));
-      assert (f_m_aw_hs == (f_s0_aw_hs || f_s2_aw_hs));
-      // Only sources 0..2 appear in an ID; only the burst engine locks.
+      assert (f_m_aw_hs == (f_s0_aw_hs || f_s1_aw_hs || f_s2_aw_hs));
+      // Only sources 0..2 appear in an ID; the DMA never locks.
       if (m_axi_arvalid_o) begin
         assert (m_axi_arid_o[5:4] != 2'd3);
-        assert (!m_axi_arlock_o || m_axi_arid_o[5:4] == SrcFw);
+        assert (!m_axi_arlock_o || m_axi_arid_o[5:4] != SrcDma);
       end
       if (m_axi_awvalid_o) begin
-        assert (m_axi_awid_o[5:4] == SrcDma || m_axi_awid_o[5:4] == SrcFw);
-        assert (!m_axi_awlock_o || m_axi_awid_o[5:4] == SrcFw);
+        assert (m_axi_awid_o[5:4] != 2'd3);
+        assert (!m_axi_awlock_o || m_axi_awid_o[5:4] != SrcDma);
       end
       // The address leaves unchanged, tagged with its source.
       if (f_s0_ar_hs) begin
@@ -158,7 +173,7 @@
         assert (m_axi_arid_o == {SrcPtw, s1_arid_i} && m_axi_araddr_o == s1_araddr_i);
         assert (m_axi_arlen_o == s1_arlen_i && m_axi_arsize_o == s1_arsize_i);
         assert (m_axi_arburst_o == s1_arburst_i && m_axi_arprot_o == s1_arprot_i);
-        assert (!m_axi_arlock_o);
+        assert (m_axi_arlock_o == s1_arlock_i);
       end
       if (f_s2_ar_hs) begin
         assert (m_axi_arid_o == {SrcFw, s2_arid_i} && m_axi_araddr_o == s2_araddr_i);
@@ -171,6 +186,12 @@
         assert (m_axi_awlen_o == s0_awlen_i && m_axi_awsize_o == s0_awsize_i);
         assert (m_axi_awburst_o == s0_awburst_i && m_axi_awprot_o == s0_awprot_i);
         assert (!m_axi_awlock_o);
+      end
+      if (f_s1_aw_hs) begin
+        assert (m_axi_awid_o == {SrcPtw, s1_awid_i} && m_axi_awaddr_o == s1_awaddr_i);
+        assert (m_axi_awlen_o == s1_awlen_i && m_axi_awsize_o == s1_awsize_i);
+        assert (m_axi_awburst_o == s1_awburst_i && m_axi_awprot_o == s1_awprot_i);
+        assert (m_axi_awlock_o == s1_awlock_i);
       end
       if (f_s2_aw_hs) begin
         assert (m_axi_awid_o == {SrcFw, s2_awid_i} && m_axi_awaddr_o == s2_awaddr_i);
@@ -277,25 +298,33 @@
         assert (f_w_owned);
       end
       if (f_w_owned && f_w_owner == SrcFw) begin
-        assert (!s0_wready_o);
+        assert (!s0_wready_o && !s1_wready_o);
         assert (m_axi_wvalid_o == s2_wvalid_i);
         assert (s2_wready_o == m_axi_wready_i);
         assert (m_axi_wdata_o == s2_wdata_i && m_axi_wstrb_o == s2_wstrb_i);
         assert (m_axi_wlast_o == s2_wlast_i);
       end
+      if (f_w_owned && f_w_owner == SrcPtw) begin
+        assert (!s0_wready_o && !s2_wready_o);
+        assert (m_axi_wvalid_o == s1_wvalid_i);
+        assert (s1_wready_o == m_axi_wready_i);
+        assert (m_axi_wdata_o == s1_wdata_i && m_axi_wstrb_o == s1_wstrb_i);
+        assert (m_axi_wlast_o == s1_wlast_i);
+      end
       if (f_w_owned && f_w_owner == SrcDma) begin
-        assert (!s2_wready_o);
+        assert (!s1_wready_o && !s2_wready_o);
         assert (m_axi_wvalid_o == s0_wvalid_i);
         assert (s0_wready_o == m_axi_wready_i);
         assert (m_axi_wdata_o == s0_wdata_i && m_axi_wstrb_o == s0_wstrb_i);
         assert (m_axi_wlast_o == s0_wlast_i);
       end
       if (!f_w_owned) begin
-        assert (!s0_wready_o && !s2_wready_o);
+        assert (!s0_wready_o && !s1_wready_o && !s2_wready_o);
       end
       // Said once more, plainly: the W of the AW offered passes while memory holds AWREADY low.
       if (m_axi_awvalid_o && !m_axi_awready_i && f_wq_cnt == '0 && !f_w_ahead) begin
-        assert (m_axi_wvalid_o == (m_axi_awid_o[5:4] == SrcFw ? s2_wvalid_i : s0_wvalid_i));
+        assert (m_axi_wvalid_o == (m_axi_awid_o[5:4] == SrcFw  ? s2_wvalid_i :
+                                   m_axi_awid_o[5:4] == SrcPtw ? s1_wvalid_i : s0_wvalid_i));
       end
       // A burst that went ahead of its AW: that AW is still offered, with its grant held.
       assert (w_ahead_q == f_w_ahead);
@@ -308,7 +337,7 @@
       for (int i = 0; i < WQueueDepth; i++) begin
         if ((QW + 1)'(i) < f_wq_cnt) begin
           assert (f_wq_mirror[i] == f_wq[i]);
-          assert (f_wq[i] == SrcDma || f_wq[i] == SrcFw);
+          assert (f_wq[i] != 2'd3);
         end
       end
     end
@@ -329,8 +358,9 @@
   assign f_s_r_last = {s2_rvalid_o && s2_rready_i && s2_rlast_o,
                        s1_rvalid_o && s1_rready_i && s1_rlast_o,
                        s0_rvalid_o && s0_rready_i && s0_rlast_o};
-  assign f_s_aw_hs  = {f_s2_aw_hs, 1'b0, f_s0_aw_hs};
-  assign f_s_b_hs   = {s2_bvalid_o && s2_bready_i, 1'b0, s0_bvalid_o && s0_bready_i};
+  assign f_s_aw_hs  = {f_s2_aw_hs, f_s1_aw_hs, f_s0_aw_hs};
+  assign f_s_b_hs   = {s2_bvalid_o && s2_bready_i, s1_bvalid_o && s1_bready_i,
+                       s0_bvalid_o && s0_bready_i};
 
   always_ff @(posedge clk_i) begin
     for (int k = 0; k < 3; k++) begin
@@ -375,11 +405,13 @@
       assert (s1_rvalid_o == (m_axi_rvalid_i && m_axi_rid_i[5:4] == SrcPtw));
       assert (s2_rvalid_o == (m_axi_rvalid_i && m_axi_rid_i[5:4] == SrcFw));
       assert (s0_bvalid_o == (m_axi_bvalid_i && m_axi_bid_i[5:4] == SrcDma));
+      assert (s1_bvalid_o == (m_axi_bvalid_i && m_axi_bid_i[5:4] == SrcPtw));
       assert (s2_bvalid_o == (m_axi_bvalid_i && m_axi_bid_i[5:4] == SrcFw));
       if (s0_rvalid_o) assert (m_axi_rready_o == s0_rready_i);
       if (s1_rvalid_o) assert (m_axi_rready_o == s1_rready_i);
       if (s2_rvalid_o) assert (m_axi_rready_o == s2_rready_i);
       if (s0_bvalid_o) assert (m_axi_bready_o == s0_bready_i);
+      if (s1_bvalid_o) assert (m_axi_bready_o == s1_bready_i);
       if (s2_bvalid_o) assert (m_axi_bready_o == s2_bready_i);
       assert (s0_rid_o == m_axi_rid_i[3:0] && s0_rdata_o == m_axi_rdata_i);
       assert (s1_rid_o == m_axi_rid_i[3:0] && s1_rdata_o == m_axi_rdata_i);
@@ -388,17 +420,18 @@
       assert (s1_rresp_o == m_axi_rresp_i && s1_rlast_o == m_axi_rlast_i);
       assert (s2_rresp_o == m_axi_rresp_i && s2_rlast_o == m_axi_rlast_i);
       assert (s0_bid_o == m_axi_bid_i[3:0] && s0_bresp_o == m_axi_bresp_i);
+      assert (s1_bid_o == m_axi_bid_i[3:0] && s1_bresp_o == m_axi_bresp_i);
       assert (s2_bid_o == m_axi_bid_i[3:0] && s2_bresp_o == m_axi_bresp_i);
       // No response to a source without a request of its own outstanding.
       for (int k = 0; k < 3; k++) begin
         assert (f_s_rd[k] == f_m_rd[k]);
         assert (f_s_wr[k] == f_m_wr[k]);
       end
-      assert (f_s_wr[1] == '0);
       if (s0_rvalid_o) assert (f_s_rd[0] != '0);
       if (s1_rvalid_o) assert (f_s_rd[1] != '0);
       if (s2_rvalid_o) assert (f_s_rd[2] != '0);
       if (s0_bvalid_o) assert (f_s_wr[0] != '0);
+      if (s1_bvalid_o) assert (f_s_wr[1] != '0);
       if (s2_bvalid_o) assert (f_s_wr[2] != '0);
     end
   end
@@ -409,15 +442,14 @@
 
   // While a source offers an address, the other sources win at most one handshake each.
   logic [1:0] f_ar_wait [3];
-  logic [1:0] f_aw_wait [2];            // source 0, source 2
+  logic [1:0] f_aw_wait [3];
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       for (int k = 0; k < 3; k++) begin
         f_ar_wait[k] <= '0;
+        f_aw_wait[k] <= '0;
       end
-      f_aw_wait[0] <= '0;
-      f_aw_wait[1] <= '0;
     end else begin
       for (int k = 0; k < 3; k++) begin
         if (!f_s_ar_valid[k] || f_s_ar_hs[k]) begin
@@ -426,22 +458,20 @@
           f_ar_wait[k] <= f_ar_wait[k] + 2'd1;
         end
       end
-      if (!s0_awvalid_i || f_s0_aw_hs) begin
-        f_aw_wait[0] <= '0;
-      end else if (f_m_aw_hs && f_aw_wait[0] != 2'd3) begin
-        f_aw_wait[0] <= f_aw_wait[0] + 2'd1;
-      end
-      if (!s2_awvalid_i || f_s2_aw_hs) begin
-        f_aw_wait[1] <= '0;
-      end else if (f_m_aw_hs && f_aw_wait[1] != 2'd3) begin
-        f_aw_wait[1] <= f_aw_wait[1] + 2'd1;
+      for (int k = 0; k < 3; k++) begin
+        if (!f_s_aw_valid[k] || f_s_aw_hs[k]) begin
+          f_aw_wait[k] <= '0;
+        end else if (f_m_aw_hs && f_aw_wait[k] != 2'd3) begin
+          f_aw_wait[k] <= f_aw_wait[k] + 2'd1;
+        end
       end
     end
   end
 
-  logic [2:0] f_s_ar_valid;
+  logic [2:0] f_s_ar_valid, f_s_aw_valid;
   logic [1:0] f_ar_wait0;               // for $past (Verilator 5.006 takes no array element)
   assign f_s_ar_valid = {s2_arvalid_i, s1_arvalid_i, s0_arvalid_i};
+  assign f_s_aw_valid = {s2_awvalid_i, s1_awvalid_i, s0_awvalid_i};
   assign f_ar_wait0   = f_ar_wait[0];
 
   // Handshakes other sources may still win before source k on AR, the last winner being x.
@@ -452,7 +482,7 @@
   endfunction
 
   logic [1:0] f_ar_left [3];            // ... counting a held grant to another source
-  logic [1:0] f_aw_left [2];
+  logic [1:0] f_aw_left [3];
 
   always_comb begin
     for (int k = 0; k < 3; k++) begin
@@ -464,10 +494,15 @@
         f_ar_left[k] = f_ar_ahead(2'(k), ar_last_q);
       end
     end
-    f_aw_left[0] = {1'b0, (aw_lock_q && aw_lock_src_q != SrcDma) ||
-                          (!aw_lock_q && aw_last_q == SrcDma)};
-    f_aw_left[1] = {1'b0, (aw_lock_q && aw_lock_src_q != SrcFw) ||
-                          (!aw_lock_q && aw_last_q == SrcFw)};
+    for (int k = 0; k < 3; k++) begin
+      if (aw_lock_q && aw_lock_src_q != 2'(k)) begin
+        f_aw_left[k] = 2'd1 + f_ar_ahead(2'(k), aw_lock_src_q);
+      end else if (aw_lock_q) begin
+        f_aw_left[k] = 2'd0;
+      end else begin
+        f_aw_left[k] = f_ar_ahead(2'(k), aw_last_q);
+      end
+    end
   end
 
   always_comb begin
@@ -479,22 +514,20 @@
           assert (3'(f_ar_wait[k]) + 3'(f_ar_left[k]) <= 3'd2);
         end
       end
-      assert (f_aw_wait[0] <= 2'd1 && f_aw_wait[1] <= 2'd1);
-      if (s0_awvalid_i) begin
-        assert (3'(f_aw_wait[0]) + 3'(f_aw_left[0]) <= 3'd1);
-      end
-      if (s2_awvalid_i) begin
-        assert (3'(f_aw_wait[1]) + 3'(f_aw_left[1]) <= 3'd1);
+      for (int k = 0; k < 3; k++) begin
+        assert (f_aw_wait[k] <= 2'd2);
+        if (f_s_aw_valid[k]) begin
+          assert (3'(f_aw_wait[k]) + 3'(f_aw_left[k]) <= 3'd2);
+        end
       end
       // Invariants: grant state names real sources; a held grant's source still offers.
       assert (ar_last_q != 2'd3 && ar_lock_src_q != 2'd3);
-      assert (aw_last_q == SrcDma || aw_last_q == SrcFw);
-      assert (aw_lock_src_q == SrcDma || aw_lock_src_q == SrcFw);
+      assert (aw_last_q != 2'd3 && aw_lock_src_q != 2'd3);
       if (ar_lock_q) begin
         assert (f_s_ar_valid[ar_lock_src_q]);
       end
       if (aw_lock_q) begin
-        assert (aw_lock_src_q == SrcFw ? s2_awvalid_i : s0_awvalid_i);
+        assert (f_s_aw_valid[aw_lock_src_q]);
       end
     end
   end
@@ -527,6 +560,9 @@
       // Responses reach each source.
       cover (s1_rvalid_o && s1_rready_i && s1_rlast_o);
       cover (s2_bvalid_o && s2_bready_i);
+      // The walker's exclusive write: its beat and its response.
+      cover (f_s1_aw_hs && s1_awlock_i && m_axi_awlock_o);
+      cover (s1_bvalid_o && s1_bready_i);
       cover (s0_rvalid_o && s0_rready_i && $past(s2_rvalid_o && s2_rready_i));
     end
   end

@@ -5,11 +5,13 @@
 // One level of a walk: the PTE that arrives in StRdWait (any 64-bit value, at any level, in
 // either stage, for any access) is judged by a reference function written here from the Priv
 // spec (12.3.2 steps 3-8, Svnapot, Svpbmt absent, the H extension's G-stage rules) and the
-// IOMMU spec (AMO_HWAD=0: no A/D update; a supervisor exec of a U page always faults; G-stage U
-// checked as a user access; implicit G-stage accesses for first-stage PTE reads are reads), and
-// the walker's step must be its verdict: fault with the page-fault or guest-page-fault cause of
-// the original access type, a bus error with the access-fault cause (before any PTE check), a
-// pointer to the next level, or a leaf with its 4 KiB page number and size. A combinational
+// IOMMU spec (a supervisor exec of a U page always faults; G-stage U checked as a user access;
+// implicit G-stage accesses for first-stage PTE reads are reads, or writes when they are for
+// that PTE's A/D update; A=0, or D=0 on a write, faults without the stage's ADE and is an A/D
+// update with it), and the walker's step must be its verdict: fault with the page-fault or
+// guest-page-fault cause of the original access type, a bus error with the access-fault cause
+// (before any PTE check), a pointer to the next level, a leaf with its 4 KiB page number and
+// size, or an A/D update step (no fault, no write before the exclusive read). A combinational
 // property: its induction needs only the invariants below (the walk's flags in a PTE read).
 // Environment: a request is never both exec and write (iommu_xlate_intake: exec only on reads).
 // Levels 0..4 (level 4: the Sv57 / Sv57x4 root; a leaf there is a 256 TiB page).
@@ -34,16 +36,17 @@
   // Reference                  //
   ////////////////////////////////
 
-  localparam logic [1:0] FNext = 2'd0, FLeaf = 2'd1, FFault = 2'd2;
+  localparam logic [1:0] FNext = 2'd0, FLeaf = 2'd1, FFault = 2'd2, FUpd = 2'd3;
 
   // Verdict on PTE p read at level lvl (0 = 4 KiB leaves) of the first stage (g = 0) or the
   // G-stage (g = 1); imp: a G-stage walk of a first-stage PTE's address. RSW (9:8) and G (5) take
   // no part in the checks (G is ignored in G-stage PTEs, a hint in first-stage ones).
   // verilator lint_off UNUSEDSIGNAL
   function automatic logic [1:0] f_ref_level(input logic [63:0] p, input logic [2:0] lvl,
-                                             input logic g, input logic imp, input logic exec,
-                                             input logic write, input logic priv,
-                                             input logic sum);
+                                             input logic g, input logic imp, input logic impw,
+                                             input logic exec, input logic write,
+                                             input logic priv, input logic sum,
+                                             input logic ad_en);
     logic        v, r, w, x, u, a, d, n, ld_x, ld_w, shape_ok, user_ok, rwx_ok, ad_ok;
     logic [1:0]  pbmt;
     logic [6:0]  rsvd;
@@ -59,9 +62,10 @@
     rsvd = p[60:54];
     pbmt = p[62:61];
     n    = p[63];
-    // The access the leaf is checked for: a PTE read through the G-stage is a read.
+    // The access the leaf is checked for: a PTE access through the G-stage is a read, or a
+    // write for the PTE's A/D update.
     ld_x = exec && !(g && imp);
-    ld_w = write && !(g && imp);
+    ld_w = (g && imp) ? impw : write;
     // PPN bits a superpage at this level must have zero (9 per level below it).
     case (lvl)
       3'd0:    sp = 44'd0;
@@ -91,9 +95,10 @@
       end
       // X for exec, W for write, R for read (no MXR).
       rwx_ok = ld_x ? x : (ld_w ? w : r);
-      // Step 7 without A/D update (AMO_HWAD = 0): A, and D for a write, must be set.
+      // Step 7: A, and D for a write, must be set, or are set by the stage's A/D update.
       ad_ok = a && (!ld_w || d);
-      f_ref_level = (shape_ok && user_ok && rwx_ok && ad_ok) ? FLeaf : FFault;
+      f_ref_level = !(shape_ok && user_ok && rwx_ok) ? FFault :
+                    (ad_ok ? FLeaf : (ad_en ? FUpd : FFault));
     end
   endfunction
   // verilator lint_on UNUSEDSIGNAL
@@ -109,8 +114,8 @@
   logic [43:0] f_va_pn, f_lo, f_ppn;
   logic [2:0]  f_size;
 
-  assign f_verdict = f_ref_level(rd_data_i, lvl_q, in_g_q, implicit_q, exec_q, write_q, priv_q,
-                                 sum_q);
+  assign f_verdict = f_ref_level(rd_data_i, lvl_q, in_g_q, implicit_q, impw_q, exec_q, write_q,
+                                 priv_q, sum_q, in_g_q ? gade_q : sade_q);
   assign f_va_pn   = in_g_q ? gpa_q[55:12] : iova_i[55:12];
   always_comb begin
     if (rd_data_i[63]) begin
@@ -134,21 +139,34 @@
   ////////////////////////////////
 
   logic f_in_walk, f_step;
-  assign f_in_walk = (state_q == StGStart) || (state_q == StRdReq) || (state_q == StRdWait);
+  assign f_in_walk = (state_q == StGStart) || (state_q == StRdReq) || (state_q == StRdWait) ||
+                     (state_q == StUpd) || (state_q == StWrReq) || (state_q == StWrWait);
   assign f_step    = (state_q == StRdWait) && rd_rvalid_i;
 
   always_comb begin
     if (f_on) begin
       // Invariants (induction strengthening): no fault recorded during a walk, the implicit
-      // flag only on G-stage reads, a request's type one of exec/write/read.
+      // flag only on G-stage reads and writes, a request's type one of exec/write/read.
       if (f_in_walk) begin
         assert (!fault_q && !gpf_q);
       end
-      if ((state_q == StRdReq) || (state_q == StRdWait)) begin
+      if ((state_q == StRdReq) || (state_q == StRdWait) || (state_q == StUpd) ||
+          (state_q == StWrReq) || (state_q == StWrWait)) begin
         assert (!implicit_q || in_g_q);
       end
       if (state_q != StIdle || start_q) begin
         assert (!(exec_q && write_q));
+      end
+      // StUpd: a nested first-stage leaf goes through the G-stage as an implicit write first; a
+      // leaf is written only right after its own exclusive read.
+      if (state_q == StUpd) begin
+        assert (!fault_d);
+        if (state_d == StWrReq) begin
+          assert (lock_q);
+        end
+        if (state_d == StGStart) begin
+          assert (!in_g_q && s2_on_q && implicit_d && impw_d);
+        end
       end
       if (f_step) begin
         if (rd_err_i) begin
@@ -161,9 +179,12 @@
           assert (!fault_d && lvl_d == lvl_q - 3'd1);
           assert (state_d == (in_g_q || !s2_on_q ? StRdReq : StGStart));
           assert (in_g_d == in_g_q);
+        end else if (f_verdict == FUpd) begin
+          // The A/D update: no fault; the next step is chosen in StUpd.
+          assert (!fault_d && state_d == StUpd);
         end else begin
           assert (!fault_d && leaf_ppn == f_ppn && leaf_size == f_size);
-          assert (state_d != StRdWait);
+          assert (state_d != StRdWait && state_d != StWrReq);
         end
       end
     end
@@ -181,5 +202,8 @@
       cover (f_step && !rd_err_i && f_verdict == FLeaf && in_g_q && rd_data_i[63]);
       cover (f_step && !rd_err_i && f_verdict == FNext && !in_g_q && s2_on_q);
       cover (done_o && fault_o && cause_o == 12'd23);
+      cover (state_q == StUpd && !in_g_q && s2_on_q && !impw_q);
+      cover (f_step && !rd_err_i && f_verdict == FUpd && in_g_q && implicit_q);
+      cover (state_q == StWrWait && b_valid_i && b_resp_i == 2'b00);
     end
   end

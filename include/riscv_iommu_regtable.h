@@ -23,7 +23,7 @@ struct riscv_iommu_regdesc {
 };
 
 static const struct riscv_iommu_regdesc riscv_iommu_regtable[] __attribute__((unused)) = {
-	{"capabilities", 0x000, 8, 0, 0x1f8e0ce0e10ULL, 0x0ULL, 0x0ULL},
+	{"capabilities", 0x000, 8, 0, 0x1f8e1ce0e10ULL, 0x0ULL, 0x0ULL},
 	{"fctl", 0x008, 4, 0, 0x0ULL, 0x2ULL, 0x0ULL},
 	{"ddtp", 0x010, 8, RISCV_IOMMU_RT_HANDSHAKE, 0x0ULL, 0x3ffffffffffc0fULL, 0x0ULL},
 	{"cqb", 0x018, 8, RISCV_IOMMU_RT_HANDSHAKE, 0x0ULL, 0x3ffffffffffc1fULL, 0x0ULL},

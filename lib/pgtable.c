@@ -49,11 +49,14 @@ uint64_t iohost_pt_atp(const struct iohost_pt *pt)
 
 static uint64_t leaf_flags(unsigned prot)
 {
-	/* Linux: V|A|U|R, +W|D when writable, +X when executable */
-	uint64_t f = RISCV_IOMMU_PTE_V | RISCV_IOMMU_PTE_A | RISCV_IOMMU_PTE_U | RISCV_IOMMU_PTE_R;
+	/* Linux: V|A|U|R, +W|D when writable, +X when executable; A and D clear for
+	 * IOHOST_PROT_CLEAN (hardware A/D update) */
+	uint64_t f = RISCV_IOMMU_PTE_V | RISCV_IOMMU_PTE_U | RISCV_IOMMU_PTE_R;
 
+	if (!(prot & IOHOST_PROT_CLEAN))
+		f |= RISCV_IOMMU_PTE_A;
 	if (prot & IOHOST_PROT_WRITE)
-		f |= RISCV_IOMMU_PTE_W | RISCV_IOMMU_PTE_D;
+		f |= RISCV_IOMMU_PTE_W | ((prot & IOHOST_PROT_CLEAN) ? 0 : RISCV_IOMMU_PTE_D);
 	if (prot & IOHOST_PROT_EXEC)
 		f |= RISCV_IOMMU_PTE_X;
 	return f;

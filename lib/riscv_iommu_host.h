@@ -180,6 +180,9 @@ int iohost_probe_device(struct iohost *h, uint32_t did);
 #define IOHOST_PROT_READ  1u
 #define IOHOST_PROT_WRITE 2u
 #define IOHOST_PROT_EXEC  4u
+/* Leaves with A=0 and D=0: for a device whose DC.tc.SADE/GADE lets the IOMMU set them
+ * (capabilities.AMO_HWAD); without them the first access faults. */
+#define IOHOST_PROT_CLEAN 8u
 #define IOHOST_SZ_4K      0x1000ull
 #define IOHOST_SZ_64K     0x10000ull
 #define IOHOST_SZ_2M      0x200000ull

@@ -42,6 +42,8 @@ module iommu_ctx_cache #(
   output logic              dtf_o,
   output logic              ens_o,
   output logic              sum_o,
+  output logic              sade_o,       // DC.tc.SADE / GADE (A/D update), with the roots
+  output logic              gade_o,
   output logic [19:0]       pscid_o,
   output logic [3:0]        s1_mode_o,
   output logic [43:0]       s1_ppn_o,
@@ -75,7 +77,7 @@ module iommu_ctx_cache #(
   // the table roots the miss queue and the walkers take with a miss (pscid, s1/s2/msiptp PPN) in
   // a third vector, read by the registered index in the stage's cycle (see idx_q below).
   localparam int DataW = 1 + 3 + 4 + 16 + 4 + 4 + 52 + 52;
-  localparam int RootW = 20 + 44 + 44 + 44;
+  localparam int RootW = 2 + 20 + 44 + 44 + 44;
   logic               valid_q [Entries];
   logic [23:0]        did_q   [Entries];
   logic [19:0]        pid_q   [Entries];
@@ -108,7 +110,8 @@ module iommu_ctx_cache #(
                      w_i[8*32+31:8*32+28],                            // msiptp mode (W8)
                      w_i[12*32+19:12*32], w_i[11*32+31:11*32],        // msi_addr_mask
                      w_i[14*32+19:14*32], w_i[13*32+31:13*32]};       // msi_addr_pattern
-  assign new_root = {w_i[64+19:64],                                   // pscid (W2)
+  assign new_root = {w_i[32+26], w_i[32+25],                          // sade, gade (W1)
+                     w_i[64+19:64],                                   // pscid (W2)
                      w_i[128+11:128], w_i[96+31:96],                  // s1 ppn (W4:W3)
                      w_i[224+11:224], w_i[192+31:192],                // s2 ppn (W7:W6)
                      w_i[10*32+11:10*32], w_i[9*32+31:9*32]};         // msiptp ppn
@@ -277,7 +280,7 @@ module iommu_ctx_cache #(
   // edge (stay_vec), so whenever the stage sees a hit, root_q[idx_q] is the matched context's.
   // (On a miss idx_q is 0 and the roots are unused, as the registered data were.) This keeps the
   // stage's decision (take_i) off 152 more register inputs and needs one RAM copy, not two.
-  assign {pscid_o, s1_ppn_o, s2_ppn_o, msi_ppn_o} = root_q[idx_q];
+  assign {sade_o, gade_o, pscid_o, s1_ppn_o, s2_ppn_o, msi_ppn_o} = root_q[idx_q];
 
   ///////////
   // State //
@@ -311,11 +314,11 @@ module iommu_ctx_cache #(
     end
   end
 
-  // W0[31:24], W1[31:25] and W1[19:0] (the key), W2[27:20], W3/W6[31:12], W4[31:12]... : the
+  // W0[31:24], W1[31:27] and W1[19:0] (the key), W2[27:20], W3/W6[31:12], W4[31:12]... : the
   // fields the datapath does not use (reserved bits, or checked by the firmware only).
   logic unused_ctx;
   assign unused_ctx = ^{w_i[16*32-1:15*32], w_i[14*32+31:14*32+20], w_i[12*32+31:12*32+20],
-                        w_i[10*32+31:10*32+12], w_i[8*32+27:8*32], w_i[31:24], w_i[63:57],
+                        w_i[10*32+31:10*32+12], w_i[8*32+27:8*32], w_i[31:24], w_i[63:59],
                         w_i[64+27:64+20], w_i[128+31:128+12], w_i[160+27:160+16],
                         w_i[224+31:224+12]};
 

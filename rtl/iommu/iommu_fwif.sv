@@ -720,7 +720,7 @@ module iommu_fwif #(
   // fields, CTX_CMD.DID and, for a PDTV=1 DC, CTX_KEY (a PDTV=0 entry has no process key:
   // pid = pv = 0, ENS = SUM = 0). For a process context the firmware writes the PC's PSCID into
   // ta and its fsc into fsc (CTX_W4, W6/W7) before the load. Entry layout (32-bit words):
-  // W0 did; W1 [19:0] pid, 20 pv, 21 pdtv, 22 dtf, 23 ens, 24 sum; W2 [19:0] pscid, [31:28]
+  // W0 did; W1 [19:0] pid, 20 pv, 21 pdtv, 22 dtf, 23 ens, 24 sum, 25 gade, 26 sade; W2 [19:0] pscid, [31:28]
   // first-stage mode; W4:W3 its PPN; W5 [15:0] gscid, [31:28] G-stage mode; W7:W6 its PPN;
   // W8 [31:28] msiptp mode; W10:W9 its PPN; W12:W11 msi_addr_mask; W14:W13 msi_addr_pattern.
   logic [511:0] dc;
@@ -746,7 +746,9 @@ module iommu_fwif #(
   assign dc_msi     = (dc_msimode != RISCV_IOMMU_MSIPTP_MODE_OFF);
 
   assign ctx_w_o[0*32 +: 32] = {8'd0, ctx_did_q};
-  assign ctx_w_o[1*32 +: 32] = {7'd0, ctx_key_q[24:23] & {2{dc_pdtv}}, dc_dtf, dc_pdtv,
+  assign ctx_w_o[1*32 +: 32] = {5'd0, dc_tc[RISCV_IOMMU_DC_TC_SADE_SHIFT],
+                                dc_tc[RISCV_IOMMU_DC_TC_GADE_SHIFT],
+                                ctx_key_q[24:23] & {2{dc_pdtv}}, dc_dtf, dc_pdtv,
                                 ctx_key_q[20:0] & {21{dc_pdtv}}};
   assign ctx_w_o[2*32 +: 32] = {dc_fsc[RISCV_IOMMU_DC_FSC_MODE_SHIFT +: 4], 8'd0,
                                 dc_ta[RISCV_IOMMU_DC_TA_PSCID_SHIFT +: 20]};

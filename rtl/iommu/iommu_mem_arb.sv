@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // iommu_mem_arb: three AXI4 masters onto the one memory port (architecture.md §2, §6).
 //
-// Sources: 0 translated DMA (full), 1 page-table walker (AR/R only), 2 firmware burst engine
-// (full). The memory-side ID is {source[1:0], id[3:0]}, so R and B responses are routed back by
+// Sources: 0 translated DMA (full), 1 page-table walker (full: PTE reads and the exclusive
+// single-beat A/D writes), 2 firmware burst engine (full). The memory-side ID is {source[1:0], id[3:0]}, so R and B responses are routed back by
 // ID[5:4] without any tracking table. AR and AW are each granted round-robin; a grant is held
 // while the address is offered and not accepted, so the payload stays stable. The source of
 // every accepted AW is queued, and W beats are taken from the source at the head of that queue
@@ -12,7 +12,7 @@
 // raises AWREADY), and a single-beat write needs no extra cycle. A burst whose WLAST went before
 // its AW handshake is remembered (w_ahead_q), so that AW gets no second burst and is not queued.
 // The address paths are combinational (no added latency for a DMA on an idle port). AxLOCK
-// (exclusive access) comes from the burst engine only: the DMA and the walker never lock.
+// (exclusive access) comes from the burst engine and the walker; the DMA never locks.
 
 `default_nettype none
 
@@ -55,13 +55,32 @@ module iommu_mem_arb #(
   output logic         s0_rvalid_o,
   input  logic         s0_rready_i,
 
-  // Source 1: page-table walker (read only)
+  // Source 1: page-table walker
+  input  logic [3:0]   s1_awid_i,
+  input  logic [63:0]  s1_awaddr_i,
+  input  logic [7:0]   s1_awlen_i,
+  input  logic [2:0]   s1_awsize_i,
+  input  logic [1:0]   s1_awburst_i,
+  input  logic [2:0]   s1_awprot_i,
+  input  logic         s1_awlock_i,      // exclusive write (A/D update)
+  input  logic         s1_awvalid_i,
+  output logic         s1_awready_o,
+  input  logic [63:0]  s1_wdata_i,
+  input  logic [7:0]   s1_wstrb_i,
+  input  logic         s1_wlast_i,
+  input  logic         s1_wvalid_i,
+  output logic         s1_wready_o,
+  output logic [3:0]   s1_bid_o,
+  output logic [1:0]   s1_bresp_o,
+  output logic         s1_bvalid_o,
+  input  logic         s1_bready_i,
   input  logic [3:0]   s1_arid_i,
   input  logic [63:0]  s1_araddr_i,
   input  logic [7:0]   s1_arlen_i,
   input  logic [2:0]   s1_arsize_i,
   input  logic [1:0]   s1_arburst_i,
   input  logic [2:0]   s1_arprot_i,
+  input  logic         s1_arlock_i,      // exclusive read (A/D update)
   input  logic         s1_arvalid_i,
   output logic         s1_arready_o,
   output logic [3:0]   s1_rid_o,
@@ -184,6 +203,7 @@ module iommu_mem_arb #(
         m_axi_arsize_o  = s1_arsize_i;
         m_axi_arburst_o = s1_arburst_i;
         m_axi_arprot_o  = s1_arprot_i;
+        m_axi_arlock_o  = s1_arlock_i;
         m_axi_arvalid_o = s1_arvalid_i;
       end
       SrcFw: begin
@@ -230,14 +250,17 @@ module iommu_mem_arb #(
   logic [QW-1:0] wq_wr_q, wq_rd_q;
   logic [QW:0] wq_cnt_q;
 
+  // Round-robin as on AR (the walker writes rarely: A/D updates).
   always_comb begin
     aw_src = aw_last_q;
     if (aw_lock_q) begin
       aw_src = aw_lock_src_q;
-    end else if (aw_last_q == SrcDma) begin
-      aw_src = s2_awvalid_i ? SrcFw : SrcDma;
     end else begin
-      aw_src = s0_awvalid_i ? SrcDma : SrcFw;
+      case (aw_last_q)
+        SrcDma:  aw_src = s1_awvalid_i ? SrcPtw : s2_awvalid_i ? SrcFw  : SrcDma;
+        SrcPtw:  aw_src = s2_awvalid_i ? SrcFw  : s0_awvalid_i ? SrcDma : SrcPtw;
+        default: aw_src = s0_awvalid_i ? SrcDma : s1_awvalid_i ? SrcPtw : SrcFw;
+      endcase
     end
   end
 
@@ -250,6 +273,16 @@ module iommu_mem_arb #(
     m_axi_awprot_o  = s0_awprot_i;
     m_axi_awlock_o  = 1'b0;
     m_axi_awvalid_o = s0_awvalid_i && !wq_full;
+    if (aw_src == SrcPtw) begin
+      m_axi_awid_o    = {aw_src, s1_awid_i};
+      m_axi_awaddr_o  = s1_awaddr_i;
+      m_axi_awlen_o   = s1_awlen_i;
+      m_axi_awsize_o  = s1_awsize_i;
+      m_axi_awburst_o = s1_awburst_i;
+      m_axi_awprot_o  = s1_awprot_i;
+      m_axi_awlock_o  = s1_awlock_i;
+      m_axi_awvalid_o = s1_awvalid_i && !wq_full;
+    end
     if (aw_src == SrcFw) begin
       m_axi_awid_o    = {aw_src, s2_awid_i};
       m_axi_awaddr_o  = s2_awaddr_i;
@@ -264,6 +297,7 @@ module iommu_mem_arb #(
 
   assign aw_hs        = m_axi_awvalid_o && m_axi_awready_i;
   assign s0_awready_o = m_axi_awready_i && !wq_full && (aw_src == SrcDma);
+  assign s1_awready_o = m_axi_awready_i && !wq_full && (aw_src == SrcPtw);
   assign s2_awready_o = m_axi_awready_i && !wq_full && (aw_src == SrcFw);
 
   ////////////////////
@@ -285,6 +319,12 @@ module iommu_mem_arb #(
     m_axi_wstrb_o  = s0_wstrb_i;
     m_axi_wlast_o  = s0_wlast_i;
     m_axi_wvalid_o = w_route && s0_wvalid_i;
+    if (w_src == SrcPtw) begin
+      m_axi_wdata_o  = s1_wdata_i;
+      m_axi_wstrb_o  = s1_wstrb_i;
+      m_axi_wlast_o  = s1_wlast_i;
+      m_axi_wvalid_o = w_route && s1_wvalid_i;
+    end
     if (w_src == SrcFw) begin
       m_axi_wdata_o  = s2_wdata_i;
       m_axi_wstrb_o  = s2_wstrb_i;
@@ -294,6 +334,7 @@ module iommu_mem_arb #(
   end
 
   assign s0_wready_o = m_axi_wready_i && w_route && (w_src == SrcDma);
+  assign s1_wready_o = m_axi_wready_i && w_route && (w_src == SrcPtw);
   assign s2_wready_o = m_axi_wready_i && w_route && (w_src == SrcFw);
   assign w_last_hs   = m_axi_wvalid_o && m_axi_wready_i && m_axi_wlast_o;
   // A burst that completes before or in its own AW cycle never enters the queue.
@@ -378,6 +419,9 @@ module iommu_mem_arb #(
   assign s0_bid_o    = m_axi_bid_i[3:0];
   assign s0_bresp_o  = m_axi_bresp_i;
   assign s0_bvalid_o = m_axi_bvalid_i && (b_src == SrcDma);
+  assign s1_bid_o    = m_axi_bid_i[3:0];
+  assign s1_bresp_o  = m_axi_bresp_i;
+  assign s1_bvalid_o = m_axi_bvalid_i && (b_src == SrcPtw);
   assign s2_bid_o    = m_axi_bid_i[3:0];
   assign s2_bresp_o  = m_axi_bresp_i;
   assign s2_bvalid_o = m_axi_bvalid_i && (b_src == SrcFw);
@@ -385,6 +429,7 @@ module iommu_mem_arb #(
   always_comb begin
     case (b_src)
       SrcDma:  m_axi_bready_o = s0_bready_i;
+      SrcPtw:  m_axi_bready_o = s1_bready_i;
       SrcFw:   m_axi_bready_o = s2_bready_i;
       default: m_axi_bready_o = 1'b1;
     endcase

@@ -15,8 +15,18 @@
 // (held by the caller for the whole walk) are sampled at start only; the result outputs hold
 // until the next start.
 // Faults (cause by original access type): page fault 12/13/15, guest-page fault 20/21/23 with
-// iotval2 = GPA[63:2]<<2 | implicit, PTE read bus error 1/5/7. Success returns the SPA PPN of the
-// accessed 4 KiB page plus the leaf bits of both stages for the IOTLB fill.
+// iotval2 = GPA[63:2]<<2 | implicit-write<<1 | implicit, PTE read or write bus error 1/5/7.
+// Success returns the SPA PPN of the accessed 4 KiB page plus the leaf bits of both stages for
+// the IOTLB fill.
+// Hardware A/D update (AMO_HWAD, DC.tc.SADE first stage, DC.tc.GADE G-stage; doc/datapath.md
+// "A/D update"): a leaf that passes every check but has A=0, or D=0 on a write, faults when its
+// stage's ADE is 0. Otherwise it is read again as an AXI exclusive (ARLOCK), judged again from
+// scratch, and if it still needs the update, written back with A (and D for a write) set by an
+// exclusive write on the same ID (AWLOCK). EXOKAY: the PTE is read once more (plain) and the walk
+// goes on with it; OKAY (the PTE changed since the exclusive read): back to the exclusive read.
+// Nothing is written on a walk step that faults. In a nested walk, a first-stage leaf that needs
+// the update first has its own address translated through the G-stage again, as an implicit
+// write (G leaf W needed, its A and D set under GADE, iotval2 bit 1 on a guest-page fault).
 
 `default_nettype none
 
@@ -31,6 +41,8 @@ module iommu_ptw (
   input  logic         write_i,
   input  logic         priv_i,
   input  logic         sum_i,
+  input  logic         sade_i,      // DC.tc.SADE: set A/D in first-stage leaves
+  input  logic         gade_i,      // DC.tc.GADE: set A/D in G-stage leaves
   input  logic [3:0]   s1_mode_i,   // iosatp mode: 0 Bare, 8 Sv39, 9 Sv48, 10 Sv57
   input  logic [43:0]  s1_ppn_i,
   input  logic [3:0]   s2_mode_i,   // iohgatp mode: 0 Bare, 8 Sv39x4, 9 Sv48x4, 10 Sv57x4
@@ -64,20 +76,30 @@ module iommu_ptw (
   output logic [2:0]   perm2_o,     // G-stage leaf {X, W&D, R}
   output logic         msi_o,       // final GPA is an MSI page: ppn_o = GPA page, no G-stage walk
 
-  // ---- PTE reads ----
+  // ---- PTE reads, and the exclusive A/D writes (same address, rd_addr_o) ----
   output logic [63:0]  rd_addr_o,
   output logic         rd_valid_o,
+  output logic         rd_lock_o,   // exclusive read (ARLOCK)
   input  logic         rd_ready_i,
   input  logic [63:0]  rd_data_i,
   input  logic         rd_err_i,
-  input  logic         rd_rvalid_i
+  input  logic         rd_rvalid_i,
+  output logic         wr_valid_o,  // AW of the exclusive write (AWLOCK), address rd_addr_o
+  input  logic         wr_ready_i,
+  output logic         wd_valid_o,  // its single W beat (all strobes)
+  input  logic         wd_ready_i,
+  output logic [63:0]  wr_data_o,
+  input  logic         b_valid_i,
+  input  logic [1:0]   b_resp_i     // EXOKAY: written; OKAY: the exclusive failed; else error
 );
 
   // verilator lint_off UNUSEDPARAM
   `include "iommu_regs.svh"
   // verilator lint_on UNUSEDPARAM
 
-  typedef enum logic [2:0] {StIdle, StGStart, StRdReq, StRdWait, StDone} state_e;
+  typedef enum logic [2:0] {
+    StIdle, StGStart, StRdReq, StRdWait, StDone, StUpd, StWrReq, StWrWait
+  } state_e;
 
 
   state_e      state_q, state_d;
@@ -101,6 +123,11 @@ module iommu_ptw (
   logic [2:0]  size_q, size_d;
   logic [2:0]  perm2_q, perm2_d;
   logic        msi_q, msi_d, msi_on_q;
+  logic        sade_q, gade_q;            // the context's A/D update enables
+  logic        lock_q, lock_d;            // the current read is exclusive (A/D update step)
+  logic        impw_q, impw_d;            // the implicit G walk is for a first-stage PTE write
+  logic        aw_done_q, w_done_q;       // exclusive write: AW / W accepted
+  logic [63:0] wdata_q;                   // the PTE with A (and D) set, from the last read
   logic [51:0] msi_mask_q, msi_pat_q;
   logic        msi_match;             // the first-stage leaf's GPA page is an MSI page
   logic        wc_ok_q;               // no walk-cache flush since start (G-stage Bare)
@@ -133,6 +160,7 @@ module iommu_ptw (
   logic [63:0] pte;
   logic [43:0] pte_ppn, lvl_mask, leaf_ppn;
   logic        pte_bad, pte_leaf, pte_napot, napot_ok, misaligned, perm_bad;
+  logic        p_exec, p_write, ad_need, ade, leaf_bad;
   logic [43:0] cur_vpn;      // VPN bits that superpage/NAPOT leaves pass through
   logic [2:0]  leaf_size;
 
@@ -164,21 +192,31 @@ module iommu_ptw (
                       (({8'd0, leaf_ppn} & ~msi_mask_q) == (msi_pat_q & ~msi_mask_q));
   assign leaf_size  = pte_napot ? 3'd1 : (lvl_q == 3'd0 ? 3'd0 : lvl_q + 3'd1);
 
+  // The access the leaf is checked for: an implicit G-stage access (a first-stage PTE's address)
+  // is a read, or a write when it is for that PTE's A/D update (impw_q); otherwise the request's.
+  assign p_exec  = exec_q && !implicit_q;
+  assign p_write = implicit_q ? impw_q : write_q;
+
   iommu_ptw_perm u_perm (
     .g_stage_i  (in_g_q),
-    .implicit_i (implicit_q),
-    .exec_i     (exec_q),
-    .write_i    (write_q),
+    .implicit_i (1'b0),
+    .exec_i     (p_exec),
+    .write_i    (p_write),
     .priv_i     (priv_q),
     .sum_i      (sum_q),
     .r_i        (pte[1]),
     .w_i        (pte[2]),
     .x_i        (pte[3]),
     .u_i        (pte[4]),
-    .a_i        (pte[6]),
-    .d_i        (pte[7]),
+    .a_i        (1'b1),
+    .d_i        (1'b1),
     .fault_o    (perm_bad)
   );
+
+  // A/D: missing A, or D on a write, is a fault without the stage's ADE, else an update.
+  assign ad_need  = !pte[6] || (p_write && !pte[7]);
+  assign ade      = in_g_q ? gade_q : sade_q;
+  assign leaf_bad = pte_leaf && (misaligned || perm_bad || (ad_need && !ade));
 
   // ---- Index helpers (shifts outside always_comb keep Icarus' sensitivity exact) ----
   // PTE address = table base + 8 * index, as an OR (no carry chain): a 9-bit index stays inside
@@ -262,6 +300,8 @@ module iommu_ptw (
     size_d     = size_q;
     perm2_d    = perm2_q;
     msi_d      = msi_q;
+    lock_d     = lock_q;
+    impw_d     = impw_q;
     case (state_q)
       StIdle: begin
         // An idle walker captures the stage's inputs every cycle, and the miss decision only
@@ -275,6 +315,8 @@ module iommu_ptw (
           g_d       = 1'b0;
           s1_size_d = 3'd5;
           perm2_d   = 3'b111;
+          lock_d    = 1'b0;
+          impw_d    = 1'b0;
           // Not implicit unless set below: a stale 1 from an earlier nested walk would exempt
           // the first-stage leaf from the write/D and exec checks.
           implicit_d = 1'b0;
@@ -323,11 +365,12 @@ module iommu_ptw (
       StRdWait: begin
         if (rd_rvalid_i) begin
           state_d = StRdReq;
+          lock_d  = 1'b0;
           if (rd_err_i) begin
             fault_d = 1'b1;
             cause_d = cause_af;
             state_d = StDone;
-          end else if (pte_bad || (pte_leaf && (misaligned || perm_bad))) begin
+          end else if (pte_bad || leaf_bad) begin
             fault_d = 1'b1;
             if (in_g_q) begin
               cause_d   = cause_gpf;
@@ -349,12 +392,19 @@ module iommu_ptw (
                 state_d    = StGStart;
               end
             end
+          end else if (ad_need) begin
+            // A leaf that passed every check and needs its A/D update (its stage's ADE is 1):
+            // the next step is chosen the cycle after, from registers only.
+            lock_d  = lock_q;
+            state_d = StUpd;
           end else if (in_g_q && implicit_q) begin
             // G-stage leaf for a first-stage PTE address: now read that PTE. The read that
             // follows is the first stage's own: its leaf is checked as the original access
-            // (W, D, X, SUM rules), not as an implicit read.
+            // (W, D, X, SUM rules), not as an implicit read. For an A/D update of that PTE
+            // (impw_q) the read is the exclusive one.
             in_g_d     = 1'b0;
             implicit_d = 1'b0;
+            lock_d     = impw_q;
             lvl_d  = s1_lvl_q;
             addr_d = {8'd0, leaf_ppn, gpa_off};
           end else if (in_g_q) begin
@@ -384,6 +434,38 @@ module iommu_ptw (
             end else begin
               state_d = StDone;
             end
+          end
+        end
+      end
+      StUpd: begin
+        if (!in_g_q && s2_on_q && !impw_q) begin
+          // Nested: the PTE write is an implicit write for the G-stage; translate the PTE's GPA
+          // (still in gpa_q) again as one, then come back with an exclusive read.
+          impw_d     = 1'b1;
+          implicit_d = 1'b1;
+          state_d    = StGStart;
+        end else if (!lock_q) begin
+          lock_d  = 1'b1;      // read the same PTE again, exclusively
+          state_d = StRdReq;
+        end else begin
+          state_d = StWrReq;   // exclusive write of wdata_q
+        end
+      end
+      StWrReq: begin
+        if ((aw_done_q || wr_ready_i) && (w_done_q || wd_ready_i)) begin
+          state_d = StWrWait;
+        end
+      end
+      StWrWait: begin
+        if (b_valid_i) begin
+          // EXOKAY: read the PTE again (plain) and go on with what memory now holds. OKAY: the
+          // PTE changed since the exclusive read: read it again exclusively and judge it anew.
+          state_d = StRdReq;
+          lock_d  = !b_resp_i[0];
+          if (b_resp_i[1]) begin
+            fault_d = 1'b1;
+            cause_d = cause_af;
+            state_d = StDone;
           end
         end
       end
@@ -429,7 +511,20 @@ module iommu_ptw (
     size_q     <= size_d;
     perm2_q    <= perm2_d;
     msi_q      <= msi_d;
+    lock_q     <= lock_d;
+    impw_q     <= impw_d;
+    // The write data: the last PTE read with A, and D for a write access, set (used only when
+    // that read decided the write).
+    if ((state_q == StRdWait) && rd_rvalid_i) begin
+      wdata_q <= {rd_data_i[63:8], rd_data_i[7] | p_write, 1'b1, rd_data_i[5:0]};
+    end
+    aw_done_q <= (state_q == StWrReq) && (aw_done_q || wr_ready_i) &&
+                 !(state_d == StWrWait);
+    w_done_q  <= (state_q == StWrReq) && (w_done_q || wd_ready_i) &&
+                 !(state_d == StWrWait);
     if (capture) begin
+      sade_q     <= sade_i;
+      gade_q     <= gade_i;
       s1_on_q    <= (s1_mode_i != 4'd0);
       s1_ppn_q   <= s1_ppn_i;
       wc_use_q   <= wc_use;
@@ -456,7 +551,7 @@ module iommu_ptw (
   assign cause_o    = cause_q;
   // A guest-page fault keeps the faulting GPA and the implicit flag in gpa_q / implicit_q until
   // the next start, so iotval2 needs no register of its own.
-  assign iotval2_o  = gpf_q ? {gpa_hi, 1'b0, implicit_q} : 64'd0;
+  assign iotval2_o  = gpf_q ? {gpa_hi, implicit_q && impw_q, implicit_q} : 64'd0;
   assign ppn_o      = ppn_q;
   assign size_o     = size_q;
   assign perm1_o    = perm1_q;
@@ -472,6 +567,10 @@ module iommu_ptw (
   assign wc_vpn_o   = iova_q[56:21];
   assign wc_ppn_o   = pte_ppn;
   assign rd_valid_o = (state_q == StRdReq);
+  assign rd_lock_o  = lock_q;
+  assign wr_valid_o = (state_q == StWrReq) && !aw_done_q;
+  assign wd_valid_o = (state_q == StWrReq) && !w_done_q;
+  assign wr_data_o  = wdata_q;
 
 `ifdef FORMAL
   // Formal properties (formal/run.sh proves them with this module as the top).

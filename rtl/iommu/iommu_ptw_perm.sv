@@ -2,7 +2,8 @@
 // Leaf PTE permission check (Priv spec 12.3.2 step 6-8, IOMMU spec 2.3 and the process-context ENS/SUM rules).
 //
 // Used by the walker on leaves it finds and by the translation stage on IOTLB hits (the IOTLB
-// stores the leaf bits with A=1 and W folded as W&D, so a hit re-runs exactly these rules).
+// stores the leaf bits with A=1 and W folded as W&D, so a hit re-runs exactly these rules). The
+// walker passes A=D=1 and judges A/D itself (hardware A/D update under DC.tc.SADE/GADE).
 // G-stage leaves are checked as user accesses and must have U=1; implicit G-stage accesses (reads
 // of first-stage PTEs) are reads. MXR is not supported (no such field for the IOMMU).
 
@@ -34,7 +35,8 @@ module iommu_ptw_perm (
   assign u_bad = g_stage_i ? !u_i
                : (priv_i ? (u_i && (eff_exec || !sum_i)) : !u_i);
   assign rwx_bad = eff_exec ? !x_i : (eff_write ? !w_i : !r_i);
-  // AMO_HWAD=0: A=0, or D=0 on a write, is a page fault.
+  // A=0, or D=0 on a write, is a page fault (the walker passes A=D=1 and decides between the
+  // fault and the A/D update itself).
   assign ad_bad = !a_i || (eff_write && !d_i);
 
   assign fault_o = u_bad || rwx_bad || ad_bad;

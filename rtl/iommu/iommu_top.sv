@@ -181,6 +181,13 @@ module iommu_top #(
   logic          ptw_rlast;
   logic          ptw_rvalid;
   logic          ptw_rready;
+  logic          ptw_arlock, ptw_awlock, ptw_awvalid, ptw_awready, ptw_wlast, ptw_wvalid;
+  logic          ptw_wready, ptw_bvalid, ptw_bready;
+  logic [3:0]    ptw_awid, ptw_bid;
+  logic [63:0]   ptw_awaddr, ptw_wdata;
+  logic [7:0]    ptw_awlen, ptw_wstrb;
+  logic [2:0]    ptw_awsize, ptw_awprot;
+  logic [1:0]    ptw_awburst, ptw_bresp;
 
   logic [3:0]    burst_awid;
   logic [63:0]   burst_awaddr;
@@ -457,6 +464,25 @@ module iommu_top #(
     .m_ptw_rlast_i        (ptw_rlast),
     .m_ptw_rvalid_i       (ptw_rvalid),
     .m_ptw_rready_o       (ptw_rready),
+    .m_ptw_arlock_o       (ptw_arlock),
+    .m_ptw_awid_o         (ptw_awid),
+    .m_ptw_awaddr_o       (ptw_awaddr),
+    .m_ptw_awlen_o        (ptw_awlen),
+    .m_ptw_awsize_o       (ptw_awsize),
+    .m_ptw_awburst_o      (ptw_awburst),
+    .m_ptw_awprot_o       (ptw_awprot),
+    .m_ptw_awlock_o       (ptw_awlock),
+    .m_ptw_awvalid_o      (ptw_awvalid),
+    .m_ptw_awready_i      (ptw_awready),
+    .m_ptw_wdata_o        (ptw_wdata),
+    .m_ptw_wstrb_o        (ptw_wstrb),
+    .m_ptw_wlast_o        (ptw_wlast),
+    .m_ptw_wvalid_o       (ptw_wvalid),
+    .m_ptw_wready_i       (ptw_wready),
+    .m_ptw_bid_i          (ptw_bid),
+    .m_ptw_bresp_i        (ptw_bresp),
+    .m_ptw_bvalid_i       (ptw_bvalid),
+    .m_ptw_bready_o       (ptw_bready),
     .ddtp_mode_i     (ddtp_mode),
     .fctl_gxl_i      (fctl_gxl),
     .ctx_load_i      (ctx_load),
@@ -691,6 +717,25 @@ module iommu_top #(
     .s1_rlast_o           (ptw_rlast),
     .s1_rvalid_o          (ptw_rvalid),
     .s1_rready_i          (ptw_rready),
+    .s1_arlock_i          (ptw_arlock),
+    .s1_awid_i            (ptw_awid),
+    .s1_awaddr_i          (ptw_awaddr),
+    .s1_awlen_i           (ptw_awlen),
+    .s1_awsize_i          (ptw_awsize),
+    .s1_awburst_i         (ptw_awburst),
+    .s1_awprot_i          (ptw_awprot),
+    .s1_awlock_i          (ptw_awlock),
+    .s1_awvalid_i         (ptw_awvalid),
+    .s1_awready_o         (ptw_awready),
+    .s1_wdata_i           (ptw_wdata),
+    .s1_wstrb_i           (ptw_wstrb),
+    .s1_wlast_i           (ptw_wlast),
+    .s1_wvalid_i          (ptw_wvalid),
+    .s1_wready_o          (ptw_wready),
+    .s1_bid_o             (ptw_bid),
+    .s1_bresp_o           (ptw_bresp),
+    .s1_bvalid_o          (ptw_bvalid),
+    .s1_bready_i          (ptw_bready),
     .s2_awid_i            (burst_awid),
     .s2_awaddr_i          (burst_awaddr),
     .s2_awlen_i           (burst_awlen),

@@ -90,13 +90,14 @@ module iommu_xlate #(
   input  logic               m_dma_rvalid_i,
   output logic               m_dma_rready_o,
 
-  // ---- Page-table walker reads (AXI4 master, read only, arbiter source 1) ----
+  // ---- Page-table walker (AXI4 master, arbiter source 1): PTE reads, exclusive A/D writes ----
   output logic [IdWidth-1:0] m_ptw_arid_o,
   output logic [63:0]        m_ptw_araddr_o,
   output logic [7:0]         m_ptw_arlen_o,
   output logic [2:0]         m_ptw_arsize_o,
   output logic [1:0]         m_ptw_arburst_o,
   output logic [2:0]         m_ptw_arprot_o,
+  output logic               m_ptw_arlock_o,
   output logic               m_ptw_arvalid_o,
   input  logic               m_ptw_arready_i,
   input  logic [IdWidth-1:0] m_ptw_rid_i,
@@ -105,6 +106,24 @@ module iommu_xlate #(
   input  logic               m_ptw_rlast_i,
   input  logic               m_ptw_rvalid_i,
   output logic               m_ptw_rready_o,
+  output logic [IdWidth-1:0] m_ptw_awid_o,
+  output logic [63:0]        m_ptw_awaddr_o,
+  output logic [7:0]         m_ptw_awlen_o,
+  output logic [2:0]         m_ptw_awsize_o,
+  output logic [1:0]         m_ptw_awburst_o,
+  output logic [2:0]         m_ptw_awprot_o,
+  output logic               m_ptw_awlock_o,
+  output logic               m_ptw_awvalid_o,
+  input  logic               m_ptw_awready_i,
+  output logic [63:0]        m_ptw_wdata_o,
+  output logic [7:0]         m_ptw_wstrb_o,
+  output logic               m_ptw_wlast_o,
+  output logic               m_ptw_wvalid_o,
+  input  logic               m_ptw_wready_i,
+  input  logic [IdWidth-1:0] m_ptw_bid_i,
+  input  logic [1:0]         m_ptw_bresp_i,
+  input  logic               m_ptw_bvalid_i,
+  output logic               m_ptw_bready_o,
 
   // ---- Configuration from the register file ----
   input  logic [3:0]         ddtp_mode_i,
@@ -210,7 +229,7 @@ module iommu_xlate #(
   logic [23:0]        st_did;
   logic [19:0]        st_pid;
 
-  logic        ctx_hit, ctx_pdtv, ctx_dtf, ctx_ens, ctx_sum, s1_on, s2_on;
+  logic        ctx_hit, ctx_pdtv, ctx_dtf, ctx_ens, ctx_sum, s1_on, s2_on, ctx_sade, ctx_gade;
   logic [19:0] ctx_pscid;
   logic [3:0]  ctx_s1_mode, ctx_s2_mode;
   logic [43:0] ctx_s1_ppn, ctx_s2_ppn;
@@ -464,6 +483,8 @@ module iommu_xlate #(
     .dtf_o     (ctx_dtf),
     .ens_o     (ctx_ens),
     .sum_o     (ctx_sum),
+    .sade_o    (ctx_sade),
+    .gade_o    (ctx_gade),
     .pscid_o   (ctx_pscid),
     .s1_mode_o (ctx_s1_mode),
     .s1_ppn_o  (ctx_s1_ppn),
@@ -622,6 +643,8 @@ module iommu_xlate #(
     .walk_exec_i     (st_exec),
     .walk_priv_i     (st_priv),
     .walk_sum_i      (ctx_sum),
+    .walk_sade_i     (ctx_sade),
+    .walk_gade_i     (ctx_gade),
     .walk_s1_mode_i  (ctx_s1_mode),
     .walk_s1_ppn_i   (ctx_s1_ppn),
     .walk_msi_on_i   (mctx_mode == 4'd1),
@@ -692,7 +715,17 @@ module iommu_xlate #(
     .m_ptw_rid_i     (m_ptw_rid_i),
     .m_ptw_rdata_i   (m_ptw_rdata_i),
     .m_ptw_rerr_i    (m_ptw_rresp_i[1]),
-    .m_ptw_rvalid_i  (m_ptw_rvalid_i)
+    .m_ptw_rvalid_i  (m_ptw_rvalid_i),
+    .m_ptw_arlock_o  (m_ptw_arlock_o),
+    .m_ptw_awid_o    (m_ptw_awid_o),
+    .m_ptw_awaddr_o  (m_ptw_awaddr_o),
+    .m_ptw_awvalid_o (m_ptw_awvalid_o),
+    .m_ptw_awready_i (m_ptw_awready_i),
+    .m_ptw_wdata_o   (m_ptw_wdata_o),
+    .m_ptw_wvalid_o  (m_ptw_wvalid_o),
+    .m_ptw_wready_i  (m_ptw_wready_i),
+    .m_ptw_bresp_i   (m_ptw_bresp_i),
+    .m_ptw_bvalid_i  (m_ptw_bvalid_i)
   );
 
   // 8-byte single-beat PTE reads, privileged data (AxPROT 0b001).
@@ -701,6 +734,15 @@ module iommu_xlate #(
   assign m_ptw_arburst_o = 2'b01;
   assign m_ptw_arprot_o  = 3'b001;
   assign m_ptw_rready_o  = 1'b1;
+  // A/D updates: one exclusive 8-byte beat, same attributes and ID as the exclusive read.
+  assign m_ptw_awlen_o   = 8'd0;
+  assign m_ptw_awsize_o  = 3'd3;
+  assign m_ptw_awburst_o = 2'b01;
+  assign m_ptw_awprot_o  = 3'b001;
+  assign m_ptw_awlock_o  = 1'b1;
+  assign m_ptw_wstrb_o   = 8'hFF;
+  assign m_ptw_wlast_o   = 1'b1;
+  assign m_ptw_bready_o  = 1'b1;
 
   //////////////////////
   // Response block   //
@@ -813,6 +855,7 @@ module iommu_xlate #(
 
   logic unused_xlate;
   assign unused_xlate = ^{accept, m_ptw_rid_i, m_ptw_rresp_i[0], m_ptw_rlast_i, fctl_gxl_i, ctx_w_i[0],
+                          m_ptw_bid_i,
                           walk_active};
 
 endmodule

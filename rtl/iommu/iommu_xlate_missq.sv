@@ -10,9 +10,11 @@
 // its predecessor in its chain and becomes ready only once the predecessor has left, so per-ID
 // order (reads) and AW order (writes) hold while other requests hit under the misses.
 // Walkers share m_ptw_* with ARID = slot index (fixed priority, grant held while AR stalls);
-// R beats return by RID. A finished walk fills the IOTLB (through a register, a cycle after its
-// request leaves) unless an IOTLB invalidation arrived since the walk started (IOMMU spec 4.1
-// IOTINVAL rules: no stale fill).
+// R beats return by RID. A/D-update writes (exclusive, single beat) go out on the AW/W channels
+// with AWID = slot index, one walker at a time (the write token, held from its AW/W offer to its
+// B response). A finished walk fills the IOTLB (through a register, a cycle after its request
+// leaves) unless an IOTLB invalidation arrived since the walk started (IOMMU spec 4.1 IOTINVAL
+// rules: no stale fill).
 
 `default_nettype none
 
@@ -56,6 +58,8 @@ module iommu_xlate_missq #(
   input  logic               walk_exec_i,
   input  logic               walk_priv_i,
   input  logic               walk_sum_i,
+  input  logic               walk_sade_i,
+  input  logic               walk_gade_i,
   input  logic [3:0]         walk_s1_mode_i,
   input  logic [43:0]        walk_s1_ppn_i,
   input  logic [3:0]         walk_s2_mode_i,
@@ -128,12 +132,23 @@ module iommu_xlate_missq #(
   // ---- Page-table reads ----
   output logic [IdWidth-1:0] m_ptw_arid_o,
   output logic [63:0]        m_ptw_araddr_o,
+  output logic               m_ptw_arlock_o,
   output logic               m_ptw_arvalid_o,
   input  logic               m_ptw_arready_i,
   input  logic [IdWidth-1:0] m_ptw_rid_i,
   input  logic [63:0]        m_ptw_rdata_i,
   input  logic               m_ptw_rerr_i,
-  input  logic               m_ptw_rvalid_i
+  input  logic               m_ptw_rvalid_i,
+  // ---- A/D update writes (exclusive, one 8-byte beat) ----
+  output logic [IdWidth-1:0] m_ptw_awid_o,
+  output logic [63:0]        m_ptw_awaddr_o,
+  output logic               m_ptw_awvalid_o,
+  input  logic               m_ptw_awready_i,
+  output logic [63:0]        m_ptw_wdata_o,
+  output logic               m_ptw_wvalid_o,
+  input  logic               m_ptw_wready_i,
+  input  logic [1:0]         m_ptw_bresp_i,
+  input  logic               m_ptw_bvalid_i
 );
 
   // verilator lint_off UNUSEDPARAM
@@ -182,7 +197,8 @@ module iommu_xlate_missq #(
 
   // ---- Walkers (flattened per-slot outputs) ----
   logic [Slots-1:0]     w_start, w_busy, w_done, w_fault, w_g, w_rd_valid, w_rd_ready, w_rvalid;
-  logic [Slots-1:0]     w_msi;
+  logic [Slots-1:0]     w_msi, w_rd_lock, w_aw_valid, w_w_valid;
+  logic [63:0]          w_wr_data [Slots];
   // Per-walker outputs as unpacked arrays: a read by a slot index is a small mux tree (a
   // variable part-select of a flattened vector, stride 44 or 12, became a barrel shifter).
   logic [11:0]          w_cause   [Slots];
@@ -542,6 +558,44 @@ module iommu_xlate_missq #(
   assign m_ptw_arvalid_o = any_rd;
   assign m_ptw_arid_o    = IdWidth'(gnt);
   assign m_ptw_araddr_o  = w_rd_addr[gnt];
+  assign m_ptw_arlock_o  = w_rd_lock[gnt];
+
+  // A/D writes: rare, so one walker at a time. The token goes to the lowest walker offering AW
+  // or W and stays with it until its B response; AW, W and B all belong to the holder.
+  logic          wtok_q, any_wr;
+  logic [SW-1:0] wgnt_q, wgnt;
+  always_comb begin
+    any_wr = 1'b0;
+    wgnt   = '0;
+    for (int i = Slots - 1; i >= 0; i--) begin
+      if (w_aw_valid[i] || w_w_valid[i]) begin
+        any_wr = 1'b1;
+        wgnt   = SW'(i);
+      end
+    end
+    if (wtok_q) begin
+      wgnt = wgnt_q;
+    end
+  end
+  assign m_ptw_awvalid_o = w_aw_valid[wgnt];
+  assign m_ptw_awid_o    = IdWidth'(wgnt);
+  assign m_ptw_awaddr_o  = w_rd_addr[wgnt];
+  assign m_ptw_wvalid_o  = w_w_valid[wgnt];
+  assign m_ptw_wdata_o   = w_wr_data[wgnt];
+
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      wtok_q <= 1'b0;
+      wgnt_q <= '0;
+    end else begin
+      wgnt_q <= wgnt;
+      if (m_ptw_bvalid_i) begin
+        wtok_q <= 1'b0;
+      end else if (any_wr) begin
+        wtok_q <= 1'b1;
+      end
+    end
+  end
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
@@ -606,6 +660,8 @@ module iommu_xlate_missq #(
     assign w_start[i]    = enq_i && enq_walk_i && (free_idx == SW'(i));
     assign w_rd_ready[i] = m_ptw_arready_i && (gnt == SW'(i));
     assign w_rvalid[i]   = m_ptw_rvalid_i && (m_ptw_rid_i == IdWidth'(i));
+    logic w_own;
+    assign w_own = wtok_q ? (wgnt_q == SW'(i)) : (wgnt == SW'(i));
 
     iommu_ptw u_ptw (
       .clk_i       (clk_i),
@@ -616,6 +672,8 @@ module iommu_xlate_missq #(
       .write_i     (q_write_i),
       .priv_i      (walk_priv_i),
       .sum_i       (walk_sum_i),
+      .sade_i      (walk_sade_i),
+      .gade_i      (walk_gade_i),
       .s1_mode_i   (walk_s1_mode_i),
       .s1_ppn_i    (walk_s1_ppn_i),
       .s2_mode_i   (walk_s2_mode_i),
@@ -646,7 +704,15 @@ module iommu_xlate_missq #(
       .rd_ready_i  (w_rd_ready[i]),
       .rd_data_i   (m_ptw_rdata_i),
       .rd_err_i    (m_ptw_rerr_i),
-      .rd_rvalid_i (w_rvalid[i])
+      .rd_rvalid_i (w_rvalid[i]),
+      .rd_lock_o   (w_rd_lock[i]),
+      .wr_valid_o  (w_aw_valid[i]),
+      .wr_ready_i  (m_ptw_awready_i && w_own),
+      .wd_valid_o  (w_w_valid[i]),
+      .wd_ready_i  (m_ptw_wready_i && w_own),
+      .wr_data_o   (w_wr_data[i]),
+      .b_valid_i   (m_ptw_bvalid_i && wtok_q && (wgnt_q == SW'(i))),
+      .b_resp_i    (m_ptw_bresp_i)
     );
   end
 

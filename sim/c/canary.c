@@ -148,8 +148,19 @@ static struct sum *take(size_t *n)
 
 static void stray(uint64_t pa, const char *what)
 {
+	static const char *kinds[4]; /* the first stray of each kind is always shown in full */
+	bool first = false;
+
+	for (unsigned i = 0; i < 4 && !first; i++) {
+		if (kinds[i] == what)
+			break;
+		if (!kinds[i]) {
+			kinds[i] = what;
+			first	 = true;
+		}
+	}
 	strays++;
-	if (strays <= MAX_REPORT)
+	if (strays <= MAX_REPORT || first)
 		tb_fail(__FILE__, __LINE__, "canary: stray write: %s at 0x%llx", what,
 			(unsigned long long)pa);
 	else

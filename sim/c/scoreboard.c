@@ -64,6 +64,8 @@ struct gm_info {
 #define SB_END_WAIT 20000 /* cycles the end-of-test check waits for firmware records */
 
 static bool enabled = true;
+static bool ad_check = true; /* sb_ad_check(): A/D set in the leaves after a good DMA */
+static unsigned ad_left;     /* the last expect(): A/D updates the model still found needed */
 static uint64_t sh_ddtp, sh_caps;
 static uint32_t sh_fctl;
 static bool sh_fqen; /* the host last wrote fqcsr.fqen=1: firmware records are kept */
@@ -138,12 +140,18 @@ static enum side reporter(const struct gm_res *res, const struct gm_info *info)
 #endif
 }
 
+void sb_ad_check(bool on)
+{
+	ad_check = on;
+}
+
 void sb_reset(void)
 {
 	sh_ddtp = 0; /* architecture.md section 2: ddtp resets to Off */
 	nfaults = 0;
 	nq	= 0;
 	sh_fqen = false;
+	ad_check = true;
 }
 
 void sb_host_read(uint32_t off, unsigned size, uint64_t val)
@@ -251,6 +259,7 @@ static bool expect(const struct dma_op *op, struct gm_res *res, struct gm_info *
 
 #ifdef TB_HAVE_GOLDEN
 	gm_translate_ex(&env, &req, res, info);
+	ad_left = info->ad_updates;
 	return true;
 #else
 	*info = (struct gm_info){.at = (env.ddtp & 0xf) ? GM_AT_BARE : GM_AT_OFF};
@@ -492,6 +501,12 @@ void sb_check(const struct dma_op *op, bool alone)
 	}
 	if (alone)
 		check_no_record(op);
+	/* The model runs after the DMA: with DC.tc.SADE/GADE the IOMMU has set A (and D for a
+	 * write) in every leaf it used, so the model finds nothing left to update. */
+	if (ad_check && ad_left)
+		tb_fail(__FILE__, __LINE__,
+			"DMA %s iova 0x%llx did 0x%x: %u leaf PTE(s) still lack A/D after it", kind,
+			(unsigned long long)op->iova, op->attr.did, ad_left);
 	if (!found)
 		tb_fail(__FILE__, __LINE__,
 			"DMA %s iova 0x%llx did 0x%x: no %u-beat memory %s at pa 0x%llx", kind,

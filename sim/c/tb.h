@@ -193,6 +193,13 @@ void tb_register(struct tb_test *t);
 /** sb_enable() - turn scoreboard checking of DMAs on (default) or off, for tests that
  * deliberately make the IOMMU's caches stale (spec section "Caching"). */
 void sb_enable(bool on);
+/**
+ * sb_ad_check() - while on (default, and after reset), a DMA that translated without a fault
+ * must leave no hardware A/D update undone: the golden model, run after the DMA, must find A
+ * (and D for a write) set in every leaf it uses under DC.tc.SADE/GADE. Off for tests where
+ * another agent clears A/D concurrently.
+ */
+void sb_ad_check(bool on);
 /** dma_set_backpressure() - percent of cycles the DMA master holds rready/bready low. */
 void dma_set_backpressure(unsigned percent);
 

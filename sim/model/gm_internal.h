@@ -106,6 +106,9 @@ unsigned gm_cause_page(const struct gm_ctx *c);
 unsigned gm_cause_guest(const struct gm_ctx *c);
 
 uint64_t gm_rd(const struct gm_ctx *c, uint64_t pa, bool *err);
+/* A hardware A/D update of the leaf PTE at @pa to @val (written if env->wr64; counted in
+ * gm_info.ad_updates if @count). */
+void gm_ad_update(const struct gm_ctx *c, uint64_t pa, uint64_t val, bool count);
 
 /* gm_ddt.c: locate and check the DC; 0 or a cause. */
 unsigned gm_locate_dc(struct gm_ctx *c, uint32_t did);

@@ -2,7 +2,12 @@
 /*
  * Golden model: first-stage (Sv39/Sv48/Sv57) and G-stage (Sv39x4/Sv48x4/Sv57x4) page walks,
  * following the Privileged spec "Virtual Address Translation Process" and "Two-Stage Address
- * Translation", with Svnapot (64 KiB) and without Svpbmt / hardware A/D update (AMO_HWAD=0).
+ * Translation", with Svnapot (64 KiB), without Svpbmt, and with the hardware A/D update of
+ * AMO_HWAD under DC.tc.SADE (first stage) / GADE (G-stage): a leaf that passes every check but
+ * lacks A, or D for a write, faults without its stage's ADE and is updated with it. The update
+ * of a first-stage PTE under an active G-stage is an implicit write to the PTE's GPA: that GPA is
+ * translated again as a write (G leaf needs W, gets A and D; iotval2 bit 1 on a guest-page
+ * fault). Implicit reads (PTE and PDT addresses) set A only.
  */
 #include "gm_internal.h"
 
@@ -14,10 +19,13 @@ struct walk {
 	uint64_t root; /* root table address (a GPA for a nested first stage) */
 };
 
-/* Requested permission of the access being checked. */
+/* Requested permission of the access being checked; @impw: the implicit access is a write. */
 struct perm {
-	bool wr, ex, implicit;
+	bool wr, ex, implicit, impw;
 };
+
+static unsigned gstage(struct gm_ctx *c, uint64_t gpa, bool implicit, bool impw, unsigned acc_cause,
+		       uint64_t *spa);
 
 static uint64_t vpn(const struct walk *w, uint64_t va, unsigned i)
 {
@@ -26,12 +34,12 @@ static uint64_t vpn(const struct walk *w, uint64_t va, unsigned i)
 	return (va >> (12 + 9 * i)) & ((1ull << bits) - 1);
 }
 
-/* Leaf permission, U and A/D checks; true = fault. */
+/* Leaf permission and U checks (A/D apart); true = fault. */
 static bool leaf_denied(const struct gm_ctx *c, const struct walk *w, const struct perm *p,
 			uint64_t pte)
 {
 	if (p->implicit) {
-		if (!(pte & GM_PTE_R))
+		if (!(pte & (p->impw ? GM_PTE_W : GM_PTE_R)))
 			return true;
 	} else if (p->ex) {
 		if (!(pte & GM_PTE_X))
@@ -53,9 +61,6 @@ static bool leaf_denied(const struct gm_ctx *c, const struct walk *w, const stru
 	} else if (!c->priv) {
 		return true;
 	}
-	/* no hardware A/D update: A=0, or D=0 on a write, faults */
-	if (!(pte & GM_PTE_A) || (p->wr && !p->implicit && !(pte & GM_PTE_D)))
-		return true;
 	return false;
 }
 
@@ -69,8 +74,9 @@ static unsigned walk(struct gm_ctx *c, const struct walk *w, const struct perm *
 	uint64_t a = w->root;
 
 	for (int i = (int)w->levels - 1; i >= 0; i--) {
-		uint64_t pa = a + vpn(w, va, (unsigned)i) * 8u, pte, ppn;
-		bool err    = false;
+		uint64_t pa	 = a + vpn(w, va, (unsigned)i) * 8u, pte, ppn;
+		uint64_t pte_gpa = pa;
+		bool err	 = false;
 
 		if (!w->gstage) {
 			unsigned cause = gm_gstage(c, pa, true, gm_cause_access(c), &pa);
@@ -103,6 +109,38 @@ static unsigned walk(struct gm_ctx *c, const struct walk *w, const struct perm *
 		if (i > 0 && (ppn & ((1ull << (9 * i)) - 1)))
 			return pf_cause;
 		{
+			/* A/D, after every other check: fault without ADE, else update. */
+			bool wr	 = p->implicit ? p->impw : p->wr;
+			bool ade = (c->dc[GM_DC_TC] & (w->gstage ? GM_TC_GADE : GM_TC_SADE)) != 0;
+
+			if (!(pte & GM_PTE_A) || (wr && !(pte & GM_PTE_D))) {
+				if (!ade || !(c->caps & GM_CAP_AMO_HWAD))
+					return pf_cause;
+				if (!w->gstage) {
+					/* the PTE write: an implicit write through the G-stage */
+					unsigned cause = gstage(c, pte_gpa, true, true,
+								gm_cause_access(c), &pa);
+
+					if (cause)
+						return cause;
+				}
+				{
+					/* A 64 KiB Svnapot region's A/D may sit in any of its
+					 * 16 PTEs (the IOMMU updates the one it walked): counted
+					 * only when none of them has them. */
+					uint64_t have = pte;
+					bool e	      = false;
+
+					for (unsigned k = 0; (pte & GM_PTE_N) && k < 16; k++)
+						have |= gm_rd(c, (pa & ~0x7full) + 8u * k, &e);
+					pte |= GM_PTE_A | (wr ? GM_PTE_D : 0);
+					gm_ad_update(c, pa, pte,
+						     !(have & GM_PTE_A) ||
+							     (wr && !(have & GM_PTE_D)));
+				}
+			}
+		}
+		{
 			unsigned sh = (pte & GM_PTE_N) ? 16 : 12 + 9 * (unsigned)i;
 			uint64_t sz = 1ull << sh;
 
@@ -127,8 +165,15 @@ static unsigned walk(struct gm_ctx *c, const struct walk *w, const struct perm *
  */
 unsigned gm_gstage(struct gm_ctx *c, uint64_t gpa, bool implicit, unsigned acc_cause, uint64_t *spa)
 {
+	return gstage(c, gpa, implicit, false, acc_cause, spa);
+}
+
+/* gm_gstage(); @impw: the implicit access is a write (a first-stage PTE's A/D update). */
+static unsigned gstage(struct gm_ctx *c, uint64_t gpa, bool implicit, bool impw, unsigned acc_cause,
+		       uint64_t *spa)
+{
 	struct walk w;
-	struct perm p = {c->wr, c->ex, implicit};
+	struct perm p = {c->wr, c->ex, implicit, implicit && impw};
 	unsigned cause;
 
 	if (c->g_mode == 0) {
@@ -144,7 +189,7 @@ unsigned gm_gstage(struct gm_ctx *c, uint64_t gpa, bool implicit, unsigned acc_c
 	else
 		cause = walk(c, &w, &p, gpa, gm_cause_guest(c), acc_cause, spa);
 	if (cause == gm_cause_guest(c))
-		c->iotval2 = (gpa & ~3ull) | (implicit ? 1 : 0);
+		c->iotval2 = (gpa & ~3ull) | (implicit ? 1 : 0) | (implicit && impw ? 2 : 0);
 	return cause;
 }
 
@@ -159,7 +204,7 @@ unsigned gm_gstage(struct gm_ctx *c, uint64_t gpa, bool implicit, unsigned acc_c
 unsigned gm_fstage(struct gm_ctx *c, uint64_t iova, uint64_t *gpa)
 {
 	struct walk w;
-	struct perm p = {c->wr, c->ex, false};
+	struct perm p = {c->wr, c->ex, false, false};
 	uint64_t top;
 
 	if (c->s_mode == GM_SATP_BARE) {

@@ -32,6 +32,14 @@ uint64_t gm_rd(const struct gm_ctx *c, uint64_t pa, bool *err)
 	return v;
 }
 
+void gm_ad_update(const struct gm_ctx *c, uint64_t pa, uint64_t val, bool count)
+{
+	if (c->info && count)
+		c->info->ad_updates++;
+	if (c->env->wr64)
+		c->env->wr64(c->env->ctx, pa, val);
+}
+
 bool gm_cause_dtf_suppressed(unsigned cause)
 {
 	switch (cause) {

@@ -20,6 +20,9 @@
  * @caps: the capabilities register. Only the features the model implements are honoured
  *        (GM_CAPS_MODEL); e.g. Sv32, ATS are always treated as absent.
  * @fctl: the fctl register (BE [0], WSI [1], GXL [2]).
+ * @wr64: optional (NULL: not written): the hardware A/D updates (DC.tc.SADE/GADE with
+ *        AMO_HWAD) are written through it, A (and D for a write) set in the leaf PTE at @pa.
+ *        Either way they are counted in struct gm_info.ad_updates.
  */
 struct gm_env {
 	uint64_t (*rd64)(void *ctx, uint64_t pa, bool *err);
@@ -27,6 +30,7 @@ struct gm_env {
 	uint64_t ddtp;
 	uint64_t caps;
 	uint32_t fctl;
+	void (*wr64)(void *ctx, uint64_t pa, uint64_t val);
 };
 
 /**
@@ -80,6 +84,9 @@ struct gm_res {
  *               at several steps).
  * @pdtv:        the device context has DC.tc.PDTV=1 (DDT modes, DC located).
  * @dtf:         the device context has DC.tc.DTF=1 (DDT modes, DC located).
+ * @ad_updates:  leaf PTEs that lacked A (or D for a write) and were updated (ADE set); for a
+ *               64 KiB Svnapot leaf only when none of its 16 PTEs had them. After the IOMMU
+ *               has done the same access, this is 0 unless another agent cleared A/D.
  */
 struct gm_info {
 	bool msi, mrif;
@@ -89,6 +96,7 @@ struct gm_info {
 	uint64_t page_size;
 	unsigned at;
 	bool pdtv, dtf;
+	unsigned ad_updates;
 };
 
 /* clang-format off */
@@ -165,12 +173,13 @@ bool gm_cause_dtf_suppressed(unsigned cause);
 /* The features the model implements; other capability bits are ignored. */
 #define GM_CAPS_MODEL (GM_CAP_VERSION_MASK | GM_CAP_SV39 | GM_CAP_SV48 | GM_CAP_SV57 |   \
 		       GM_CAP_SV39X4 | GM_CAP_SV48X4 | GM_CAP_SV57X4 | GM_CAP_MSI_FLAT |    \
-		       GM_CAP_MSI_MRIF | (3ull << 28) | GM_CAP_HPM | GM_CAP_DBG |           \
+		       GM_CAP_MSI_MRIF | GM_CAP_AMO_HWAD | (3ull << 28) | GM_CAP_HPM |      \
+		       GM_CAP_DBG |                                                         \
 		       GM_CAP_PAS_MASK | GM_CAP_PD8 | GM_CAP_PD17 | GM_CAP_PD20)
 /* This project's capabilities (doc/targets.md §4). */
 #define GM_CAPS_PROJECT (0x10ull | GM_CAP_SV39 | GM_CAP_SV48 | GM_CAP_SV57 | GM_CAP_SV39X4 | \
 			 GM_CAP_SV48X4 | GM_CAP_SV57X4 | GM_CAP_MSI_FLAT | GM_CAP_MSI_MRIF | \
-			 GM_CAP_IGS_BOTH | GM_CAP_HPM | GM_CAP_DBG |                     \
+			 GM_CAP_AMO_HWAD | GM_CAP_IGS_BOTH | GM_CAP_HPM | GM_CAP_DBG |   \
 			 (56ull << GM_CAP_PAS_SHIFT) | GM_CAP_PD8 | GM_CAP_PD17 | GM_CAP_PD20)
 
 /* fctl */

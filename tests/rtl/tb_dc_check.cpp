@@ -103,8 +103,6 @@ void test_misconfigured()
     {V | RISCV_IOMMU_DC_TC_EN_PRI},                        // no ATS / EN_ATS
     {V | RISCV_IOMMU_DC_TC_PRPR},                          // no EN_PRI
     {V | RISCV_IOMMU_DC_TC_T2GPA, SV39X4},                 // no T2GPA
-    {V | RISCV_IOMMU_DC_TC_GADE},                          // no AMO_HWAD
-    {V | RISCV_IOMMU_DC_TC_SADE},                          // no AMO_HWAD
     {V | RISCV_IOMMU_DC_TC_SBE},                           // SBE != fctl.BE
     {V | RISCV_IOMMU_DC_TC_SXL},                           // no Sv32
     {V | RISCV_IOMMU_DC_TC_DPE},                           // DPE needs PDTV
@@ -178,8 +176,12 @@ void test_caps_lift()
                ats | RISCV_IOMMU_CAPABILITIES_T2GPA), OK, "t2gpa", 1);
   expect(judge(Dc{V | RISCV_IOMMU_DC_TC_EN_ATS | RISCV_IOMMU_DC_TC_T2GPA},
                ats | RISCV_IOMMU_CAPABILITIES_T2GPA), BAD, "t2gpa", 2);  // iohgatp Bare
-  expect(judge(Dc{V | RISCV_IOMMU_DC_TC_GADE | RISCV_IOMMU_DC_TC_SADE},
-               CAPS | RISCV_IOMMU_CAPABILITIES_AMO_HWAD), OK, "hwad", 0);
+  // AMO_HWAD (the IOMMU has it): GADE and SADE are allowed with it and reserved without it.
+  expect(judge(Dc{V | RISCV_IOMMU_DC_TC_GADE | RISCV_IOMMU_DC_TC_SADE}), OK, "hwad", 0);
+  expect(judge(Dc{V | RISCV_IOMMU_DC_TC_GADE}, CAPS & ~RISCV_IOMMU_CAPABILITIES_AMO_HWAD), BAD,
+         "hwad", 1);
+  expect(judge(Dc{V | RISCV_IOMMU_DC_TC_SADE}, CAPS & ~RISCV_IOMMU_CAPABILITIES_AMO_HWAD), BAD,
+         "hwad", 2);
   expect(judge(Dc{V | RISCV_IOMMU_DC_TC_SBE}, CAPS | RISCV_IOMMU_CAPABILITIES_END), OK, "end", 0);
   expect(judge(Dc{V, 0, (1ull << 40) | (1ull << 60)}, CAPS | RISCV_IOMMU_CAPABILITIES_QOSID), OK,
          "qosid", 0);

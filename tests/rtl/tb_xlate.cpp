@@ -4,7 +4,8 @@
 // invalidations, hit under miss, walks in flight, a random mixed-traffic test checking every
 // response and per-ID order, all rerun with random memory back-pressure, and the M1/M2/M4/M4w/
 // M6/M7 figures, and inval_race (IOTINVAL / context invalidation landing while IOTLB-hit
-// requests stall on the memory port). An AXI stability monitor watches every channel in every
+// requests stall on the memory port), and hwad_* (hardware A/D update: exclusive PTE read and
+// write on m_ptw, with an exclusive monitor per ID in the fake memory). An AXI stability monitor watches every channel in every
 // test (VALID held until READY, payload stable meanwhile). Ends with "N passed, N failed".
 #include <algorithm>
 #include <cstdint>
@@ -54,6 +55,27 @@ unsigned ptw_reads;
 // Random back-pressure (percent of cycles a ready is low) and latency jitter (cycles).
 unsigned bp = 0, jit = 0;
 unsigned ptw_out[16], ptw_out_max;  // outstanding PTE reads per ARID, peak distinct ARIDs
+// A/D-update writes on m_ptw: one exclusive monitor per ID (AXI4 A7.2: the exclusive read arms
+// it, any write of the word disarms every monitor on it), the write's AW and W as they arrive.
+struct ExMon {
+  bool armed = false;
+  uint64_t addr = 0;
+} ptw_mon[16];
+bool ptw_aw_got, ptw_w_got;
+unsigned ptw_aw_id;
+uint64_t ptw_aw_addr, ptw_w_data;
+std::deque<Beat> ptw_b;
+unsigned ptw_xreads, ptw_writes, ptw_wok, ptw_wfail;  // exclusive reads, writes, EXOKAY, OKAY
+// Called when an exclusive PTE read is accepted (address): a test may change memory between
+// the walker's exclusive read and its write (the "other agent").
+void (*ptw_xread_hook)(uint64_t) = nullptr;
+void mem_store(uint64_t a, uint64_t v)
+{
+  mem[a] = v;
+  for (auto &m : ptw_mon)
+    if (m.armed && m.addr == a)
+      m.armed = false;
+}
 uint64_t dma_t_last;
 unsigned rnd(unsigned n) { return n ? (unsigned)(rand() % n) : 0; }
 
@@ -111,6 +133,12 @@ Chan chans[] = {
      false, {}},
     {"m_ptw AR", "iommu_xlate", {"id", "addr", "len", "size", "burst", "prot"},
      MON_AX(m_ptw_ar), false, {}},
+    {"m_ptw AW", "iommu_xlate", {"id", "addr", "len", "size", "burst", "prot"},
+     MON_AX(m_ptw_aw), false, {}},
+    {"m_ptw W", "iommu_xlate", {"data", "strb", "last"},
+     [] { return (bool)top->m_ptw_wvalid_o; }, [] { return (bool)top->m_ptw_wready_i; },
+     [](uint64_t *p) { p[0] = top->m_ptw_wdata_o, p[1] = top->m_ptw_wstrb_o, p[2] = top->m_ptw_wlast_o; },
+     false, {}},
     {"s_axi R", "iommu_xlate", {"id", "data", "resp", "last"},
      [] { return (bool)top->s_axi_rvalid_o; }, [] { return (bool)top->s_axi_rready_i; },
      [](uint64_t *p) {
@@ -290,6 +318,13 @@ void tick()
     top->m_ptw_rlast_i = 1;
     top->m_ptw_rid_i = ptw_r[pr].id;
   }
+  top->m_ptw_bvalid_i = !ptw_b.empty() && ptw_b.front().t <= cyc;
+  if (top->m_ptw_bvalid_i) {
+    top->m_ptw_bid_i = ptw_b.front().id;
+    top->m_ptw_bresp_i = ptw_b.front().resp;
+  }
+  top->m_ptw_awready_i = !ptw_aw_got && (!bp || rnd(100) >= bp);
+  top->m_ptw_wready_i = !ptw_w_got && (!bp || rnd(100) >= bp);
   if (bp) {
     top->m_ptw_arready_i = rnd(100) >= bp;
     top->m_dma_arready_i = rnd(100) >= bp;
@@ -365,9 +400,45 @@ void tick()
     for (unsigned i = 0; i < 16; i++)
       n += ptw_out[i] != 0;
     ptw_out_max = std::max(ptw_out_max, n);
-    ptw_r.push_back({cyc + lat + rnd(jit + 1), id, mem.count(a) ? mem[a] : 0, err ? 2u : 0u, true});
+    bool lock = top->m_ptw_arlock_o;
+    if (lock) {
+      ptw_mon[id].armed = true;
+      ptw_mon[id].addr = a;
+      ptw_xreads++;
+    }
+    // An exclusive read that succeeds answers EXOKAY (AXI4: the memory supports exclusives).
+    ptw_r.push_back({cyc + lat + rnd(jit + 1), id, mem.count(a) ? mem[a] : 0,
+                     err ? 2u : (lock ? 1u : 0u), true});
     ptw_reads++;
+    if (lock && ptw_xread_hook)
+      ptw_xread_hook(a);
   }
+  if (top->m_ptw_awvalid_o && top->m_ptw_awready_i) {
+    if (!top->m_ptw_awlock_o || top->m_ptw_awlen_o != 0 || top->m_ptw_awsize_o != 3)
+      check(false, "m_ptw AW: exclusive single 8-byte beat");
+    ptw_aw_got = true;
+    ptw_aw_id = top->m_ptw_awid_o;
+    ptw_aw_addr = top->m_ptw_awaddr_o;
+  }
+  if (top->m_ptw_wvalid_o && top->m_ptw_wready_i) {
+    if (!top->m_ptw_wlast_o || top->m_ptw_wstrb_o != 0xff)
+      check(false, "m_ptw W: one full beat");
+    ptw_w_got = true;
+    ptw_w_data = top->m_ptw_wdata_o;
+  }
+  if (ptw_aw_got && ptw_w_got) {
+    ExMon &m = ptw_mon[ptw_aw_id & 15];
+    bool ok = m.armed && m.addr == ptw_aw_addr;
+    m.armed = false;
+    if (ok)
+      mem_store(ptw_aw_addr, ptw_w_data);
+    ptw_writes++;
+    ok ? ptw_wok++ : ptw_wfail++;
+    ptw_b.push_back({cyc + lat + rnd(jit + 1), ptw_aw_id, 0, ok ? 1u : 0u, true});
+    ptw_aw_got = ptw_w_got = false;
+  }
+  if (top->m_ptw_bvalid_i && top->m_ptw_bready_o)
+    ptw_b.pop_front();
   if (eng_pre)
     eng_pre();
   if (top->m_dma_rvalid_i && top->m_dma_rready_o)
@@ -508,6 +579,7 @@ Obs run(const Req &r, int miss_action = 0)
 struct Ctx {
   unsigned did = 5, pid = 0;
   bool pv = false, pdtv = false, dtf = false, ens = false, sum = false;
+  bool gade = false, sade = false;
   unsigned pscid = 7, s1_mode = 0, gscid = 3, s2_mode = 0;
   uint64_t s1_ppn = 0, s2_ppn = 0;
   unsigned msi_mode = 0;  // msiptp.MODE (1 Flat)
@@ -520,7 +592,8 @@ void ctx_drive(const Ctx &c)
   for (int i = 0; i < 16; i++)
     top->ctx_w_i[i] = 0;
   top->ctx_w_i[0] = c.did;
-  top->ctx_w_i[1] = c.pid | c.pv << 20 | c.pdtv << 21 | c.dtf << 22 | c.ens << 23 | c.sum << 24;
+  top->ctx_w_i[1] = c.pid | c.pv << 20 | c.pdtv << 21 | c.dtf << 22 | c.ens << 23 | c.sum << 24 |
+                    c.gade << 25 | c.sade << 26;
   top->ctx_w_i[2] = c.pscid | c.s1_mode << 28;
   top->ctx_w_i[3] = (uint32_t)c.s1_ppn;
   top->ctx_w_i[4] = (uint32_t)(c.s1_ppn >> 32);
@@ -617,6 +690,10 @@ void reset()
   dma_r.clear();
   dma_b.clear();
   ptw_r.clear();
+  ptw_b.clear();
+  ptw_aw_got = ptw_w_got = false;
+  for (auto &m : ptw_mon)
+    m.armed = false;
   for (auto &o : ptw_out)
     o = 0;
   top->rst_i = 1;
@@ -2436,6 +2513,221 @@ void test_inval_race()
   }
   lat = 10;
 }
+
+
+// ---- Hardware A/D update (DC.tc.SADE / GADE, AMO_HWAD) ----
+// First stage (SADE): A on a read, A and D on a write, nothing on a faulting walk, a write to a
+// clean cached page walks again and sets D, no update without SADE.
+void test_hwad_s1()
+{
+  flush_all();
+  uint64_t root = alloc();
+  Ctx c;
+  c.s1_mode = 8;
+  c.s1_ppn = root >> 12;
+  c.pscid = 41;
+  c.sade = true;
+  ctx_load(c);
+  const uint64_t CLEAN = V | R | W | U;  // A = D = 0
+  uint64_t p1 = map(root, 0x51000, 0x81000, 0, CLEAN, 2);
+  uint64_t p2 = map(root, 0x52000, 0x82000, 0, CLEAN, 2);
+  uint64_t p3 = map(root, 0x53000, 0x83000, 0, CLEAN | A, 2);
+  unsigned w0 = ptw_wok, x0 = ptw_xreads;
+  Obs o = run({false, 1, 0x51008});
+  check(!o.fault && o.dma_addr == 0x81008, "hwad s1: read of an A=0 leaf passes");
+  check(mem[p1] == (CLEAN | A | (0x81ull << 10)), "hwad s1: read sets A only");
+  check(ptw_wok == w0 + 1 && ptw_xreads == x0 + 1, "hwad s1: one exclusive read, one write");
+  o = run({true, 1, 0x52010});
+  check(!o.fault && o.dma_addr == 0x82010, "hwad s1: write of an A=D=0 leaf passes");
+  check(mem[p2] == (CLEAN | A | D | (0x82ull << 10)), "hwad s1: write sets A and D");
+  // A=1, D=0: a read caches the page without W; the write hit must walk again and set D.
+  w0 = ptw_wok;
+  o = run({false, 1, 0x53000});
+  check(!o.fault && mem[p3] == (CLEAN | A | (0x83ull << 10)) && ptw_wok == w0,
+        "hwad s1: read of A=1 D=0 writes nothing");
+  unsigned r0 = ptw_reads;
+  o = run({false, 1, 0x53008});
+  check(ptw_reads == r0, "hwad s1: read hits the cached clean page");
+  o = run({true, 1, 0x53010});
+  check(!o.fault && o.dma_addr == 0x83010 && ptw_reads > r0, "hwad s1: write to a clean cached page walks");
+  check(mem[p3] == (CLEAN | A | D | (0x83ull << 10)) && ptw_wok == w0 + 1,
+        "hwad s1: ... and sets D");
+  r0 = ptw_reads;
+  o = run({true, 1, 0x53018});
+  check(!o.fault && ptw_reads == r0, "hwad s1: the dirty page then hits for writes");
+  // Faulting walks write nothing: no W, misaligned superpage, reserved bit, W without R, all
+  // with A=D=0.
+  struct {
+    uint64_t va, pa, flags;
+    unsigned lvl;
+    bool write;
+    unsigned prot, cause;
+    const char *n;
+  } f[] = {
+      {0x54000, 0x84000, V | R | U, 0, true, 0, 15, "hwad s1: write without W faults, no A/D"},
+      {0x40600000, 0x80601000, V | R | W | U, 1, false, 0, 13,
+       "hwad s1: misaligned superpage faults, no A"},
+      {0x55000, 0x85000, V | R | W | U | (1ull << 60), 0, false, 0, 13,
+       "hwad s1: reserved bit faults, no A"},
+      {0x57000, 0x87000, V | W | U, 0, false, 0, 13, "hwad s1: W without R, no A"},
+  };
+  for (auto &e : f) {
+    uint64_t pa = map(root, e.va, e.pa, e.lvl, e.flags, 2);
+    uint64_t before = mem[pa];
+    w0 = ptw_writes;
+    o = run({e.write, 1, e.va, 0, e.prot});
+    check(o.fault && cause(o) == e.cause && mem[pa] == before && ptw_writes == w0, e.n);
+  }
+  // Without SADE: A=0 faults as before, nothing written.
+  c.sade = false;
+  c.did = 6;
+  c.pscid = 42;
+  ctx_load(c);
+  uint64_t p4 = map(root, 0x58000, 0x88000, 0, CLEAN, 2);
+  w0 = ptw_writes;
+  o = run({false, 1, 0x58000, 0, 0, 6});
+  check(o.fault && cause(o) == 13 && mem[p4] == (CLEAN | (0x88ull << 10)) && ptw_writes == w0,
+        "hwad s1: no SADE, A=0 -> 13, nothing written");
+  uint64_t p5 = map(root, 0x59000, 0x89000, 0, CLEAN | A, 2);
+  o = run({true, 1, 0x59000, 0, 0, 6});
+  check(o.fault && cause(o) == 15 && mem[p5] == (CLEAN | A | (0x89ull << 10)) && ptw_writes == w0,
+        "hwad s1: no SADE, write D=0 -> 15, nothing written");
+}
+
+// The exclusive write fails when the PTE changes between the walker's exclusive read and its
+// write: the walker reads again and judges the new PTE (no lost update, no bit on a PTE that
+// became invalid).
+uint64_t hwad_hook_addr, hwad_hook_val;
+unsigned hwad_hook_left;
+void hwad_hook(uint64_t a)
+{
+  if (a == hwad_hook_addr && hwad_hook_left) {
+    hwad_hook_left--;
+    mem_store(a, hwad_hook_val);
+  }
+}
+
+void test_hwad_race()
+{
+  flush_all();
+  uint64_t root = alloc();
+  Ctx c;
+  c.s1_mode = 8;
+  c.s1_ppn = root >> 12;
+  c.pscid = 43;
+  c.sade = true;
+  ctx_load(c);
+  const uint64_t CLEAN = V | R | W | U;
+  ptw_xread_hook = hwad_hook;
+  // The other agent sets a software bit (RSW 8) right after the exclusive read: the write fails,
+  // the walker reads again and sets A on top of the new value.
+  uint64_t p1 = map(root, 0x61000, 0x91000, 0, CLEAN, 2);
+  hwad_hook_addr = p1;
+  hwad_hook_val = mem[p1] | (1ull << 8);
+  hwad_hook_left = 1;
+  unsigned f0 = ptw_wfail, w0 = ptw_wok;
+  Obs o = run({true, 1, 0x61000});
+  check(!o.fault && o.dma_addr == 0x91000, "hwad race: write passes after a failed exclusive");
+  check(ptw_wfail == f0 + 1 && ptw_wok == w0 + 1, "hwad race: one failed, one good exclusive");
+  check(mem[p1] == (CLEAN | A | D | (1ull << 8) | (0x91ull << 10)),
+        "hwad race: no lost update (the other agent's bit kept)");
+  // The other agent invalidates the PTE meanwhile: the walk faults and nothing is written.
+  uint64_t p2 = map(root, 0x62000, 0x92000, 0, CLEAN, 2);
+  hwad_hook_addr = p2;
+  hwad_hook_val = mem[p2] & ~(uint64_t)V;
+  hwad_hook_left = 1;
+  f0 = ptw_wfail;
+  w0 = ptw_wok;
+  o = run({false, 1, 0x62000});
+  check(o.fault && cause(o) == 13 && ptw_wfail == f0 + 1 && ptw_wok == w0,
+        "hwad race: PTE invalidated meanwhile -> 13");
+  check(mem[p2] == hwad_hook_val, "hwad race: no bit set on the changed PTE");
+  // The other agent sets A itself: the failed write is followed by a plain leaf, no second write.
+  uint64_t p3 = map(root, 0x63000, 0x93000, 0, CLEAN, 2);
+  hwad_hook_addr = p3;
+  hwad_hook_val = mem[p3] | A;
+  hwad_hook_left = 1;
+  f0 = ptw_wfail;
+  w0 = ptw_wok;
+  o = run({false, 1, 0x63000});
+  check(!o.fault && ptw_wfail == f0 + 1 && ptw_wok == w0 && mem[p3] == hwad_hook_val,
+        "hwad race: A set by the other agent, nothing more written");
+  ptw_xread_hook = nullptr;
+}
+
+// G-stage (GADE): final G leaf A/D; nested: the first-stage PTE's G leaf gets A for the implicit
+// read and D for the implicit write of the first-stage A/D update; an implicit write to a G leaf
+// without W is a guest-page fault with iotval2 bits 1:0 = 11 and the first-stage PTE untouched.
+void test_hwad_g()
+{
+  flush_all();
+  const uint64_t OFF = 0x40000000;   // GPA g lives at SPA g + OFF
+  const uint64_t CLEAN = V | R | W | U;
+  const uint64_t GOOD = V | R | W | U | A | D;
+  uint64_t groot = alloc(4, 4);
+  Ctx c;
+  c.s2_mode = 8;
+  c.s2_ppn = groot >> 12;
+  c.gscid = 9;
+  c.did = 7;
+  c.gade = false;
+  ctx_load(c);
+  uint64_t g1 = map(groot, 0x71000, OFF + 0x71000, 0, CLEAN, 2, 11);
+  unsigned w0 = ptw_writes;
+  Obs o = run({false, 1, 0x71000, 0, 0, 7});
+  check(o.fault && cause(o) == 21 && mem[g1] == (CLEAN | ((OFF + 0x71000) >> 12 << 10)) &&
+            ptw_writes == w0,
+        "hwad g: no GADE, A=0 -> 21, nothing written");
+  c.gade = true;
+  c.did = 8;
+  c.gscid = 10;
+  ctx_load(c);
+  o = run({true, 1, 0x71008, 0, 0, 8});
+  check(!o.fault && o.dma_addr == OFF + 0x71008, "hwad g: G-only write passes");
+  check(mem[g1] == (CLEAN | A | D | ((OFF + 0x71000) >> 12 << 10)), "hwad g: G leaf A and D set");
+  // Nested. First-stage tables at GPAs 0x200000 (root), then 0x300000.. (allocated by map()).
+  uint64_t save = next_page;
+  const uint64_t S1ROOT = 0x200000;
+  mem.erase(mem.lower_bound(S1ROOT + OFF), mem.lower_bound(S1ROOT + OFF + 4096));
+  next_page = 0x300000;
+  uint64_t s1a = map(S1ROOT, 0x7000, 0x5000, 0, CLEAN, 2, 9, OFF);            // L0 table 0x301000
+  uint64_t s1b = map(S1ROOT, 0x40007000, 0x6000, 0, CLEAN, 2, 9, OFF);        // L0 table 0x303000
+  next_page = save;
+  uint64_t groot2 = alloc(4, 4);
+  map(groot2, S1ROOT, S1ROOT + OFF, 0, GOOD, 2, 11);
+  map(groot2, 0x300000, 0x300000 + OFF, 0, GOOD, 2, 11);
+  uint64_t gl0 = map(groot2, 0x301000, 0x301000 + OFF, 0, CLEAN, 2, 11);      // no A/D
+  map(groot2, 0x302000, 0x302000 + OFF, 0, GOOD, 2, 11);
+  uint64_t gro = map(groot2, 0x303000, 0x303000 + OFF, 0, V | R | U | A | D, 2, 11);  // no W
+  uint64_t gd = map(groot2, 0x5000, 0x45000, 0, CLEAN, 2, 11);                 // data, no A/D
+  map(groot2, 0x6000, 0x46000, 0, GOOD, 2, 11);
+  c.did = 9;
+  c.gscid = 11;
+  c.pscid = 44;
+  c.s2_ppn = groot2 >> 12;
+  c.s1_mode = 8;
+  c.s1_ppn = S1ROOT >> 12;
+  c.sade = true;
+  c.gade = true;
+  ctx_load(c);
+  o = run({false, 1, 0x7010, 0, 0, 9});
+  check(!o.fault && o.dma_addr == 0x45010, "hwad nested: read passes");
+  check(mem[s1a] == (CLEAN | A | (0x5ull << 10)), "hwad nested: first-stage leaf A");
+  check(mem[gl0] == (CLEAN | A | D | ((0x301000 + OFF) >> 12 << 10)),
+        "hwad nested: G leaf of the PTE page A+D (implicit write)");
+  check(mem[gd] == (CLEAN | A | (0x45ull << 10)), "hwad nested: final G leaf A only (read)");
+  o = run({true, 1, 0x7018, 0, 0, 9});
+  check(!o.fault && o.dma_addr == 0x45018, "hwad nested: write to the clean page passes");
+  check(mem[s1a] == (CLEAN | A | D | (0x5ull << 10)) && mem[gd] == (CLEAN | A | D | (0x45ull << 10)),
+        "hwad nested: write sets D in both leaves");
+  uint64_t before = mem[s1b];
+  o = run({false, 1, 0x40007000, 0, 0, 9});
+  check(o.fault && cause(o) == 21 && o.rec[3] == ((s1b - OFF) | 3),
+        "hwad nested: implicit write to a G leaf without W -> 21, iotval2 bits 1:0 = 11");
+  check(mem[s1b] == before && mem[gro] == (V | R | U | A | D | ((0x303000 + OFF) >> 12 << 10)),
+        "hwad nested: nothing written");
+}
+
 }  // namespace
 
 int main(int argc, char **argv)
@@ -2480,6 +2772,9 @@ int main(int argc, char **argv)
   run_test("sv57_align", test_sv57_align);
   run_test("sv57x4", test_sv57x4);
   run_test("sv57_latency", test_sv57_latency);
+  run_test("hwad_s1", test_hwad_s1);
+  run_test("hwad_race", test_hwad_race);
+  run_test("hwad_g", test_hwad_g);
   // Everything again with random memory back-pressure and latency jitter (no timing checks).
   printf("-- rerun with random back-pressure (30%%) and latency jitter (0-20) --\n");
   bp = 30;
@@ -2507,6 +2802,9 @@ int main(int argc, char **argv)
   run_test("sv57_align/bp", test_sv57_align);
   run_test("sv57x4/bp", test_sv57x4);
   run_test("random/bp", [] { test_random(3000); });
+  run_test("hwad_s1/bp", test_hwad_s1);
+  run_test("hwad_race/bp", test_hwad_race);
+  run_test("hwad_g/bp", test_hwad_g);
   bp = 0;
   jit = 0;
   top->final();

@@ -12,6 +12,11 @@
  * Tables are changed only followed by the invalidation the spec requires, so the golden model
  * (which reads memory) and the IOMMU (which caches) must agree on every outcome.
  *
+ * The odd-numbered devices have DC.tc.SADE (hardware A/D update, AMO_HWAD) and clean mappings
+ * (A=D=0, IOHOST_PROT_CLEAN): their first accesses set A/D, the A=0 / D=0 corruptions below are
+ * updated instead of faulting, and the scoreboard checks that no update is left undone. Fixed
+ * by the device index, not drawn: a seed keeps its random sequence.
+ *
  * make stress SEEDS=N runs it over N seeds; a failing seed prints its repro line.
  */
 #include <string.h>
@@ -103,6 +108,15 @@ static void setup_devices(void)
 			 IOHOST_OK);
 		CHECK_EQ(iohost_probe_device(&host, dv->did), IOHOST_OK);
 		CHECK_EQ(iohost_attach(&host, &dv->dom, &dv->did, 1), IOHOST_OK);
+		if (d & 1) {
+			struct iohost_dc dc;
+
+			CHECK_EQ(iohost_dc_read(&host, dv->did, &dc), IOHOST_OK);
+			dc.tc |= RISCV_IOMMU_DC_TC_SADE;
+			CHECK_EQ(iohost_dc_write(&host, dv->did, &dc), IOHOST_OK);
+			CHECK_EQ(iohost_inval_ddt(&host, false, dv->did), IOHOST_OK);
+			CHECK_EQ(iohost_cmd_sync(&host), IOHOST_OK);
+		}
 		for (unsigned s = 0; s < NSLOT; s++) {
 			static const uint64_t sizes[] = {IOHOST_SZ_4K, IOHOST_SZ_4K, IOHOST_SZ_4K,
 							 IOHOST_SZ_64K, IOHOST_SZ_2M};
@@ -113,7 +127,7 @@ static void setup_devices(void)
 			struct slot *sl = &dv->slot[dv->nslot];
 
 			sl->size = sizes[rnd(5)];
-			sl->prot = prots[rnd(4)];
+			sl->prot = prots[rnd(4)] | ((d & 1) ? IOHOST_PROT_CLEAN : 0);
 			sl->pa	 = alloc_pa(sl->size);
 			sl->iova = iohost_iova_alloc(&dv->dom.iova, sl->size, sl->size);
 			if (!sl->iova)
@@ -454,6 +468,12 @@ TB_TEST(stress)
 	tb_log("stress: %u ops, %u fault records drained, %u datapath faults, %u window(s) with "
 	       "fqof",
 	       nops, fq_seen, tap_seen, overflows);
+	{
+		unsigned xok, xfail;
+
+		mem_excl_count(&xok, &xfail);
+		tb_log("stress: %u exclusive writes done (A/D updates), %u failed", xok, xfail);
+	}
 	if (tb_soak())
 		tb_log("stress: soak: %u bus-error toggles on PTEs, %u on device contexts, %u "
 		       "illegal "

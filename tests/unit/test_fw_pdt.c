@@ -216,7 +216,7 @@ UNIT_TEST(fw_pdt_gstage)
 	put64(FW_BUF_GPTE + 16, (0x80050ull << 10) | 1);
 	put64(FW_BUF_GPTE + 8, (0x80060ull << 10) | 1);
 	put64(FW_BUF_GPTE + 0, (0x90000ull << 10) | 0x53); /* V R U A */
-	UT_EQ(pdt_gstage(iohgatp, gpa, &rd, &spa, &iotval2), 0);
+	UT_EQ(pdt_gstage(iohgatp, gpa, false, &rd, &spa, &iotval2), 0);
 	UT_EQ(spa, 0x90000560ull);
 	UT_CHECK(burst(0, &lo, &ctrl));
 	UT_EQ(lo, 0x80040000u + 5 * 8);
@@ -225,36 +225,36 @@ UNIT_TEST(fw_pdt_gstage)
 	UT_CHECK(burst(2, &lo, &ctrl));
 	UT_EQ(lo, 0x80060000u + 0x34 * 8);
 	/* Implicit read: a write request needs no W/D on the G-stage leaf. */
-	UT_EQ(pdt_gstage(iohgatp, gpa, &wr, &spa, &iotval2), 0);
+	UT_EQ(pdt_gstage(iohgatp, gpa, false, &wr, &spa, &iotval2), 0);
 	/* Bare: identity, no burst. */
 	mock_reset();
-	UT_EQ(pdt_gstage(0, gpa, &rd, &spa, &iotval2), 0);
+	UT_EQ(pdt_gstage(0, gpa, false, &rd, &spa, &iotval2), 0);
 	UT_EQ(spa, gpa);
 	UT_EQ(nbursts(), 0);
 	/* 2 MiB superpage at level 1. */
 	put64(FW_BUF_GPTE + 16, (0x80050ull << 10) | 1);
 	put64(FW_BUF_GPTE + 8, (0x90200ull << 10) | 0x53);
-	UT_EQ(pdt_gstage(iohgatp, gpa, &rd, &spa, &iotval2), 0);
+	UT_EQ(pdt_gstage(iohgatp, gpa, false, &rd, &spa, &iotval2), 0);
 	UT_EQ(spa, 0x90200000ull | (0x34ull << 12) | 0x560);
 	/* Misaligned superpage, no U, no A, V=0, W without R: guest-page fault by type. */
 	put64(FW_BUF_GPTE + 8, (0x90201ull << 10) | 0x53);
-	UT_EQ(pdt_gstage(iohgatp, gpa, &rd, &spa, &iotval2),
+	UT_EQ(pdt_gstage(iohgatp, gpa, false, &rd, &spa, &iotval2),
 	      RISCV_IOMMU_FQ_CAUSE_RD_GUEST_PAGE_FAULT);
 	UT_EQ(iotval2, gpa | 1);
 	put64(FW_BUF_GPTE + 8, (0x90200ull << 10) | 0x43);
-	UT_EQ(pdt_gstage(iohgatp, gpa, &wr, &spa, &iotval2),
+	UT_EQ(pdt_gstage(iohgatp, gpa, false, &wr, &spa, &iotval2),
 	      RISCV_IOMMU_FQ_CAUSE_WR_GUEST_PAGE_FAULT);
 	put64(FW_BUF_GPTE + 8, (0x90200ull << 10) | 0x13);
-	UT_EQ(pdt_gstage(iohgatp, gpa, &ex, &spa, &iotval2),
+	UT_EQ(pdt_gstage(iohgatp, gpa, false, &ex, &spa, &iotval2),
 	      RISCV_IOMMU_FQ_CAUSE_INST_GUEST_PAGE_FAULT);
 	put64(FW_BUF_GPTE + 8, (0x90200ull << 10) | 0x55);
-	UT_EQ(pdt_gstage(iohgatp, gpa, &rd, &spa, &iotval2),
+	UT_EQ(pdt_gstage(iohgatp, gpa, false, &rd, &spa, &iotval2),
 	      RISCV_IOMMU_FQ_CAUSE_RD_GUEST_PAGE_FAULT);
 	/* GPA wider than 41 bits for Sv39x4. */
-	UT_EQ(pdt_gstage(iohgatp, 1ull << 41, &rd, &spa, &iotval2),
+	UT_EQ(pdt_gstage(iohgatp, 1ull << 41, false, &rd, &spa, &iotval2),
 	      RISCV_IOMMU_FQ_CAUSE_RD_GUEST_PAGE_FAULT);
 	UT_EQ(iotval2, (1ull << 41) | 1);
 	/* Bus error on a G-stage PTE: 265. */
 	mock.fwif[FWIF_BURST_STATUS / 4] = FWIF_BURST_STATUS_ERR;
-	UT_EQ(pdt_gstage(iohgatp, gpa, &rd, &spa, &iotval2), C265);
+	UT_EQ(pdt_gstage(iohgatp, gpa, false, &rd, &spa, &iotval2), C265);
 }

@@ -29,7 +29,7 @@ static void setup(uint64_t caps, unsigned mode)
 	gm_mem_free(m);
 	m    = gm_mem_new(0x80000000ull);
 	root = gm_mem_alloc(m, 4096);
-	env  = (struct gm_env){gm_mem_rd64, m, ((root >> 12) << 10) | mode, caps, 0};
+	env  = (struct gm_env){gm_mem_rd64, m, ((root >> 12) << 10) | mode, caps, 0, NULL};
 }
 
 static uint64_t nl(uint64_t pa)
@@ -176,8 +176,6 @@ UNIT_TEST(gm_dc_misconfig)
 		{0, TC_V | (1ull << 2)},	  /* EN_PRI */
 		{0, TC_V | (1ull << 3)},	  /* T2GPA */
 		{0, TC_V | (1ull << 6)},	  /* PRPR */
-		{0, TC_V | (1ull << 7)},	  /* GADE without AMO_HWAD */
-		{0, TC_V | (1ull << 8)},	  /* SADE */
 		{0, TC_V | TC_DPE},		  /* DPE with PDTV=0 */
 		{0, TC_V | (1ull << 10)},	  /* SBE != fctl.BE */
 		{0, TC_V | (1ull << 11)},	  /* SXL without Sv32 */
@@ -209,6 +207,15 @@ UNIT_TEST(gm_dc_misconfig)
 			printf("    misconfig row %u not detected\n", i);
 		UT_EQ(xl(3, 0x1000, false).cause, 259);
 	}
+	/* GADE / SADE: allowed with AMO_HWAD (the project has it), reserved without it */
+	gm_mem_wr64(m, base + 7 * 8, 0);
+	put_dc(3, TC_V | (1ull << 7) | (1ull << 8), 0, 0, 0);
+	UT_CHECK(!xl(3, 0x1000, false).fault);
+	env.caps &= ~GM_CAP_AMO_HWAD;
+	UT_EQ(xl(3, 0x1000, false).cause, 259);
+	put_dc(3, TC_V | (1ull << 8), 0, 0, 0);
+	UT_EQ(xl(3, 0x1000, false).cause, 259);
+	env.caps |= GM_CAP_AMO_HWAD;
 	/* PD20 without the capability; pdtp reserved mode */
 	gm_mem_wr64(m, base + 7 * 8, 0);
 	put_dc(3, TC_V | TC_PDTV, 0, 0, 3ull << 60);

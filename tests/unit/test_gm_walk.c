@@ -34,8 +34,8 @@ static void setup(uint64_t iohgatp, uint64_t fsc)
 	gm_mem_free(m);
 	m    = gm_mem_new(0x80000000ull);
 	root = gm_mem_alloc(m, 4096);
-	env  = (struct gm_env){gm_mem_rd64, m, ((root >> 12) << 10) | GM_DDTP_1LVL, GM_CAPS_PROJECT,
-			       0};
+	env  = (struct gm_env){gm_mem_rd64,	m, ((root >> 12) << 10) | GM_DDTP_1LVL,
+			       GM_CAPS_PROJECT, 0, NULL};
 	dc   = root + 2 * 64;
 	gm_mem_wr64(m, dc, 1);
 	gm_mem_wr64(m, dc + 8, iohgatp);
@@ -359,6 +359,86 @@ UNIT_TEST(gm_nested)
 	gm_mem_set_error(m, 0, 0);
 	gm_translate(&env, &q, &r);
 	UT_EQ(r.cause, 266);
+}
+
+static void mem_wr(void *ctx, uint64_t pa, uint64_t val)
+{
+	gm_mem_wr64(ctx, pa, val);
+}
+
+/* Hardware A/D update: SADE first stage, GADE G-stage, implicit read and write of a nested
+ * first-stage PTE, nothing written on a faulting walk, fault without ADE. */
+UNIT_TEST(gm_hwad)
+{
+	uint64_t g2, g1, g0, s2, s1, s0, v;
+	struct gm_res r;
+	struct gm_req q = {.did = 2, .iova = 0x1234, .beats = 1};
+	struct gm_info info;
+
+	setup(0, 0);
+	env.wr64 = mem_wr;
+	g2	 = gm_mem_alloc(m, 16384);
+	g1	 = page();
+	g0	 = page();
+	s2	 = page();
+	s1	 = page();
+	s0	 = page();
+	gm_mem_wr64(m, g2, pte(g1, V));
+	gm_mem_wr64(m, g1, pte(g0, V));
+	gm_mem_wr64(m, g0 + 1 * 8, pte(s2, V | R | W | U | A | D));
+	gm_mem_wr64(m, g0 + 2 * 8, pte(s1, V | R | W | U | A | D));
+	gm_mem_wr64(m, g0 + 3 * 8, pte(s0, V | R | W | U)); /* leaf table page: A=D=0 */
+	gm_mem_wr64(m, g0 + 16 * 8, pte(0x9abc0000ull, V | R | W | U));
+	gm_mem_wr64(m, s2, pte(0x2000, V));
+	gm_mem_wr64(m, s1, pte(0x3000, V));
+	gm_mem_wr64(m, s0 + 1 * 8, pte(0x10000, V | R | W | U));
+	gm_mem_wr64(m, dc + 8, (8ull << 60) | (g2 >> 12));
+	gm_mem_wr64(m, dc + 24, (8ull << 60) | 1);
+	/* Without SADE/GADE: the G leaf of the PTE page (A=0) faults the implicit read. */
+	r = go(0x1234, 'r');
+	UT_EQ(r.cause, 21);
+	UT_EQ(r.iotval2, 0x3008 | 1);
+	/* SADE only: still the G-stage fault, nothing written. */
+	gm_mem_wr64(m, dc, 1 | (1ull << 8));
+	r = go(0x1234, 'r');
+	UT_EQ(r.cause, 21);
+	UT_EQ(gm_mem_rd64(m, s0 + 8, &(bool){false}), pte(0x10000, V | R | W | U));
+	/* SADE + GADE: a read sets A in the G leaf of the PTE page (implicit read), A+D there
+	 * (the first-stage update is an implicit write), A in the first-stage leaf, A in the final
+	 * G leaf. */
+	gm_mem_wr64(m, dc, 1 | (1ull << 7) | (1ull << 8));
+	gm_translate_ex(&env, &q, &r, &info);
+	UT_CHECK(!r.fault);
+	UT_EQ(r.pa, 0x9abc0234ull);
+	UT_EQ(info.ad_updates, 4);
+	UT_EQ(gm_mem_rd64(m, g0 + 3 * 8, &(bool){false}), pte(s0, V | R | W | U | A | D));
+	UT_EQ(gm_mem_rd64(m, s0 + 8, &(bool){false}), pte(0x10000, V | R | W | U | A));
+	UT_EQ(gm_mem_rd64(m, g0 + 16 * 8, &(bool){false}), pte(0x9abc0000ull, V | R | W | U | A));
+	/* Again: nothing left to update. A write then sets D in both leaves. */
+	gm_translate_ex(&env, &q, &r, &info);
+	UT_EQ(info.ad_updates, 0);
+	q.write = true;
+	gm_translate_ex(&env, &q, &r, &info);
+	UT_CHECK(!r.fault);
+	UT_EQ(info.ad_updates, 2);
+	UT_EQ(gm_mem_rd64(m, s0 + 8, &(bool){false}), pte(0x10000, V | R | W | U | A | D));
+	UT_EQ(gm_mem_rd64(m, g0 + 16 * 8, &(bool){false}),
+	      pte(0x9abc0000ull, V | R | W | U | A | D));
+	/* The implicit write needs W in the G leaf of the PTE page: fault 21, iotval2 bits 1:0 = 11,
+	 * the first-stage PTE untouched. */
+	gm_mem_wr64(m, g0 + 3 * 8, pte(s0, V | R | U | A | D));
+	gm_mem_wr64(m, s0 + 8, pte(0x10000, V | R | W | U));
+	r = go(0x1234, 'r');
+	UT_EQ(r.cause, 21);
+	UT_EQ(r.iotval2, 0x3008 | 3);
+	UT_EQ(gm_mem_rd64(m, s0 + 8, &(bool){false}), pte(0x10000, V | R | W | U));
+	/* A faulting leaf (write without W, A=0) writes nothing. */
+	gm_mem_wr64(m, g0 + 3 * 8, pte(s0, V | R | W | U | A | D));
+	v = pte(0x10000, V | R | U);
+	gm_mem_wr64(m, s0 + 8, v);
+	r = go(0x1234, 'w');
+	UT_EQ(r.cause, 15);
+	UT_EQ(gm_mem_rd64(m, s0 + 8, &(bool){false}), v);
 }
 
 UNIT_TEST(gm_msi)

@@ -220,7 +220,7 @@ static void fk_setup(uint64_t caps, unsigned max_mode)
 
 static struct gm_res gm(uint32_t did, uint64_t iova, char type)
 {
-	struct gm_env env = {gm_mem_rd64, fk.mem, fk.ddtp, fk.caps, fk.fctl};
+	struct gm_env env = {gm_mem_rd64, fk.mem, fk.ddtp, fk.caps, fk.fctl, NULL};
 	struct gm_req q	  = {
 		  .did = did, .iova = iova, .beats = 1, .write = type == 'w', .exec = type == 'x'};
 	struct gm_res r;
@@ -490,7 +490,7 @@ UNIT_TEST(lib_gstage_msi)
 		UT_EQ(gm(9, 0x28001000, 'w').cause, 262);
 		iohost_msi_pte_mrif(&h, mt, 1, 0x87654200, 0xfee00000, 0x5a5);
 		{
-			struct gm_env env = {gm_mem_rd64, fk.mem, fk.ddtp, fk.caps, 0};
+			struct gm_env env = {gm_mem_rd64, fk.mem, fk.ddtp, fk.caps, 0, NULL};
 			struct gm_req q = {.did = 9, .iova = 0x28001000, .beats = 1, .write = true};
 			struct gm_res r;
 			struct gm_info info;
@@ -525,7 +525,7 @@ UNIT_TEST(lib_pdt_checked_by_model)
 		UT_EQ(iohost_pdt_set_pc(&h, dc.fsc, pid, 1 | (9ull << 12), iohost_pt_atp(&s)), 0);
 		UT_EQ(iohost_pdt_set_pc(&h, dc.fsc, 0x100000, 1, 0), IOHOST_EINVAL);
 		UT_EQ(iohost_dc_write(&h, 4, &dc), 0);
-		env = (struct gm_env){gm_mem_rd64, fk.mem, fk.ddtp, fk.caps, 0};
+		env = (struct gm_env){gm_mem_rd64, fk.mem, fk.ddtp, fk.caps, 0, NULL};
 		gm_translate(&env, &q, &r);
 		UT_CHECK(!r.fault);
 		UT_EQ(r.pa, 0xb0000010);
