@@ -63,7 +63,7 @@ struct gm_info {
 #define REC_SLACK   64	  /* cycles after the response a fault record may still appear */
 #define SB_END_WAIT 20000 /* cycles the end-of-test check waits for firmware records */
 
-static bool enabled = true;
+static bool enabled  = true;
 static bool ad_check = true; /* sb_ad_check(): A/D set in the leaves after a good DMA */
 static unsigned ad_left;     /* the last expect(): A/D updates the model still found needed */
 static uint64_t sh_ddtp, sh_caps;
@@ -147,10 +147,10 @@ void sb_ad_check(bool on)
 
 void sb_reset(void)
 {
-	sh_ddtp = 0; /* architecture.md section 2: ddtp resets to Off */
-	nfaults = 0;
-	nq	= 0;
-	sh_fqen = false;
+	sh_ddtp	 = 0; /* architecture.md section 2: ddtp resets to Off */
+	nfaults	 = 0;
+	nq	 = 0;
+	sh_fqen	 = false;
 	ad_check = true;
 }
 
