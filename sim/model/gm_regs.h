@@ -25,10 +25,11 @@
 #define GM_F(hi, lo)     ((~0ull >> (63 - (hi))) & (~0ull << (lo)))
 
 /* capabilities (spec 5.3): version 1.0, Sv39/48/57, Sv39x4/48x4/57x4, MSI_FLAT, MSI_MRIF,
- * IGS=BOTH, HPM, DBG, PAS=56, PD8/PD17/PD20. No Sv32, Svpbmt, AMO_*, ATS, T2GPA, END, QOSID. */
+ * AMO_HWAD (bit 24), IGS=BOTH, HPM, DBG, PAS=56, PD8/PD17/PD20. No Sv32, Svpbmt, AMO_MRIF, ATS,
+ * T2GPA, END, QOSID. */
 #define GM_REGS_CAPS     (0x10ull | GM_B(9) | GM_B(10) | GM_B(11) | GM_B(17) | GM_B(18) |      \
-			  GM_B(19) | GM_B(22) | GM_B(23) | (2ull << 28) | GM_B(30) | GM_B(31) | \
-			  (56ull << 32) | GM_B(38) | GM_B(39) | GM_B(40))
+			  GM_B(19) | GM_B(22) | GM_B(23) | GM_B(24) | (2ull << 28) | GM_B(30) | \
+			  GM_B(31) | (56ull << 32) | GM_B(38) | GM_B(39) | GM_B(40))
 /* ddtp: iommu_mode[3:0], PPN[53:10]; busy[4] RO */
 #define GM_REGS_ATP      (GM_F(3, 0) | GM_F(53, 10))
 /* cqb / fqb: LOG2SZ-1[4:0], PPN[53:10] */
