@@ -284,7 +284,7 @@ module iommu_xlate #(
   logic [1:0]         is_burst;
   logic               rd_err_ready, rd_err_busy, wr_route_ready, wr_err_busy;
 
-  logic [2:0]         fill_size;
+  logic [2:0]         fill_size, iss_wsize;
 
   assign s1_on = (ctx_s1_mode != 4'd0);
   assign s2_on = (ctx_s2_mode != 4'd0);
@@ -330,7 +330,7 @@ module iommu_xlate #(
     .dbg_fault_o      (dbg_fault_o),
     .dbg_ppn_o        (dbg_ppn_o),
     .dbg_size_o       (dbg_size_o),
-    .iss_wsize_i      (fill_size),
+    .iss_wsize_i      (iss_wsize),
     .st_write_o       (st_write),
     .st_id_o          (st_id),
     .st_addr_o        (st_addr),
@@ -675,6 +675,7 @@ module iommu_xlate #(
     .iss_record_o    (iss_record),
     .iss_cause_o     (iss_cause),
     .iss_iotval2_o   (iss_iotval2),
+    .iss_wsize_o     (iss_wsize),
     .fill_o          (fill),
     .fill_ctx_o      (fill_ctx),
     .fill_gv_o       (fill_gv),

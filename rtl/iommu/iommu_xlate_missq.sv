@@ -89,6 +89,7 @@ module iommu_xlate_missq #(
   output logic               iss_record_o,
   output logic [11:0]        iss_cause_o,
   output logic [63:0]        iss_iotval2_o,
+  output logic [2:0]         iss_wsize_o,    // the walk's leaf size (debug translation answer)
 
   // ---- IOTLB fill (with the leaving walk) ----
   output logic               fill_o,
@@ -325,6 +326,7 @@ module iommu_xlate_missq #(
                                              : w_cause[iss_idx])
                                   : rcause_q[iss_idx];
   assign iss_iotval2_o = (sel_walk && !sel_msi) ? w_iotval2[iss_idx] : 64'd0;
+  assign iss_wsize_o   = w_size[iss_idx];
 
   // The fill is taken with the leaving request (one per cycle; walker outputs hold until then)
   // and registered: it lands in the IOTLB at the next edge but one, off the chain walk done ->
