@@ -157,21 +157,28 @@ module iommu_ctx_cache #(
   ////////////////////////////////////////////
 
   // Both keys are compared in parallel and their data read (two RAM copies); take_i (the stage's
-  // decision) only picks which result is registered. Entries dropped or (re)loaded at this edge
-  // never match: a lookup in the cycle of a load misses its key, so the RAM read needs no bypass
-  // of the new data. The firmware raises its miss-retry in a later cycle than the load (separate
-  // register writes; asserted in iommu_xlate), so the request it retries looks up the loaded
-  // entry; a request entering in the load cycle itself (none does in practice: the stage holds
-  // the missing request until the retry) takes one more context miss, which the firmware answers
-  // by loading the same context again. The stage ANDs the registered match with the live valid
-  // bits, so an invalidation after the lookup still takes effect at once.
+  // decision) only picks which result is registered. The compares see the entries as they are
+  // (valid_q), not what a load or an invalidation of this cycle makes of them: the load's slot
+  // choice and drop compares (its new key against every entry) and the invalidation's compares
+  // stay off the way to the RAM read (from the firmware interface's registers through them to
+  // the registered data was the routed worst path, 22.8 ns). Instead, an entry whose content
+  // ends at this edge (dropped, or loaded with another context: flush_q) is masked out of the
+  // registered match in the next cycle, so the stage sees a context miss for it, exactly as if
+  // the lookup had missed; its registered data and the roots are then unused, as on any miss.
+  // A lookup in the cycle of a load misses the new key (it is not stored yet): the firmware
+  // raises its miss-retry in a later cycle than the load (separate register writes; asserted in
+  // iommu_xlate), so the request it retries looks up the loaded entry; a request entering in the
+  // load cycle itself (none does in practice: the stage holds the missing request until the
+  // retry) takes one more context miss, which the firmware answers by loading the same context
+  // again. The stage ANDs the registered match with the live valid bits, so an invalidation
+  // after the lookup still takes effect at once.
   function automatic logic key_hit(input logic [23:0] e_did, input logic e_pdtv, input logic e_pv,
                                    input logic [19:0] e_pid, input logic [23:0] did,
                                    input logic pv, input logic [19:0] pid);
     key_hit = (e_did == did) && (!e_pdtv || ((e_pv == pv) && (!pv || (e_pid == pid))));
   endfunction
 
-  logic [Entries-1:0] match_q, match_nk, match_st, stay_vec;
+  logic [Entries-1:0] match_q, match_nk, match_st, stay_vec, flush_q;
   logic [Entries-1:0] match_a, match_b, match_in, sk_match_q, sk_match_d, load_vec;
   logic [IdxW-1:0]    idx_nk, idx_st, idx_q;
   logic [DataW-1:0]   data_nk, data_st, data_out_q;
@@ -183,15 +190,15 @@ module iommu_ctx_cache #(
     for (int i = 0; i < Entries; i++) begin
       stay_vec[i] = valid_q[i] && !drop_vec[i] && !(load_i && (slot == IdxW'(i)));
       load_vec[i] = load_i && (slot == IdxW'(i));
-      match_a[i]  = stay_vec[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
-                                           nk_ka_i[44:21], nk_ka_i[20], nk_ka_i[19:0]);
-      match_b[i]  = stay_vec[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
-                                           nk_kb_i[44:21], nk_kb_i[20], nk_kb_i[19:0]);
-      match_st[i] = stay_vec[i] &&
+      match_a[i]  = valid_q[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
+                                          nk_ka_i[44:21], nk_ka_i[20], nk_ka_i[19:0]);
+      match_b[i]  = valid_q[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
+                                          nk_kb_i[44:21], nk_kb_i[20], nk_kb_i[19:0]);
+      match_st[i] = valid_q[i] &&
                     key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], did_i, pv_i, pid_i);
     end
     match_in = nk_sel_a_i ? match_a : match_b;
-    match_nk = nk_sk_i ? (sk_match_q & stay_vec) : match_in;
+    match_nk = nk_sk_i ? sk_match_q : match_in;
     for (int i = 0; i < Entries; i++) begin
       idx_nk = idx_nk | (match_nk[i] ? IdxW'(i) : '0);
       idx_st = idx_st | (match_st[i] ? IdxW'(i) : '0);
@@ -208,7 +215,7 @@ module iommu_ctx_cache #(
   assign load_sk = key_hit(new_did, new_pdtv, new_pv, new_pid, nk_ksk_i[44:21], nk_ksk_i[20],
                            nk_ksk_i[19:0]);
   assign sk_match_d = nk_sk_i ? ((sk_match_q & stay_vec) | (load_sk ? load_vec : '0)) :
-                                (match_in | (load_in ? load_vec : '0));
+                                ((match_in & stay_vec) | (load_in ? load_vec : '0));
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       sk_match_q <= '0;
@@ -251,7 +258,7 @@ module iommu_ctx_cache #(
     data_out_q <= take_i ? data_nk : data_st;
   end
 
-  assign hit_o    = |(match_q & valid_vec);
+  assign hit_o    = |(match_q & valid_vec & ~flush_q);
   assign idx_o    = idx_q;
   assign nk_match_o = match_nk;
   assign st_match_o = match_st;
@@ -262,7 +269,6 @@ module iommu_ctx_cache #(
   // entries in the load/drop cycle (stay_vec), so an IOTLB entry of the old context can be used
   // by no request before it is cleared, and the slot choice of a load (a compare of the new key
   // with every entry) does not reach the IOTLB's fill and PLRU logic in the same cycle.
-  logic [Entries-1:0] flush_q;
   always_ff @(posedge clk_i) begin
     for (int i = 0; i < Entries; i++) begin
       if (rst_i) begin
