@@ -224,6 +224,12 @@ module iommu_xlate_missq #(
   logic [Slots-1:0] page_eq;   // same 4 KiB page as the stage's request
   logic          fill_busy;    // the registered fill (below) is of the stage's page and tags
 
+  // The translation tags of a walk in flight (or a pending fill) equal the stage's request's.
+  function automatic logic same_tags(input logic gv, input logic [15:0] gscid, input logic s1,
+                                     input logic [19:0] pscid);
+    same_tags = (gv == q_gv_i) && (gscid == q_gscid_i) && (s1 == q_s1_i) && (pscid == q_pscid_i);
+  endfunction
+
   for (genvar i = 0; i < Slots; i++) begin : gen_page_eq
     logic [51:0] slot_vpn;
     assign slot_vpn   = iova_q[i][63:12];
@@ -249,8 +255,7 @@ module iommu_xlate_missq #(
         dep_idx = SW'(i);
       end
       if (valid_q[i] && walk_q[i] && page_eq[i] &&
-          (gv_q[i] == q_gv_i) && (gscid_q[i] == q_gscid_i) && (s1_q[i] == q_s1_i) &&
-          (pscid_q[i] == q_pscid_i)) begin
+          same_tags(gv_q[i], gscid_q[i], s1_q[i], pscid_q[i])) begin
         page_busy_o = 1'b1;
       end
     end
@@ -364,9 +369,8 @@ module iommu_xlate_missq #(
   end
   assign fill_o = fill_q;
 
-  assign fill_busy = fill_q && (fill_vpn_o == q_addr_i[63:12]) && (fill_gv_o == q_gv_i) &&
-                     (fill_gscid_o == q_gscid_i) && (fill_s1_o == q_s1_i) &&
-                     (fill_pscid_o == q_pscid_i);
+  assign fill_busy = fill_q && (fill_vpn_o == q_addr_i[63:12]) &&
+                     same_tags(fill_gv_o, fill_gscid_o, fill_s1_o, fill_pscid_o);
 
   assign walk_active_o = |w_busy;
 
