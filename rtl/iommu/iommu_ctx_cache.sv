@@ -25,12 +25,15 @@ module iommu_ctx_cache #(
   // Lookup, one cycle ahead: the key of the request that enters the stage at this edge (take_i)
   // or, while the stage holds its request, that request's own key; the outputs below belong to
   // the stage's request (registered match and data, live valid bits). The entering request's
-  // key {did, pv, pid} comes in parts (iommu_xlate_intake): the debug-or-AW key (ka) and the AR
-  // key (kb) are both compared and the pick (sel_a) chooses a match vector; while the intake's
-  // skid register holds a request (sk), the match kept for it since it was taken is used.
+  // key {did, pv, pid} comes in parts (iommu_xlate_intake): the debug key (kd), the AW key (ka)
+  // and the AR key (kb) are all compared and the pick (sel_d debug, else sel_a AW, else AR)
+  // chooses a match vector; while the intake's skid register holds a request (sk), the match
+  // kept for it since it was taken is used.
   input  logic              take_i,
+  input  logic [44:0]       nk_kd_i,
   input  logic [44:0]       nk_ka_i,
   input  logic [44:0]       nk_kb_i,
+  input  logic              nk_sel_d_i,
   input  logic              nk_sel_a_i,
   input  logic              nk_sk_i,
   input  logic [44:0]       nk_ksk_i,
@@ -156,8 +159,9 @@ module iommu_ctx_cache #(
   // Lookup, a cycle ahead of the stage     //
   ////////////////////////////////////////////
 
-  // Both keys are compared in parallel and their data read (two RAM copies); take_i (the stage's
-  // decision) only picks which result is registered. The compares see the entries as they are
+  // The entering keys are compared in parallel and the picked match reads the data (two RAM
+  // copies: entering request and held request); take_i (the stage's decision) only picks which
+  // result is registered. The compares see the entries as they are
   // (valid_q), not what a load or an invalidation of this cycle makes of them: the load's slot
   // choice and drop compares (its new key against every entry) and the invalidation's compares
   // stay off the way to the RAM read (from the firmware interface's registers through them to
@@ -179,7 +183,7 @@ module iommu_ctx_cache #(
   endfunction
 
   logic [Entries-1:0] match_q, match_nk, match_st, stay_vec, flush_q;
-  logic [Entries-1:0] match_a, match_b, match_in, sk_match_q, sk_match_d, load_vec;
+  logic [Entries-1:0] match_d, match_a, match_b, match_in, sk_match_q, sk_match_d, load_vec;
   logic [IdxW-1:0]    idx_nk, idx_st, idx_q;
   logic [DataW-1:0]   data_nk, data_st, data_out_q;
   logic [44:0]        k_in;
@@ -190,6 +194,8 @@ module iommu_ctx_cache #(
     for (int i = 0; i < Entries; i++) begin
       stay_vec[i] = valid_q[i] && !drop_vec[i] && !(load_i && (slot == IdxW'(i)));
       load_vec[i] = load_i && (slot == IdxW'(i));
+      match_d[i]  = valid_q[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
+                                          nk_kd_i[44:21], nk_kd_i[20], nk_kd_i[19:0]);
       match_a[i]  = valid_q[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
                                           nk_ka_i[44:21], nk_ka_i[20], nk_ka_i[19:0]);
       match_b[i]  = valid_q[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
@@ -197,7 +203,7 @@ module iommu_ctx_cache #(
       match_st[i] = valid_q[i] &&
                     key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], did_i, pv_i, pid_i);
     end
-    match_in = nk_sel_a_i ? match_a : match_b;
+    match_in = nk_sel_d_i ? match_d : (nk_sel_a_i ? match_a : match_b);
     match_nk = nk_sk_i ? sk_match_q : match_in;
     for (int i = 0; i < Entries; i++) begin
       idx_nk = idx_nk | (match_nk[i] ? IdxW'(i) : '0);
@@ -210,7 +216,7 @@ module iommu_ctx_cache #(
   // reloaded since leave it, an entry loaded with its key joins it (as a fresh compare of the
   // stored keys would find them one cycle after the load). So the skid's key is never compared
   // against the entries on the way to the context-data read.
-  assign k_in    = nk_sel_a_i ? nk_ka_i : nk_kb_i;
+  assign k_in    = nk_sel_d_i ? nk_kd_i : (nk_sel_a_i ? nk_ka_i : nk_kb_i);
   assign load_in = key_hit(new_did, new_pdtv, new_pv, new_pid, k_in[44:21], k_in[20], k_in[19:0]);
   assign load_sk = key_hit(new_did, new_pdtv, new_pv, new_pid, nk_ksk_i[44:21], nk_ksk_i[20],
                            nk_ksk_i[19:0]);

@@ -217,8 +217,8 @@ module iommu_xlate #(
 
   logic               st_write, st_pv, st_exec, st_priv, accept, st_dbg, st_done, st_load;
   logic               st_bad;
-  logic [44:0]        nk_ka, nk_kb, nk_ksk;
-  logic               nk_sel_a, nk_sk;
+  logic [44:0]        nk_kd, nk_ka, nk_kb, nk_ksk;
+  logic               nk_sel_d, nk_sel_a, nk_sk;
   logic [51:0]        nk_vpn;
   logic               nk_exec, nk_write, nk_priv;
   logic [IdWidth-1:0] st_id;
@@ -345,8 +345,10 @@ module iommu_xlate #(
     .st_priv_o        (st_priv),
     .accept_o         (accept),
     .st_load_o        (st_load),
+    .nk_kd_o          (nk_kd),
     .nk_ka_o          (nk_ka),
     .nk_kb_o          (nk_kb),
+    .nk_sel_d_o       (nk_sel_d),
     .nk_sel_a_o       (nk_sel_a),
     .nk_sk_o          (nk_sk),
     .nk_ksk_o         (nk_ksk),
@@ -470,8 +472,10 @@ module iommu_xlate #(
     .inv_did_i (ctx_inv_did_i),
     .inv_pid_i (ctx_inv_pid_i),
     .take_i    (st_load),
+    .nk_kd_i   (nk_kd),
     .nk_ka_i   (nk_ka),
     .nk_kb_i   (nk_kb),
+    .nk_sel_d_i (nk_sel_d),
     .nk_sel_a_i (nk_sel_a),
     .nk_sk_i   (nk_sk),
     .nk_ksk_i  (nk_ksk),

@@ -76,8 +76,10 @@ module iommu_xlate_ctrl #(
   output logic               st_priv_o,
   output logic               accept_o,    // a device request was accepted
   output logic               st_load_o,   // the stage takes the next request at this edge
-  output logic [44:0]        nk_ka_o,     // its context key in parts (iommu_xlate_intake)
+  output logic [44:0]        nk_kd_o,     // its context key in parts (iommu_xlate_intake)
+  output logic [44:0]        nk_ka_o,
   output logic [44:0]        nk_kb_o,
+  output logic               nk_sel_d_o,
   output logic               nk_sel_a_o,
   output logic               nk_sk_o,
   output logic [44:0]        nk_ksk_o,
@@ -233,8 +235,10 @@ module iommu_xlate_ctrl #(
     .st_done_i       (st_done),
     .st_load_o       (st_load_o),
     .accept_o        (accept_o),
+    .nk_kd_o         (nk_kd_o),
     .nk_ka_o         (nk_ka_o),
     .nk_kb_o         (nk_kb_o),
+    .nk_sel_d_o      (nk_sel_d_o),
     .nk_sel_a_o      (nk_sel_a_o),
     .nk_sk_o         (nk_sk_o),
     .nk_ksk_o        (nk_ksk_o),

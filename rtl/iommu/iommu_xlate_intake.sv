@@ -62,11 +62,14 @@ module iommu_xlate_intake #(
   output logic               st_load_o,    // the stage takes the next request at this edge
   output logic               accept_o,     // a device request was accepted this cycle
   // Context key {did, pv, pid} of the request the stage takes next, for the context cache's
-  // lookup ahead, given in parts so that the cache compares before it selects: the debug-or-AW
-  // key (ka), the AR key (kb) and which of them the pick takes (sel_a), or, while the skid
-  // register holds a request (sk), that request's key (ksk; the cache keeps its match).
+  // lookup ahead, given in parts so that the cache compares before it selects: the debug key
+  // (kd), the AW key (ka), the AR key (kb) and which of them the pick takes (sel_d: debug,
+  // sel_a: AW, neither: AR), or, while the skid register holds a request (sk), that request's
+  // key (ksk; the cache keeps its match).
+  output logic [44:0]        nk_kd_o,
   output logic [44:0]        nk_ka_o,
   output logic [44:0]        nk_kb_o,
+  output logic               nk_sel_d_o,
   output logic               nk_sel_a_o,
   output logic               nk_sk_o,
   output logic [44:0]        nk_ksk_o,
@@ -198,10 +201,15 @@ module iommu_xlate_intake #(
   logic [19:0]        nx_pid;
   assign {nx_write, nx_id, nx_addr, nx_len, nx_size, nx_burst, nx_prot, nx_did, nx_pid, nx_pv,
           nx_dbg, nx_bad, nx_wide} = nxt_req;
-  assign nk_ka_o    = dbg_valid_i ? {dbg_did_i, dbg_pv_i, dbg_pid_i} :
-                                    {s_axi_aw_did_i, s_axi_aw_pv_i, s_axi_aw_pid_i};
+  // Three keys, not a debug-or-AW key: the debug request's valid selected the key in front of
+  // the context cache's compare (its fan-out to 45 select inputs opened the routed worst path,
+  // 22.9 ns: debug valid -> key select -> compare -> index -> context-data read). Now it
+  // selects one of three match vectors, as the AW/AR pick does.
+  assign nk_kd_o    = {dbg_did_i, dbg_pv_i, dbg_pid_i};
+  assign nk_ka_o    = {s_axi_aw_did_i, s_axi_aw_pv_i, s_axi_aw_pid_i};
   assign nk_kb_o    = {s_axi_ar_did_i, s_axi_ar_pv_i, s_axi_ar_pid_i};
-  assign nk_sel_a_o = dbg_valid_i || pick_aw;
+  assign nk_sel_d_o = dbg_valid_i;
+  assign nk_sel_a_o = pick_aw;
   assign nk_sk_o    = sk_valid_q;
   assign nk_ksk_o   = {sk_did, sk_pv, sk_pid};
   assign nk_vpn_o   = nx_addr[63:12];
