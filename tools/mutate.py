@@ -124,6 +124,11 @@ MUTANTS = [
      "assign hit_perm_bad = tlb_perm_bad_i && 1'b0;",
      ["pte_checks", "sv39,random"],
      "an IOTLB hit is used without its stored permissions"),
+    ("relook_decides_stale", "rtl", "rtl/iommu/iommu_xlate_intake.sv",
+     "assign st_act_o   = st_valid_q && !rl_q;",
+     "assign st_act_o   = st_valid_q;",
+     ["sv39,random", "sv39,inval_race"],
+     "a stage that held its request decides on the lookups of a request that did not enter"),
     # ---- Sv57 / Sv57x4 (issue 11 item 1): each caught by its directed block test ----
     ("sv57_canon_bit57", "rtl", "rtl/iommu/iommu_ptw.sv",
      "((iova_q[63:56] != {8{1'b0}}) && (iova_q[63:56] != {8{1'b1}}))",

@@ -22,14 +22,15 @@ module iommu_ctx_cache #(
   input  logic [23:0]       inv_did_i,
   input  logic [19:0]       inv_pid_i,
 
-  // Lookup, one cycle ahead: the key of the request that enters the stage at this edge (take_i)
-  // or, while the stage holds its request, that request's own key; the outputs below belong to
-  // the stage's request (registered match and data, live valid bits). The entering request's
+  // Lookup, one cycle ahead: the key the intake offers, of the request that enters the stage at
+  // this edge or, in a relook (rl: the stage held its request, iommu_xlate_intake), the stage's
+  // own key (did_i, pv_i, pid_i); the outputs below belong to the stage's request when it
+  // decides (registered match and data, live valid bits). The entering request's
   // key {did, pv, pid} comes in parts (iommu_xlate_intake): the debug key (kd), the AW key (ka)
   // and the AR key (kb) are all compared and the pick (sel_d debug, else sel_a AW, else AR)
   // chooses a match vector; while the intake's skid register holds a request (sk), the match
   // kept for it since it was taken is used.
-  input  logic              take_i,
+  input  logic              nk_rl_i,
   input  logic [44:0]       nk_kd_i,
   input  logic [44:0]       nk_ka_i,
   input  logic [44:0]       nk_kb_i,
@@ -57,12 +58,10 @@ module iommu_ctx_cache #(
   output logic [43:0]       msi_ppn_o,    // msiptp.PPN
   output logic [51:0]       msi_mask_o,   // msi_addr_mask
   output logic [51:0]       msi_pat_o,    // msi_addr_pattern
-  // For the IOTLB's tags: the match vectors (one-hot or zero) of the entering request (nk_*) and
-  // of the held request (did_i, ...), and the entry index of the stage's registered match (with
-  // hit_o). flush_o marks every entry whose content ended at the previous edge (dropped, or
+  // For the IOTLB's tags: the match vector (one-hot or zero) of the offered key, and the entry
+  // index of the stage's registered match (with hit_o). flush_o marks every entry whose content ended at the previous edge (dropped, or
   // loaded with a new context).
   output logic [Entries-1:0] nk_match_o,
-  output logic [Entries-1:0] st_match_o,
   output logic [$clog2(Entries)-1:0] idx_o,
   // For the MSI cache's GSCID match (iommu_msi_cache): the stage's registered match vector, and
   // the entry a load writes at this edge (one-hot or zero) with the GSCID it writes.
@@ -75,7 +74,7 @@ module iommu_ctx_cache #(
   localparam int IdxW = $clog2(Entries);
 
   // Stored per entry: the key apart (compared in parallel), the fields the stage decides on in
-  // one vector read a cycle ahead and registered (distributed RAM, two copies below): {pdtv,
+  // one vector read a cycle ahead and registered (distributed RAM): {pdtv,
   // dtf, ens, sum, s1 mode, gscid, s2 mode, msiptp mode, msi_addr_mask, msi_addr_pattern}; and
   // the table roots the miss queue and the walkers take with a miss (pscid, s1/s2/msiptp PPN) in
   // a third vector, read by the registered index in the stage's cycle (see idx_q below).
@@ -86,10 +85,7 @@ module iommu_ctx_cache #(
   logic [19:0]        pid_q   [Entries];
   logic               pv_q    [Entries];
   logic               pdtv_q  [Entries];
-  // Two copies of the data, one per lookup port, so that the port choice (take_i, the stage's
-  // decision) only picks a result and is never merged into a shared read address.
   logic [DataW-1:0]   data_q  [Entries];
-  logic [DataW-1:0]   data2_q [Entries];
   logic [RootW-1:0]   root_q  [Entries];
   logic [IdxW-1:0]    rr_q;
   logic [Entries-1:0] valid_vec, keep_vec, drop_vec;
@@ -159,9 +155,9 @@ module iommu_ctx_cache #(
   // Lookup, a cycle ahead of the stage     //
   ////////////////////////////////////////////
 
-  // The entering keys are compared in parallel and the picked match reads the data (two RAM
-  // copies: entering request and held request); take_i (the stage's decision) only picks which
-  // result is registered. The compares see the entries as they are
+  // The entering keys and the stage's own are compared in parallel and the picked match reads
+  // the data; the pick depends on the intake's registers and the device ports, never on the
+  // stage's decision (whose fan-out to these registers was the routed worst path). The compares see the entries as they are
   // (valid_q), not what a load or an invalidation of this cycle makes of them: the load's slot
   // choice and drop compares (its new key against every entry) and the invalidation's compares
   // stay off the way to the RAM read (from the firmware interface's registers through them to
@@ -184,13 +180,12 @@ module iommu_ctx_cache #(
 
   logic [Entries-1:0] match_q, match_nk, match_st, stay_vec, flush_q;
   logic [Entries-1:0] match_d, match_a, match_b, match_in, sk_match_q, sk_match_d, load_vec;
-  logic [IdxW-1:0]    idx_nk, idx_st, idx_q;
-  logic [DataW-1:0]   data_nk, data_st, data_out_q;
+  logic [IdxW-1:0]    idx_nk, idx_q;
+  logic [DataW-1:0]   data_nk, data_out_q;
   logic [44:0]        k_in;
   logic               load_in, load_sk;
   always_comb begin
     idx_nk = '0;
-    idx_st = '0;
     for (int i = 0; i < Entries; i++) begin
       stay_vec[i] = valid_q[i] && !drop_vec[i] && !(load_i && (slot == IdxW'(i)));
       load_vec[i] = load_i && (slot == IdxW'(i));
@@ -204,10 +199,9 @@ module iommu_ctx_cache #(
                     key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], did_i, pv_i, pid_i);
     end
     match_in = nk_sel_d_i ? match_d : (nk_sel_a_i ? match_a : match_b);
-    match_nk = nk_sk_i ? sk_match_q : match_in;
+    match_nk = nk_rl_i ? match_st : (nk_sk_i ? sk_match_q : match_in);
     for (int i = 0; i < Entries; i++) begin
       idx_nk = idx_nk | (match_nk[i] ? IdxW'(i) : '0);
-      idx_st = idx_st | (match_st[i] ? IdxW'(i) : '0);
     end
   end
 
@@ -249,25 +243,23 @@ module iommu_ctx_cache #(
   end
 `endif
   assign data_nk = data_q[idx_nk];
-  assign data_st = data2_q[idx_st];
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       match_q <= '0;
       idx_q   <= '0;
     end else begin
-      match_q <= take_i ? match_nk : match_st;
-      idx_q   <= take_i ? idx_nk : idx_st;
+      match_q <= match_nk;
+      idx_q   <= idx_nk;
     end
   end
   always_ff @(posedge clk_i) begin
-    data_out_q <= take_i ? data_nk : data_st;
+    data_out_q <= data_nk;
   end
 
   assign hit_o    = |(match_q & valid_vec & ~flush_q);
   assign idx_o    = idx_q;
   assign nk_match_o = match_nk;
-  assign st_match_o = match_st;
   assign match_q_o  = match_q;
   assign load_vec_o = load_vec;
   assign load_gscid_o = w_i[160+15:160];
@@ -288,10 +280,10 @@ module iommu_ctx_cache #(
   assign {pdtv_o, dtf_o, ens_o, sum_o, s1_mode_o, gscid_o, s2_mode_o, msi_mode_o, msi_mask_o,
           msi_pat_o} = data_out_q;
   // The roots are read by the registered index: an entry keeps its content from the lookup that
-  // matched it until it is reloaded, and a reload at an edge clears the match registered at that
-  // edge (stay_vec), so whenever the stage sees a hit, root_q[idx_q] is the matched context's.
-  // (On a miss idx_q is 0 and the roots are unused, as the registered data were.) This keeps the
-  // stage's decision (take_i) off 152 more register inputs and needs one RAM copy, not two.
+  // matched it until it is reloaded, and a reload masks the match registered at that edge
+  // (flush_q), so whenever the stage sees a hit, root_q[idx_q] is the matched context's. (On a
+  // miss the roots are unused, as the registered data are.) The miss queue and the walkers take
+  // them off the stage's decision, so they need no 152 registers of their own.
   assign {sade_o, gade_o, pscid_o, s1_ppn_o, s2_ppn_o, msi_ppn_o} = root_q[idx_q];
 
   ///////////
@@ -321,7 +313,6 @@ module iommu_ctx_cache #(
       pv_q[slot]   <= new_pv;
       pdtv_q[slot] <= new_pdtv;
       data_q[slot]  <= new_data;
-      data2_q[slot] <= new_data;
       root_q[slot]  <= new_root;
     end
   end

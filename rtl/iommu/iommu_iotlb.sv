@@ -26,28 +26,23 @@ module iommu_iotlb #(
   input  logic        rst_i,
 
   // ---- Context-cache entries ----
-  // Context-cache match vectors (one-hot or zero): of the request entering the stage (take_i),
-  // of the stage's request (looked up again)
+  // Context-cache match vector (one-hot or zero) of the offered key: the request entering the
+  // stage, or the stage's own in a relook (iommu_xlate_intake)
   input  logic [CtxEntries-1:0] nk_ctx_hit_i,
-  input  logic [CtxEntries-1:0] st_ctx_hit_i,
   input  logic [CtxEntries-1:0] ctx_flush_i, // these context-cache entries ended at the last edge
 
   // ---- Lookup ----
-  input  logic [51:0] vpn_i,      // the stage's request
-  input  logic        take_i,     // the stage takes a new request at this edge ...
-  input  logic [51:0] nk_vpn_i,   // ... with this VPN (its address match is registered)
+  input  logic [51:0] vpn_i,      // the stage's request (superpage offset of the PPN)
+  input  logic [51:0] nk_vpn_i,   // the offered key's VPN (its address match is registered)
   output logic        hit_o,
   output logic [$clog2(Entries)-1:0] hit_idx_o,
   output logic [43:0] ppn_o,      // SPA PPN of the looked-up 4 KiB page
   output logic        perm_bad_o, // the hit's stored permissions fail the request (re-walk)
-  // Access type of the request entering the stage (with take_i) and of the stage's request,
-  // and the stage's context SUM: the permission check of every entry is done a cycle ahead.
+  // Access type of the offered key, and the stage's context SUM: the permission check of every
+  // entry is done a cycle ahead.
   input  logic        nk_exec_i,
   input  logic        nk_write_i,
   input  logic        nk_priv_i,
-  input  logic        exec_i,
-  input  logic        write_i,
-  input  logic        priv_i,
   input  logic        sum_i,
   input  logic        touch_i,    // the hit was used: update PLRU
   input  logic        kill_i,     // drop entry kill_idx_i (stale permission, re-walked)
@@ -190,24 +185,17 @@ module iommu_iotlb #(
     end
   end
 
-  logic [3:0] cls0_nk, cls1_nk, cls0_st, cls1_st;
+  logic [3:0] cls0_nk, cls1_nk;
   assign cls0_nk = {nk_priv_i, 1'b0, acc_type(nk_exec_i, nk_write_i)};
   assign cls1_nk = {nk_priv_i, 1'b1, acc_type(nk_exec_i, nk_write_i)};
-  assign cls0_st = {priv_i, 1'b0, acc_type(exec_i, write_i)};
-  assign cls1_st = {priv_i, 1'b1, acc_type(exec_i, write_i)};
 
-  // While the stage holds its request, the registered results stay, except for the entry being
-  // filled, which gets the held request's result for its new content.
-  logic [Entries-1:0] pbad0_q, pbad1_q, pbad0_nk, pbad1_nk, pbad0_d, pbad1_d;
+  // The entry being filled gives the result for its new content.
+  logic [Entries-1:0] pbad0_q, pbad1_q, pbad0_d, pbad1_d;
   for (genvar i = 0; i < Entries; i++) begin : gen_perm
     logic [15:0] deny;
-    logic        fill_here;
-    assign fill_here   = do_fill && (slot == IdxW'(i));
-    assign deny        = fill_here ? fill_deny : deny_q[i];
-    assign pbad0_nk[i] = deny[cls0_nk];
-    assign pbad1_nk[i] = deny[cls1_nk];
-    assign pbad0_d[i]  = take_i ? pbad0_nk[i] : (fill_here ? fill_deny[cls0_st] : pbad0_q[i]);
-    assign pbad1_d[i]  = take_i ? pbad1_nk[i] : (fill_here ? fill_deny[cls1_st] : pbad1_q[i]);
+    assign deny       = (do_fill && (slot == IdxW'(i))) ? fill_deny : deny_q[i];
+    assign pbad0_d[i] = deny[cls0_nk];
+    assign pbad1_d[i] = deny[cls1_nk];
   end
   always_ff @(posedge clk_i) begin
     pbad0_q <= pbad0_d;
@@ -290,31 +278,24 @@ module iommu_iotlb #(
   assign upd_idx = do_fill ? slot : hit_idx_o;
 
   // The address part of the match (masked page compares, the widest logic) is computed one
-  // cycle ahead for the request entering the stage and registered; the stage adds the live
-  // valid bits and the context's IDs, so an invalidation or a kill takes effect at once. While
-  // the stage holds its request, the registered bits stay (the tags of the other entries do not
-  // change) except for the entry filled at this edge, which is compared with its new tag: one
-  // compare of the fill's tag with each key, shared by all entries.
-  logic [Entries-1:0] vpn_hit_nk, vpn_hit_d;
+  // cycle ahead for the offered key and registered; the stage adds the live valid bits and the
+  // context's IDs, so an invalidation or a kill takes effect at once. The entry filled at this
+  // edge is compared with its new tag (one compare of the fill's tag with the key, shared).
+  logic [Entries-1:0] vpn_hit_d;
   logic [VpnW-1:0]    fill_mask;
-  logic [1:0]         hi_nk, hi_st;
-  logic               fill_hit_nk, fill_hit_st;
+  logic [1:0]         hi_nk;
+  logic               fill_hit_nk;
   assign fill_mask   = size_mask(fill_size_i);
   assign hi_nk       = hi_ok(nk_vpn_i[51:44]);
-  assign hi_st       = hi_ok(vpn_i[51:44]);
   assign fill_hit_nk = (((fill_vpn_i[VpnW-1:0] ^ nk_vpn_i[VpnW-1:0]) & ~fill_mask) == '0) &&
                        (fill_s1_i ? hi_nk[1] : hi_nk[0]);
-  assign fill_hit_st = (((fill_vpn_i[VpnW-1:0] ^ vpn_i[VpnW-1:0]) & ~fill_mask) == '0) &&
-                       (fill_s1_i ? hi_st[1] : hi_st[0]);
   always_comb begin
     for (int i = 0; i < Entries; i++) begin
       if (do_fill && (slot == IdxW'(i))) begin
-        vpn_hit_nk[i] = fill_hit_nk;
-        vpn_hit_d[i]  = take_i ? fill_hit_nk : fill_hit_st;
+        vpn_hit_d[i] = fill_hit_nk;
       end else begin
-        vpn_hit_nk[i] = (((vpn_q[i] ^ nk_vpn_i[VpnW-1:0]) & ~mask[i]) == '0) &&
-                        (s1_q[i] ? hi_nk[1] : hi_nk[0]);
-        vpn_hit_d[i]  = take_i ? vpn_hit_nk[i] : vpn_hit_q[i];
+        vpn_hit_d[i] = (((vpn_q[i] ^ nk_vpn_i[VpnW-1:0]) & ~mask[i]) == '0) &&
+                       (s1_q[i] ? hi_nk[1] : hi_nk[0]);
       end
     end
   end
@@ -328,13 +309,12 @@ module iommu_iotlb #(
 
   // The context-entry part: the context cache's match vector bit of the entry's tag (a mux on
   // the stored tag, no index encoder and compare behind the context match: that chain was the
-  // routed worst path), redone for the held request every cycle (its context-cache entry can
-  // change when the firmware loads its context). A context miss matches no entry.
+  // routed worst path). A context miss matches no entry.
   logic [Entries-1:0] ctx_hit_d;
   for (genvar i = 0; i < Entries; i++) begin : gen_ctx_hit
     logic [CtxW-1:0] e_ctx;
     assign e_ctx        = (do_fill && (slot == IdxW'(i))) ? fill_ctx_i : ctx_q[i];
-    assign ctx_hit_d[i] = take_i ? nk_ctx_hit_i[e_ctx] : st_ctx_hit_i[e_ctx];
+    assign ctx_hit_d[i] = nk_ctx_hit_i[e_ctx];
   end
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
@@ -396,7 +376,7 @@ module iommu_iotlb #(
   end
 
   logic unused_iotlb;
-  assign unused_iotlb = ^{have_free, fill_vpn_i[51:VpnW], inv_vpn_i[51:VpnW], hit_mask[VpnW-1:44]};
+  assign unused_iotlb = ^{have_free, vpn_i[51:44], fill_vpn_i[51:VpnW], inv_vpn_i[51:VpnW], hit_mask[VpnW-1:44]};
 
 `ifdef FORMAL
   // Formal properties (formal/run.sh proves them with this module as the top).

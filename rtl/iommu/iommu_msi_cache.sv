@@ -24,13 +24,11 @@ module iommu_msi_cache #(
 ) (
   input  logic        clk_i,
   input  logic        rst_i,
-  // First port: the stage's request. Its page-number compare is done a cycle ahead, for the
-  // request entering the stage (take_i, nk_gpn_i), and registered (kept while the stage holds
-  // its request gpn_i); the stage adds valid and the GSCID.
-  input  logic        take_i,
+  // First port: the stage's request. Its page-number compare is done a cycle ahead, for the key
+  // the intake offers (the request entering the stage, or the stage's own in a relook:
+  // iommu_xlate_intake), and registered; the stage adds valid and the GSCID.
   input  logic [51:0] nk_gpn_i,
   input  logic [CtxEntries-1:0] ctx_match_i,       // the stage's context entry (one-hot or 0)
-  input  logic [51:0] gpn_i,
   output logic        hit_o,
   output logic [43:0] ppn_o,
   // second lookup port: the miss queue's MSI walk results (first stage on)
@@ -104,19 +102,17 @@ module iommu_msi_cache #(
     end
   end
 
-  // The entering request's key is compared with every entry; while the stage holds its request
-  // the registered bits stay, except for the entry loaded at this edge, which is compared with
-  // its new page number (one compare of the load's key with each port-1 key, shared).
+  // The offered key is compared with every entry; the entry loaded at this edge is compared with
+  // its new page number (one compare of the load's key with the offered key, shared).
   logic [Entries-1:0] gpn_hit_d;
-  logic               load_hit_nk, load_hit_st;
+  logic               load_hit_nk;
   assign load_hit_nk = (load_gpn_i == nk_gpn_i);
-  assign load_hit_st = (load_gpn_i == gpn_i);
   always_comb begin
     for (int i = 0; i < Entries; i++) begin
       if (load_i && !flush_i && (slot == IdxW'(i))) begin
-        gpn_hit_d[i] = take_i ? load_hit_nk : load_hit_st;
+        gpn_hit_d[i] = load_hit_nk;
       end else begin
-        gpn_hit_d[i] = take_i ? (gpn_q[i] == nk_gpn_i) : gpn_hit_q[i];
+        gpn_hit_d[i] = (gpn_q[i] == nk_gpn_i);
       end
     end
   end

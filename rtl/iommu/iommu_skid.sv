@@ -44,11 +44,14 @@ module iommu_skid #(
     end
   end
 
+  // The skid register takes the input in every cycle it is empty: its enable is its own valid
+  // bit, not in_valid_i (which can come late, e.g. from the translation stage's decision, and
+  // would fan out to every data bit); it only counts once skid_valid_q is set.
   always_ff @(posedge clk_i) begin
     if (load_out) begin
       out_data_q <= skid_valid_q ? skid_data_q : in_data_i;
     end
-    if (!load_out && push) begin
+    if (!skid_valid_q) begin
       skid_data_q <= in_data_i;
     end
   end

@@ -215,7 +215,7 @@ module iommu_xlate #(
   // Stage and issue port   //
   ////////////////////////////
 
-  logic               st_write, st_pv, st_exec, st_priv, accept, st_dbg, st_done, st_load;
+  logic               st_write, st_pv, st_exec, st_priv, accept, st_dbg, st_done, nk_rl;
   logic               st_bad;
   logic [44:0]        nk_kd, nk_ka, nk_kb, nk_ksk;
   logic               nk_sel_d, nk_sel_a, nk_sk;
@@ -254,7 +254,7 @@ module iommu_xlate #(
   localparam int CtxEntries = 8;                     // context-cache entries
   localparam int CtxW       = $clog2(CtxEntries);
   logic [CtxW-1:0]       ctx_idx;
-  logic [CtxEntries-1:0] ctx_nk_match, ctx_st_match;
+  logic [CtxEntries-1:0] ctx_nk_match;
   logic [CtxEntries-1:0] ctx_flush;
   logic [CtxEntries-1:0] ctx_match_q, ctx_load_vec;   // for the MSI cache's GSCID match
   logic [15:0]           ctx_load_gscid;
@@ -344,7 +344,7 @@ module iommu_xlate #(
     .st_exec_o        (st_exec),
     .st_priv_o        (st_priv),
     .accept_o         (accept),
-    .st_load_o        (st_load),
+    .nk_rl_o          (nk_rl),
     .nk_kd_o          (nk_kd),
     .nk_ka_o          (nk_ka),
     .nk_kb_o          (nk_kb),
@@ -471,7 +471,7 @@ module iommu_xlate #(
     .inv_op_i  (ctx_inv_op_i),
     .inv_did_i (ctx_inv_did_i),
     .inv_pid_i (ctx_inv_pid_i),
-    .take_i    (st_load),
+    .nk_rl_i   (nk_rl),
     .nk_kd_i   (nk_kd),
     .nk_ka_i   (nk_ka),
     .nk_kb_i   (nk_kb),
@@ -500,7 +500,6 @@ module iommu_xlate #(
     .msi_mask_o (mctx_mask),
     .msi_pat_o  (mctx_pat),
     .nk_match_o (ctx_nk_match),
-    .st_match_o (ctx_st_match),
     .idx_o      (ctx_idx),
     .match_q_o  (ctx_match_q),
     .load_vec_o (ctx_load_vec),
@@ -524,10 +523,8 @@ module iommu_xlate #(
   ) u_msi_cache (
     .clk_i        (clk_i),
     .rst_i        (rst_i),
-    .take_i       (st_load),
     .nk_gpn_i     (nk_vpn),
     .ctx_match_i  (ctx_match_q),
-    .gpn_i        (st_addr[63:12]),
     .gscid2_i     (mq_gscid),
     .gpn2_i       (mq_gpn),
     .hit2_o       (mq_hit),
@@ -564,10 +561,8 @@ module iommu_xlate #(
     .clk_i        (clk_i),
     .rst_i        (rst_i),
     .nk_ctx_hit_i (ctx_nk_match),
-    .st_ctx_hit_i (ctx_st_match),
     .ctx_flush_i  (ctx_flush),
     .vpn_i        (st_addr[63:12]),
-    .take_i       (st_load),
     .nk_vpn_i     (nk_vpn),
     .hit_o        (tlb_hit),
     .hit_idx_o    (tlb_idx),
@@ -576,9 +571,6 @@ module iommu_xlate #(
     .nk_exec_i    (nk_exec),
     .nk_write_i   (nk_write),
     .nk_priv_i    (nk_priv),
-    .exec_i       (st_exec),
-    .write_i      (st_write),
-    .priv_i       (st_priv),
     .sum_i        (ctx_sum),
     .touch_i      (tlb_touch),
     .kill_i       (tlb_kill),

@@ -6,7 +6,8 @@
 // Requests come from iommu_xlate_intake (AW/AR/debug pick, skid and stage registers), which also
 // offers the key of the next request so that the context cache, the IOTLB and the MSI cache are
 // looked up a cycle ahead: the stage decides on registered lookups (IOMMU spec "Process to
-// translate an IOVA", doc/datapath.md §5). A decided request enters the issue slice toward
+// translate an IOVA", doc/datapath.md §5), in the cycles they are its own (st_act; after a
+// cycle in which it held its request, a relook cycle refreshes them). A decided request enters the issue slice toward
 // m_dma_* (or SLVERR + record), unless it must stay behind a parked request of its chain (then it
 // parks as a follower). An IOTLB miss parks the request and starts a walker; only a context miss
 // (firmware), a full miss queue or a full slice stalls the stage. The issue port serves the miss
@@ -75,7 +76,7 @@ module iommu_xlate_ctrl #(
   output logic               st_exec_o,
   output logic               st_priv_o,
   output logic               accept_o,    // a device request was accepted
-  output logic               st_load_o,   // the stage takes the next request at this edge
+  output logic               nk_rl_o,     // the lookups relook the stage's own key
   output logic [44:0]        nk_kd_o,     // its context key in parts (iommu_xlate_intake)
   output logic [44:0]        nk_ka_o,
   output logic [44:0]        nk_kb_o,
@@ -183,7 +184,7 @@ module iommu_xlate_ctrl #(
   // Intake //
   ////////////
 
-  logic               st_valid_q, st_write_q;
+  logic               st_valid_q, st_act, st_write_q;
   logic [IdWidth-1:0] st_id_q;
   logic [63:0]        st_addr_q;
   logic [7:0]         st_len_q;
@@ -233,7 +234,6 @@ module iommu_xlate_ctrl #(
     .dbg_exe_i       (dbg_exe_i),
     .dbg_nw_i        (dbg_nw_i),
     .st_done_i       (st_done),
-    .st_load_o       (st_load_o),
     .accept_o        (accept_o),
     .nk_kd_o         (nk_kd_o),
     .nk_ka_o         (nk_ka_o),
@@ -246,7 +246,9 @@ module iommu_xlate_ctrl #(
     .nk_exec_o       (nk_exec_o),
     .nk_write_o      (nk_write_o),
     .nk_priv_o       (nk_priv_o),
+    .nk_rl_o         (nk_rl_o),
     .st_valid_o      (st_valid_q),
+    .st_act_o        (st_act),
     .st_write_o      (st_write_q),
     .st_id_o         (st_id_q),
     .st_addr_o       (st_addr_q),
@@ -363,10 +365,10 @@ module iommu_xlate_ctrl #(
     end else if (tlb_hit_i && !hit_perm_bad && !st_dbg_q) begin
       dec_pass    = 1'b1;
       dec_addr    = {8'd0, tlb_ppn_i, st_off};
-      tlb_touch_o = st_valid_q;
+      tlb_touch_o = st_act;
     end else begin
       need_walk  = 1'b1;
-      tlb_kill_o = st_valid_q && tlb_hit_i;
+      tlb_kill_o = st_act && tlb_hit_i;
     end
   end
 
@@ -377,10 +379,10 @@ module iommu_xlate_ctrl #(
   logic park_walk, park_follow, direct;
 
   // A miss parks unless the same page is already being walked (its fill will hit next).
-  assign park_walk   = st_valid_q && need_walk && !q_page_busy_i && q_free_i;
+  assign park_walk   = st_act && need_walk && !q_page_busy_i && q_free_i;
   // A debug request never waits behind a chain: it does not reach memory.
-  assign park_follow = st_valid_q && (dec_pass || dec_fault) && q_dep_i && q_free_i && !st_dbg_q;
-  assign direct      = st_valid_q && (dec_pass || dec_fault) && (!q_dep_i || st_dbg_q);
+  assign park_follow = st_act && (dec_pass || dec_fault) && q_dep_i && q_free_i && !st_dbg_q;
+  assign direct      = st_act && (dec_pass || dec_fault) && (!q_dep_i || st_dbg_q);
 
   assign enq_o        = park_walk || park_follow;
   assign enq_walk_o   = park_walk;
@@ -478,14 +480,14 @@ module iommu_xlate_ctrl #(
       cm_abs_q  <= miss_absorb_i;
     end else if (cm_wait_q && miss_retry_i) begin
       cm_wait_q <= 1'b0;
-    end else if (st_valid_q && (need_cm || need_msi) && !miss_block_i) begin
+    end else if (st_act && (need_cm || need_msi) && !miss_block_i) begin
       cm_wait_q <= 1'b1;
       cm_msi_q  <= need_msi;
     end
   end
 
   assign miss_valid_o = st_valid_q && cm_wait_q;
-  assign cm_busy_o    = cm_wait_q || (st_valid_q && (need_cm || need_msi));
+  assign cm_busy_o    = cm_wait_q || (st_act && (need_cm || need_msi));
   assign miss_msi_o   = cm_msi_q;
 
   logic unused_ctrl;

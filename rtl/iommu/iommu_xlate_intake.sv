@@ -6,8 +6,16 @@
 // device port's ready comes from a register (no skid entry held), so it never depends on the
 // stage's decision: a request the stage cannot take in its cycle waits in the skid register and
 // enters the stage next (one transfer per cycle as long as the stage moves). The key of the
-// request that enters the stage next (nk_*) is offered one cycle ahead, so the context cache is
-// looked up while the request enters and the stage starts from a registered lookup.
+// request that enters the stage next (nk_*) is offered one cycle ahead, so the context cache, the
+// IOTLB and the MSI cache are looked up while the request enters and the stage starts from a
+// registered lookup.
+// The lookups never wait for the stage's decision: they always look up the offered key, which
+// is the next request's while the stage is expected to move. When the stage holds its request
+// instead, its registered lookups belong to a request that did not enter, so the next cycle is
+// a relook (rl): the stage's own key is offered and the stage does not decide (st_act_o low);
+// it decides again on the fresh lookup the cycle after. A stage that holds decides every other
+// cycle; a stream that moves loses nothing. (Had the lookups chosen between the next key and
+// the held key by the decision, its fan-out to every lookup register was the routed worst path.)
 // A device request with the reserved burst type 2'b11, or an INCR burst that leaves its 4 KiB
 // page, is flagged (bad_o: unsupported transaction, cause 260) and stored as INCR; 2'b11 then
 // marks the debug request alone through the miss queue. A request whose address has a bit set
@@ -59,7 +67,6 @@ module iommu_xlate_intake #(
 
   // ---- Stage ----
   input  logic               st_done_i,    // the stage's request leaves this cycle
-  output logic               st_load_o,    // the stage takes the next request at this edge
   output logic               accept_o,     // a device request was accepted this cycle
   // Context key {did, pv, pid} of the request the stage takes next, for the context cache's
   // lookup ahead, given in parts so that the cache compares before it selects: the debug key
@@ -77,7 +84,9 @@ module iommu_xlate_intake #(
   output logic               nk_exec_o,    // exec: AxPROT[2] on a read
   output logic               nk_write_o,
   output logic               nk_priv_o,    // supervisor: AxPROT[0] with a process_id
+  output logic               nk_rl_o,      // relook: the offered key is the stage's own
   output logic               st_valid_o,
+  output logic               st_act_o,     // the stage's lookups are its own: it decides
   output logic               st_write_o,
   output logic [IdWidth-1:0] st_id_o,
   output logic [63:0]        st_addr_o,
@@ -154,18 +163,20 @@ module iommu_xlate_intake #(
   assign in_req  = dbg_valid_i ? req_dbg : (pick_aw ? req_aw : req_ar);
 
   // ---- Skid register and stage register ----
-  logic            st_valid_q, st_ready;
+  logic            st_valid_q, st_ready, rl_q;
   logic [ReqW-1:0] nxt_req;
   assign st_ready  = !st_valid_q || st_done_i;
   assign nxt_req   = sk_valid_q ? sk_req_q : in_req;
-  assign st_load_o = st_ready;
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       st_valid_q <= 1'b0;
       sk_valid_q <= 1'b0;
       rr_aw_q    <= 1'b0;
+      rl_q       <= 1'b0;
     end else begin
+      // A deciding stage that holds its request relooks next (st_done_i is low in a relook).
+      rl_q <= st_valid_q && !rl_q && !st_done_i;
       if (st_ready) begin
         st_valid_q <= sk_valid_q || acc;
         sk_valid_q <= 1'b0;
@@ -212,10 +223,12 @@ module iommu_xlate_intake #(
   assign nk_sel_a_o = pick_aw;
   assign nk_sk_o    = sk_valid_q;
   assign nk_ksk_o   = {sk_did, sk_pv, sk_pid};
-  assign nk_vpn_o   = nx_addr[63:12];
-  assign nk_write_o = nx_write;
-  assign nk_exec_o  = nx_prot[2] && !nx_write;
-  assign nk_priv_o  = nx_prot[0] && nx_pv;
+  // The page and access type offered to the IOTLB and MSI cache: the stage's own in a relook.
+  assign nk_rl_o    = rl_q;
+  assign nk_vpn_o   = rl_q ? st_addr_o[63:12] : nx_addr[63:12];
+  assign nk_write_o = rl_q ? st_write_o : nx_write;
+  assign nk_exec_o  = rl_q ? (st_prot_o[2] && !st_write_o) : (nx_prot[2] && !nx_write);
+  assign nk_priv_o  = rl_q ? (st_prot_o[0] && st_pv_o) : (nx_prot[0] && nx_pv);
   logic unused_nx;
   assign unused_nx = ^{nx_id, nx_addr[11:0], nx_len, nx_size, nx_burst, nx_prot[1], nx_dbg, nx_bad,
                       nx_wide, nx_did, nx_pid};
@@ -227,6 +240,7 @@ module iommu_xlate_intake #(
   assign {sk_did, sk_pid, sk_pv} = sk_req_q[ReqW-1-(1+IdWidth+64+8+3+2+3) -: 45];
 
   assign st_valid_o = st_valid_q;
+  assign st_act_o   = st_valid_q && !rl_q;
   assign {st_write_o, st_id_o, st_addr_o, st_len_o, st_size_o, st_burst_o, st_prot_o, st_did_o,
           st_pid_o, st_pv_o, st_dbg_o, st_bad_o, st_wide_o} = st_req_q;
 
