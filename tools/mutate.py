@@ -129,6 +129,11 @@ MUTANTS = [
      "assign st_act_o   = st_valid_q;",
      ["sv39,random", "sv39,inval_race"],
      "a stage that held its request decides on the lookups of a request that did not enter"),
+    ("dbg_no_relook", "rtl", "rtl/iommu/iommu_xlate_intake.sv",
+     "rl_q <= (st_valid_q && !rl_q && !st_done_i) || (st_ready && (sk_valid_q || acc) && nx_dbg);",
+     "rl_q <= (st_valid_q && !rl_q && !st_done_i) || (nx_dbg && 1'b0);",
+     ["dbg"],
+     "a debug request decides on the context lookup of the AR key (its own key is never compared)"),
     # ---- Sv57 / Sv57x4 (issue 11 item 1): each caught by its directed block test ----
     ("sv57_canon_bit57", "rtl", "rtl/iommu/iommu_ptw.sv",
      "((iova_q[63:56] != {8{1'b0}}) && (iova_q[63:56] != {8{1'b1}}))",

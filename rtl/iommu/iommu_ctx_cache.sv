@@ -26,16 +26,16 @@ module iommu_ctx_cache #(
   // this edge or, in a relook (rl: the stage held its request, iommu_xlate_intake), the stage's
   // own key (did_i, pv_i, pid_i); the outputs below belong to the stage's request when it
   // decides (registered match and data, live valid bits). The entering request's
-  // key {did, pv, pid} comes in parts (iommu_xlate_intake): the debug key (kd), the AW key (ka)
-  // and the AR key (kb) are all compared and the pick (sel_d debug, else sel_a AW, else AR)
-  // chooses a match vector; while the intake's skid register holds a request (sk), the match
-  // kept for it since it was taken is used.
+  // key {did, pv, pid} comes in parts (iommu_xlate_intake): the AW key (ka) and the AR key (kb)
+  // are both compared and the pick (sel_a) chooses a match vector; while the intake's skid
+  // register holds a request (sk), the match kept for it since it was taken is used. A debug
+  // request's key is not offered: it enters the stage for a relook (its match here is unused;
+  // skdbg: the skid register holds it).
   input  logic              nk_rl_i,
-  input  logic [44:0]       nk_kd_i,
   input  logic [44:0]       nk_ka_i,
   input  logic [44:0]       nk_kb_i,
-  input  logic              nk_sel_d_i,
   input  logic              nk_sel_a_i,
+  input  logic              nk_skdbg_i,
   input  logic              nk_sk_i,
   input  logic [44:0]       nk_ksk_i,
   input  logic [23:0]       did_i,
@@ -179,7 +179,7 @@ module iommu_ctx_cache #(
   endfunction
 
   logic [Entries-1:0] match_q, match_nk, match_st, stay_vec, flush_q;
-  logic [Entries-1:0] match_d, match_a, match_b, match_in, sk_match_q, sk_match_d, load_vec;
+  logic [Entries-1:0] match_a, match_b, match_in, sk_match_q, sk_match_d, load_vec;
   logic [IdxW-1:0]    idx_nk, idx_q;
   logic [DataW-1:0]   data_nk, data_out_q;
   logic [44:0]        k_in;
@@ -189,8 +189,6 @@ module iommu_ctx_cache #(
     for (int i = 0; i < Entries; i++) begin
       stay_vec[i] = valid_q[i] && !drop_vec[i] && !(load_i && (slot == IdxW'(i)));
       load_vec[i] = load_i && (slot == IdxW'(i));
-      match_d[i]  = valid_q[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
-                                          nk_kd_i[44:21], nk_kd_i[20], nk_kd_i[19:0]);
       match_a[i]  = valid_q[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
                                           nk_ka_i[44:21], nk_ka_i[20], nk_ka_i[19:0]);
       match_b[i]  = valid_q[i] && key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i],
@@ -198,7 +196,7 @@ module iommu_ctx_cache #(
       match_st[i] = valid_q[i] &&
                     key_hit(did_q[i], pdtv_q[i], pv_q[i], pid_q[i], did_i, pv_i, pid_i);
     end
-    match_in = nk_sel_d_i ? match_d : (nk_sel_a_i ? match_a : match_b);
+    match_in = nk_sel_a_i ? match_a : match_b;
     match_nk = nk_rl_i ? match_st : (nk_sk_i ? sk_match_q : match_in);
     for (int i = 0; i < Entries; i++) begin
       idx_nk = idx_nk | (match_nk[i] ? IdxW'(i) : '0);
@@ -210,7 +208,7 @@ module iommu_ctx_cache #(
   // reloaded since leave it, an entry loaded with its key joins it (as a fresh compare of the
   // stored keys would find them one cycle after the load). So the skid's key is never compared
   // against the entries on the way to the context-data read.
-  assign k_in    = nk_sel_d_i ? nk_kd_i : (nk_sel_a_i ? nk_ka_i : nk_kb_i);
+  assign k_in    = nk_sel_a_i ? nk_ka_i : nk_kb_i;
   assign load_in = key_hit(new_did, new_pdtv, new_pv, new_pid, k_in[44:21], k_in[20], k_in[19:0]);
   assign load_sk = key_hit(new_did, new_pdtv, new_pv, new_pid, nk_ksk_i[44:21], nk_ksk_i[20],
                            nk_ksk_i[19:0]);
@@ -237,7 +235,8 @@ module iommu_ctx_cache #(
   always @(posedge clk_i) begin
     if (rst_i) begin
       chk_armed_q <= 1'b1;
-    end else if (chk_armed_q && nk_sk_i && ((sk_match_q & stay_vec) != chk_sk)) begin
+    end else if (chk_armed_q && nk_sk_i && !nk_skdbg_i &&
+                 ((sk_match_q & stay_vec) != chk_sk)) begin
       $error("iommu_ctx_cache: the skid register's kept match differs from its key's compare");
     end
   end

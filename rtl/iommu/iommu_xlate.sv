@@ -217,8 +217,8 @@ module iommu_xlate #(
 
   logic               st_write, st_pv, st_exec, st_priv, accept, st_dbg, st_done, nk_rl;
   logic               st_bad;
-  logic [44:0]        nk_kd, nk_ka, nk_kb, nk_ksk;
-  logic               nk_sel_d, nk_sel_a, nk_sk;
+  logic [44:0]        nk_ka, nk_kb, nk_ksk;
+  logic               nk_sel_a, nk_skdbg, nk_sk;
   logic [51:0]        nk_vpn;
   logic               nk_exec, nk_write, nk_priv;
   logic [IdWidth-1:0] st_id;
@@ -345,11 +345,10 @@ module iommu_xlate #(
     .st_priv_o        (st_priv),
     .accept_o         (accept),
     .nk_rl_o          (nk_rl),
-    .nk_kd_o          (nk_kd),
     .nk_ka_o          (nk_ka),
     .nk_kb_o          (nk_kb),
-    .nk_sel_d_o       (nk_sel_d),
     .nk_sel_a_o       (nk_sel_a),
+    .nk_skdbg_o       (nk_skdbg),
     .nk_sk_o          (nk_sk),
     .nk_ksk_o         (nk_ksk),
     .nk_vpn_o         (nk_vpn),
@@ -472,11 +471,10 @@ module iommu_xlate #(
     .inv_did_i (ctx_inv_did_i),
     .inv_pid_i (ctx_inv_pid_i),
     .nk_rl_i   (nk_rl),
-    .nk_kd_i   (nk_kd),
     .nk_ka_i   (nk_ka),
     .nk_kb_i   (nk_kb),
-    .nk_sel_d_i (nk_sel_d),
     .nk_sel_a_i (nk_sel_a),
+    .nk_skdbg_i (nk_skdbg),
     .nk_sk_i   (nk_sk),
     .nk_ksk_i  (nk_ksk),
     .did_i     (st_did),

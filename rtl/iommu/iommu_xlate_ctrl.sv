@@ -77,11 +77,10 @@ module iommu_xlate_ctrl #(
   output logic               st_priv_o,
   output logic               accept_o,    // a device request was accepted
   output logic               nk_rl_o,     // the lookups relook the stage's own key
-  output logic [44:0]        nk_kd_o,     // its context key in parts (iommu_xlate_intake)
-  output logic [44:0]        nk_ka_o,
+  output logic [44:0]        nk_ka_o,     // its context key in parts (iommu_xlate_intake)
   output logic [44:0]        nk_kb_o,
-  output logic               nk_sel_d_o,
   output logic               nk_sel_a_o,
+  output logic               nk_skdbg_o,
   output logic               nk_sk_o,
   output logic [44:0]        nk_ksk_o,
   output logic [51:0]        nk_vpn_o,
@@ -235,11 +234,10 @@ module iommu_xlate_ctrl #(
     .dbg_nw_i        (dbg_nw_i),
     .st_done_i       (st_done),
     .accept_o        (accept_o),
-    .nk_kd_o         (nk_kd_o),
     .nk_ka_o         (nk_ka_o),
     .nk_kb_o         (nk_kb_o),
-    .nk_sel_d_o      (nk_sel_d_o),
     .nk_sel_a_o      (nk_sel_a_o),
+    .nk_skdbg_o      (nk_skdbg_o),
     .nk_sk_o         (nk_sk_o),
     .nk_ksk_o        (nk_ksk_o),
     .nk_vpn_o        (nk_vpn_o),

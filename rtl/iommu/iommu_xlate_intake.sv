@@ -69,15 +69,15 @@ module iommu_xlate_intake #(
   input  logic               st_done_i,    // the stage's request leaves this cycle
   output logic               accept_o,     // a device request was accepted this cycle
   // Context key {did, pv, pid} of the request the stage takes next, for the context cache's
-  // lookup ahead, given in parts so that the cache compares before it selects: the debug key
-  // (kd), the AW key (ka), the AR key (kb) and which of them the pick takes (sel_d: debug,
-  // sel_a: AW, neither: AR), or, while the skid register holds a request (sk), that request's
-  // key (ksk; the cache keeps its match).
-  output logic [44:0]        nk_kd_o,
+  // lookup ahead, given in parts so that the cache compares before it selects: the AW key (ka),
+  // the AR key (kb) and which of them the pick takes (sel_a), or, while the skid register holds
+  // a request (sk), that request's key (ksk; the cache keeps its match). The debug request's key
+  // is never offered here: it always enters the stage for a relook (below). skdbg marks a debug
+  // request in the skid register (whose kept match is then unused).
   output logic [44:0]        nk_ka_o,
   output logic [44:0]        nk_kb_o,
-  output logic               nk_sel_d_o,
   output logic               nk_sel_a_o,
+  output logic               nk_skdbg_o,
   output logic               nk_sk_o,
   output logic [44:0]        nk_ksk_o,
   output logic [51:0]        nk_vpn_o,
@@ -175,8 +175,10 @@ module iommu_xlate_intake #(
       rr_aw_q    <= 1'b0;
       rl_q       <= 1'b0;
     end else begin
-      // A deciding stage that holds its request relooks next (st_done_i is low in a relook).
-      rl_q <= st_valid_q && !rl_q && !st_done_i;
+      // A deciding stage that holds its request relooks next (st_done_i is low in a relook), and
+      // so does a debug request entering the stage (rare: one cycle more for it, and no compare
+      // of its key in front of the context-data read).
+      rl_q <= (st_valid_q && !rl_q && !st_done_i) || (st_ready && (sk_valid_q || acc) && nx_dbg);
       if (st_ready) begin
         st_valid_q <= sk_valid_q || acc;
         sk_valid_q <= 1'b0;
@@ -212,15 +214,14 @@ module iommu_xlate_intake #(
   logic [19:0]        nx_pid;
   assign {nx_write, nx_id, nx_addr, nx_len, nx_size, nx_burst, nx_prot, nx_did, nx_pid, nx_pv,
           nx_dbg, nx_bad, nx_wide} = nxt_req;
-  // Three keys, not a debug-or-AW key: the debug request's valid selected the key in front of
-  // the context cache's compare (its fan-out to 45 select inputs opened the routed worst path,
-  // 22.9 ns: debug valid -> key select -> compare -> index -> context-data read). Now it
-  // selects one of three match vectors, as the AW/AR pick does.
-  assign nk_kd_o    = {dbg_did_i, dbg_pv_i, dbg_pid_i};
+  // Two keys, no debug key: the debug request's valid once selected the key in front of the
+  // context cache's compare (its fan-out to 45 select inputs opened the routed worst path,
+  // 22.9 ns: debug valid -> key select -> compare -> index -> context-data read), and a compare
+  // bank of its own cost ~500 LUT4. The debug request relooks instead (rl_q above).
   assign nk_ka_o    = {s_axi_aw_did_i, s_axi_aw_pv_i, s_axi_aw_pid_i};
   assign nk_kb_o    = {s_axi_ar_did_i, s_axi_ar_pv_i, s_axi_ar_pid_i};
-  assign nk_sel_d_o = dbg_valid_i;
   assign nk_sel_a_o = pick_aw;
+  assign nk_skdbg_o = sk_req_q[2];   // the dbg bit (layout above: ..., pv, dbg, bad, wide)
   assign nk_sk_o    = sk_valid_q;
   assign nk_ksk_o   = {sk_did, sk_pv, sk_pid};
   // The page and access type offered to the IOTLB and MSI cache: the stage's own in a relook.
@@ -230,7 +231,7 @@ module iommu_xlate_intake #(
   assign nk_exec_o  = rl_q ? (st_prot_o[2] && !st_write_o) : (nx_prot[2] && !nx_write);
   assign nk_priv_o  = rl_q ? (st_prot_o[0] && st_pv_o) : (nx_prot[0] && nx_pv);
   logic unused_nx;
-  assign unused_nx = ^{nx_id, nx_addr[11:0], nx_len, nx_size, nx_burst, nx_prot[1], nx_dbg, nx_bad,
+  assign unused_nx = ^{nx_id, nx_addr[11:0], nx_len, nx_size, nx_burst, nx_prot[1], nx_bad,
                       nx_wide, nx_did, nx_pid};
 
   // The skid register's key (same layout).

@@ -288,6 +288,11 @@ struct Drv {
 bool fault_seen;
 uint64_t fault_rec[4];
 unsigned nrec;  // fault records seen
+struct DbgRes {
+  bool done = false, fault = false;
+  uint64_t ppn = 0;
+  unsigned size = 0;
+} dbg_res;  // the debug translation's answer (dbg_done_o pulse)
 void (*eng_pre)() = nullptr;   // concurrent traffic engine: sample before the edge
 void (*eng_post)() = nullptr;  // and drive after it
 
@@ -466,9 +471,18 @@ void tick()
   }
   if (drv.o && top->miss_valid_o)
     drv.o->miss = true;
+  if (top->dbg_done_o) {
+    dbg_res.done = true;
+    dbg_res.fault = top->dbg_fault_o;
+    dbg_res.ppn = top->dbg_ppn_o;
+    dbg_res.size = top->dbg_size_o;
+  }
+  bool dbg_hs = top->dbg_valid_i && top->dbg_ready_o;
   top->clk_i = 1;
   top->eval();
   cyc++;
+  if (dbg_hs)
+    top->dbg_valid_i = 0;
   if (eng_post) {
     eng_post();
   } else {
@@ -2730,6 +2744,98 @@ void test_hwad_g()
 
 }  // namespace
 
+// One debug translation (tr_req_ctl Go): NW=1 read, NW=0 write, Exe; user, no process_id. On a
+// context miss the context 'miss_ctx' is loaded and the request retried.
+DbgRes dbg(uint64_t iova, bool nw, bool exe, unsigned did, const Ctx *miss_ctx = nullptr)
+{
+  dbg_res = DbgRes();
+  top->dbg_iova_i = iova;
+  top->dbg_did_i = did;
+  top->dbg_pid_i = 0;
+  top->dbg_pv_i = 0;
+  top->dbg_priv_i = 0;
+  top->dbg_exe_i = exe;
+  top->dbg_nw_i = nw;
+  top->dbg_valid_i = 1;
+  for (unsigned i = 0; i < WATCHDOG && !dbg_res.done; i++) {
+    if (top->miss_valid_o && miss_ctx) {
+      ctx_load(*miss_ctx);
+      top->miss_retry_i = 1;
+      miss_ctx = nullptr;
+    }
+    tick();
+  }
+  check(dbg_res.done, "debug translation answered");
+  top->dbg_valid_i = 0;
+  return dbg_res;
+}
+
+// Debug translations through the datapath: PPN and leaf size of each page size, the faults, the
+// context miss, and a debug request in the cycle a device read is offered (debug goes first; both
+// must come out right). Until this test only the co-simulation saw the debug path.
+void test_dbg()
+{
+  flush_all();
+  uint64_t root = alloc();
+  Ctx c;
+  c.s1_mode = 8;
+  c.s1_ppn = root >> 12;
+  ctx_load(c);
+  map(root, 0x40001000, 0x80005000, 0, FL, 2);
+  map(root, 0x40200000, 0x80400000, 1, FL, 2);
+  map(root, 0x80000000, 0x1c0000000, 2, FL, 2);
+  map(root, 0x40003000, 0x80007000, 0, FL & ~W, 2);
+  for (int i = 0; i < 16; i++)
+    map(root, 0x40410000 + i * 4096, 0x90000000 | 0x8000, 0, FL | NAPOT, 2);
+  struct {
+    uint64_t va;
+    bool nw, exe, fault;
+    uint64_t ppn;
+    unsigned size;
+    const char *n;
+  } t[] = {{0x40001008, true, false, false, 0x80005, 0, "dbg 4K read"},
+           {0x40001008, false, false, false, 0x80005, 0, "dbg 4K write"},
+           {0x40234568, true, false, false, 0x80434, 2, "dbg 2M"},
+           {0x8abcd010, true, false, false, 0x1cabcd, 3, "dbg 1G"},
+           {0x40413020, true, false, false, 0x90003, 1, "dbg 64K NAPOT"},
+           {0x40003000, false, false, true, 0, 0, "dbg write to a read-only page faults"},
+           {0x40001000, true, true, true, 0, 0, "dbg exec of a page without X faults"},
+           {0x40005000, true, false, true, 0, 0, "dbg unmapped page faults"}};
+  unsigned rec0 = nrec;
+  for (auto &e : t) {
+    DbgRes r = dbg(e.va, e.nw, e.exe, 5);
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s (fault %d ppn %llx size %u)", e.n, r.fault,
+             (unsigned long long)r.ppn, r.size);
+    check(r.fault == e.fault && (e.fault || (r.ppn == e.ppn && r.size == e.size)), buf);
+  }
+  check(nrec == rec0, "debug translations write no fault record");
+  // Warm IOTLB: a device read fills the page; the debug answer is the same.
+  Obs o = run({false, 1, 0x40234000});
+  check(o.dma_seen && o.dma_addr == 0x80434000, "dbg: device read of the 2M page");
+  DbgRes r = dbg(0x40234010, true, false, 5);
+  check(!r.fault && r.ppn == 0x80434 && r.size == 2, "dbg after the IOTLB fill: 2M answer");
+  // Context miss: the context is loaded on the miss and the request retried.
+  Ctx c9 = c;
+  c9.did = 9;
+  r = dbg(0x40001010, true, false, 9, &c9);
+  check(!r.fault && r.ppn == 0x80005 && r.size == 0, "dbg after a context miss");
+  // Debug and a device read offered in the same cycle.
+  dbg_res = DbgRes();
+  top->dbg_iova_i = 0x8abce000;
+  top->dbg_did_i = 5;
+  top->dbg_nw_i = 1;
+  top->dbg_exe_i = 0;
+  top->dbg_valid_i = 1;
+  o = run({false, 2, 0x40001020});
+  for (unsigned i = 0; i < WATCHDOG && !dbg_res.done; i++)
+    tick();
+  top->dbg_valid_i = 0;
+  check(o.dma_seen && o.dma_addr == 0x80005020 && o.resp == 0, "dbg beside a read: the read");
+  check(dbg_res.done && !dbg_res.fault && dbg_res.ppn == 0x1cabce && dbg_res.size == 3,
+        "dbg beside a read: the debug answer");
+}
+
 int main(int argc, char **argv)
 {
   Verilated::commandArgs(argc, argv);
@@ -2775,6 +2881,7 @@ int main(int argc, char **argv)
   run_test("hwad_s1", test_hwad_s1);
   run_test("hwad_race", test_hwad_race);
   run_test("hwad_g", test_hwad_g);
+  run_test("dbg", test_dbg);
   // Everything again with random memory back-pressure and latency jitter (no timing checks).
   printf("-- rerun with random back-pressure (30%%) and latency jitter (0-20) --\n");
   bp = 30;
@@ -2805,6 +2912,7 @@ int main(int argc, char **argv)
   run_test("hwad_s1/bp", test_hwad_s1);
   run_test("hwad_race/bp", test_hwad_race);
   run_test("hwad_g/bp", test_hwad_g);
+  run_test("dbg/bp", test_dbg);
   bp = 0;
   jit = 0;
   top->final();
