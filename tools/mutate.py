@@ -134,6 +134,11 @@ MUTANTS = [
      "rl_q <= (st_valid_q && !rl_q && !st_done_i) || (nx_dbg && 1'b0);",
      ["dbg"],
      "a debug request decides on the context lookup of the AR key (its own key is never compared)"),
+    ("miss_in_relook", "rtl", "rtl/iommu/iommu_xlate_ctrl.sv",
+     "assign miss_valid_o = st_valid_q && cm_wait_q && !st_rl;",
+     "assign miss_valid_o = st_valid_q && cm_wait_q && (!st_rl || 1'b1);",
+     ["msi_miss"],
+     "a context/MSI miss is offered to firmware in the relook cycle, with another key's context"),
     # ---- Sv57 / Sv57x4 (issue 11 item 1): each caught by its directed block test ----
     ("sv57_canon_bit57", "rtl", "rtl/iommu/iommu_ptw.sv",
      "((iova_q[63:56] != {8{1'b0}}) && (iova_q[63:56] != {8{1'b1}}))",

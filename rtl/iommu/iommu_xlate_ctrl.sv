@@ -183,7 +183,8 @@ module iommu_xlate_ctrl #(
   // Intake //
   ////////////
 
-  logic               st_valid_q, st_act, st_write_q;
+  logic               st_valid_q, st_act, st_rl, st_write_q;
+  logic               cm_wait_q;   // the stage waits on firmware (context or MSI miss)
   logic [IdWidth-1:0] st_id_q;
   logic [63:0]        st_addr_q;
   logic [7:0]         st_len_q;
@@ -233,6 +234,7 @@ module iommu_xlate_ctrl #(
     .dbg_exe_i       (dbg_exe_i),
     .dbg_nw_i        (dbg_nw_i),
     .st_done_i       (st_done),
+    .st_own_i        (cm_wait_q),
     .accept_o        (accept_o),
     .nk_ka_o         (nk_ka_o),
     .nk_kb_o         (nk_kb_o),
@@ -245,6 +247,7 @@ module iommu_xlate_ctrl #(
     .nk_write_o      (nk_write_o),
     .nk_priv_o       (nk_priv_o),
     .nk_rl_o         (nk_rl_o),
+    .st_rl_o         (st_rl),
     .st_valid_o      (st_valid_q),
     .st_act_o        (st_act),
     .st_write_o      (st_write_q),
@@ -297,7 +300,7 @@ module iommu_xlate_ctrl #(
   assign hit_perm_bad = tlb_perm_bad_i;
 
   logic        cm_abs_q;
-  logic        cm_wait_q, cm_fail_q, cm_msi_q, need_cm, need_walk, need_msi;
+  logic        cm_fail_q, cm_msi_q, need_cm, need_walk, need_msi;
   logic [11:0] st_off;
   assign st_off   = st_addr_q[11:0];
 
@@ -478,13 +481,18 @@ module iommu_xlate_ctrl #(
       cm_abs_q  <= miss_absorb_i;
     end else if (cm_wait_q && miss_retry_i) begin
       cm_wait_q <= 1'b0;
-    end else if (st_act && (need_cm || need_msi) && !miss_block_i) begin
+    end else if (!cm_wait_q && st_act && (need_cm || need_msi) && !miss_block_i) begin
+      // The kind is set when the wait begins (while waiting, need_cm is forced: it would
+      // turn an MSI miss into a context miss under the firmware's eyes).
       cm_wait_q <= 1'b1;
       cm_msi_q  <= need_msi;
     end
   end
 
-  assign miss_valid_o = st_valid_q && cm_wait_q;
+  // The firmware takes the miss with context fields from the stage's registered lookup (MSI
+  // table base, GSCID, DTF: iommu_xlate), which are the stage's own from the cycle after the
+  // relook that follows the wait's first cycle (the key offered while waiting is the stage's).
+  assign miss_valid_o = st_valid_q && cm_wait_q && !st_rl;
   assign cm_busy_o    = cm_wait_q || (st_act && (need_cm || need_msi));
   assign miss_msi_o   = cm_msi_q;
 

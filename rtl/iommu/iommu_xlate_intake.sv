@@ -67,6 +67,7 @@ module iommu_xlate_intake #(
 
   // ---- Stage ----
   input  logic               st_done_i,    // the stage's request leaves this cycle
+  input  logic               st_own_i,     // the stage waits on firmware: offer its own key
   output logic               accept_o,     // a device request was accepted this cycle
   // Context key {did, pv, pid} of the request the stage takes next, for the context cache's
   // lookup ahead, given in parts so that the cache compares before it selects: the AW key (ka),
@@ -84,7 +85,8 @@ module iommu_xlate_intake #(
   output logic               nk_exec_o,    // exec: AxPROT[2] on a read
   output logic               nk_write_o,
   output logic               nk_priv_o,    // supervisor: AxPROT[0] with a process_id
-  output logic               nk_rl_o,      // relook: the offered key is the stage's own
+  output logic               nk_rl_o,      // the offered key is the stage's own
+  output logic               st_rl_o,      // this is a relook cycle (the stage's lookups are stale)
   output logic               st_valid_o,
   output logic               st_act_o,     // the stage's lookups are its own: it decides
   output logic               st_write_o,
@@ -177,8 +179,10 @@ module iommu_xlate_intake #(
     end else begin
       // A deciding stage that holds its request relooks next (st_done_i is low in a relook), and
       // so does a debug request entering the stage (rare: one cycle more for it, and no compare
-      // of its key in front of the context-data read).
-      rl_q <= (st_valid_q && !rl_q && !st_done_i) || (st_ready && (sk_valid_q || acc) && nx_dbg);
+      // of its key in front of the context-data read). While the stage waits on firmware
+      // (st_own_i) its own key is offered in every cycle, so its lookups stay its own.
+      rl_q <= (st_valid_q && !rl_q && !st_own_i && !st_done_i) ||
+              (st_ready && (sk_valid_q || acc) && nx_dbg);
       if (st_ready) begin
         st_valid_q <= sk_valid_q || acc;
         sk_valid_q <= 1'b0;
@@ -225,11 +229,13 @@ module iommu_xlate_intake #(
   assign nk_sk_o    = sk_valid_q;
   assign nk_ksk_o   = {sk_did, sk_pv, sk_pid};
   // The page and access type offered to the IOTLB and MSI cache: the stage's own in a relook.
-  assign nk_rl_o    = rl_q;
-  assign nk_vpn_o   = rl_q ? st_addr_o[63:12] : nx_addr[63:12];
-  assign nk_write_o = rl_q ? st_write_o : nx_write;
-  assign nk_exec_o  = rl_q ? (st_prot_o[2] && !st_write_o) : (nx_prot[2] && !nx_write);
-  assign nk_priv_o  = rl_q ? (st_prot_o[0] && st_pv_o) : (nx_prot[0] && nx_pv);
+  logic own;
+  assign own        = rl_q || st_own_i;
+  assign nk_rl_o    = own;
+  assign nk_vpn_o   = own ? st_addr_o[63:12] : nx_addr[63:12];
+  assign nk_write_o = own ? st_write_o : nx_write;
+  assign nk_exec_o  = own ? (st_prot_o[2] && !st_write_o) : (nx_prot[2] && !nx_write);
+  assign nk_priv_o  = own ? (st_prot_o[0] && st_pv_o) : (nx_prot[0] && nx_pv);
   logic unused_nx;
   assign unused_nx = ^{nx_id, nx_addr[11:0], nx_len, nx_size, nx_burst, nx_prot[1], nx_bad,
                       nx_wide, nx_did, nx_pid};
@@ -242,6 +248,7 @@ module iommu_xlate_intake #(
 
   assign st_valid_o = st_valid_q;
   assign st_act_o   = st_valid_q && !rl_q;
+  assign st_rl_o    = rl_q;
   assign {st_write_o, st_id_o, st_addr_o, st_len_o, st_size_o, st_burst_o, st_prot_o, st_did_o,
           st_pid_o, st_pv_o, st_dbg_o, st_bad_o, st_wide_o} = st_req_q;
 

@@ -297,6 +297,35 @@ void (*eng_pre)() = nullptr;   // concurrent traffic engine: sample before the e
 void (*eng_post)() = nullptr;  // and drive after it
 
 
+// The firmware may take a pending miss in any cycle of miss_valid_o (the event is pushed in its
+// first): its payload must not change while it is pending, the MSI fields (table base, GSCID,
+// DTF: from the stage's context lookup) included whenever it is an MSI miss.
+struct MissPay {
+  uint64_t iova, pte;
+  unsigned did, gscid;
+  bool msi, dtf;
+} miss_pay;
+bool miss_prev;
+void miss_payload_check()
+{
+  MissPay p = {top->miss_iova_o, top->miss_pte_o, top->miss_did_o, top->miss_gscid_o,
+               (bool)top->miss_msi_o, (bool)top->miss_dtf_o};
+  if (top->miss_valid_o && miss_prev) {
+    if (p.iova != miss_pay.iova || p.did != miss_pay.did || p.msi != miss_pay.msi)
+    {
+      printf("cyc %llu: did %x->%x iova %llx->%llx msi %d->%d\n", (unsigned long long)cyc,
+             miss_pay.did, p.did, (unsigned long long)miss_pay.iova, (unsigned long long)p.iova,
+             miss_pay.msi, p.msi);
+      check(false, "miss payload (did, iova, kind) changed while miss_valid_o");
+    }
+    if (p.msi && (p.pte != miss_pay.pte || p.gscid != miss_pay.gscid || p.dtf != miss_pay.dtf))
+      check(false, "MSI miss payload (table base, GSCID, DTF) changed while miss_valid_o");
+  }
+  if (top->miss_valid_o && !miss_prev)
+    miss_pay = p;
+  miss_prev = top->miss_valid_o;
+}
+
 void tick()
 {
   // Memory-side responses visible this cycle.
@@ -471,6 +500,7 @@ void tick()
   }
   if (drv.o && top->miss_valid_o)
     drv.o->miss = true;
+  miss_payload_check();
   if (top->dbg_done_o) {
     dbg_res.done = true;
     dbg_res.fault = top->dbg_fault_o;
@@ -486,13 +516,23 @@ void tick()
   if (eng_post) {
     eng_post();
   } else {
+    // An idle channel's payload is anything (AXI: only VALID counts): after the handshake the
+    // address and the context key change, so no lookup can lean on the last request's values.
     if (ar_hs) {
       top->s_axi_arvalid_i = 0;
+      top->s_axi_araddr_i = (uint64_t)rnd(1u << 30) << 12 | rnd(4096);
+      top->s_axi_ar_did_i = rnd(1u << 24);
+      top->s_axi_ar_pid_i = rnd(1u << 20);
+      top->s_axi_ar_pv_i = rnd(2);
       if (drv.o)
         drv.o->t_acc = cyc - 1;
     }
     if (aw_hs) {
       top->s_axi_awvalid_i = 0;
+      top->s_axi_awaddr_i = (uint64_t)rnd(1u << 30) << 12 | rnd(4096);
+      top->s_axi_aw_did_i = rnd(1u << 24);
+      top->s_axi_aw_pid_i = rnd(1u << 20);
+      top->s_axi_aw_pv_i = rnd(2);
       if (drv.o)
         drv.o->t_acc = cyc - 1;
     }
@@ -536,6 +576,8 @@ struct Req {
   bool pv = false;
 };
 
+void (*miss_hook)() = nullptr;  // run(): called once on the first pending miss (plays firmware)
+
 // Runs one transaction to completion. auto_ctx: on a context miss, fail it.
 Obs run(const Req &r, int miss_action = 0)
 {
@@ -571,6 +613,11 @@ Obs run(const Req &r, int miss_action = 0)
     top->s_axi_arvalid_i = 1;
   }
   for (int i = 0; i < 5000 && o.t_done == 0; i++) {
+    if (top->miss_valid_o && miss_hook) {
+      void (*h)() = miss_hook;
+      miss_hook = nullptr;
+      h();
+    }
     if (top->miss_valid_o && miss_action) {
       if (miss_action == 1)
         top->miss_retry_i = 1;
@@ -2064,6 +2111,44 @@ void test_msi_mask()
   check_pass(run({false, 1, 0x51010, 0, 0, 11}), 0x28013010, "first-stage GPA not an MSI page");
 }
 
+// An MSI-PTE miss in the stage goes to firmware with the stage's context fields: the MSI table
+// base (msiptp.PPN), the GSCID and the GPA page, all pending as long as the miss is. Another
+// context (other table, other GSCID) sits in the first context entry, so a payload read from a
+// lookup that is not the stage's own shows.
+void msi_miss_answer()
+{
+  check(top->miss_msi_o && top->miss_pte_o == 0x6666000ull && top->miss_gscid_o == 19 &&
+            top->miss_fidx_o == 0x28003,
+        "MSI miss: the stage's table base, GSCID and GPA page");
+  msi_load(19, 0x28003, 0x77003);
+  top->miss_retry_i = 1;
+}
+
+void test_msi_miss()
+{
+  flush_all();
+  Ctx d;
+  d.did = 12;
+  d.gscid = 33;
+  d.msi_mode = 1;
+  d.msi_ppn = 0x5555;
+  d.msi_pat = 0x31000;
+  ctx_load(d);
+  Ctx m;
+  m.did = 10;
+  m.gscid = 19;
+  m.msi_mode = 1;
+  m.msi_ppn = 0x6666;
+  m.msi_mask = 0xf;
+  m.msi_pat = 0x28005;
+  ctx_load(m);
+  miss_hook = msi_miss_answer;
+  Obs o = run({true, 1, 0x28003010, 0, 0, 10});
+  check(o.miss && !miss_hook, "MSI miss offered to firmware");
+  check_pass(o, 0x77003010, "MSI write after the MSI-PTE load");
+  miss_hook = nullptr;
+}
+
 // The stage's MSI-cache hit finds its GSCID through one "GSCID equal" bit per (MSI entry, context
 // entry), set when either side loads. Every order is tried: an MSI entry loaded before the
 // context of its GSCID, after it, in the same cycle, a context reloaded with another GSCID; an
@@ -2869,6 +2954,7 @@ int main(int argc, char **argv)
   run_test("superpage_align", test_superpage_align);
   run_test("canonical", test_canonical);
   run_test("msi_mask", test_msi_mask);
+  run_test("msi_miss", test_msi_miss);
   run_test("msi_gscid", test_msi_gscid);
   run_test("gvma_nested", test_gvma_nested);
   run_test("cause_ttyp_msi", test_cause_ttyp_msi);
@@ -2900,6 +2986,7 @@ int main(int argc, char **argv)
   run_test("superpage_align/bp", test_superpage_align);
   run_test("canonical/bp", test_canonical);
   run_test("msi_mask/bp", test_msi_mask);
+  run_test("msi_miss/bp", test_msi_miss);
   run_test("msi_gscid/bp", test_msi_gscid);
   run_test("gvma_nested/bp", test_gvma_nested);
   run_test("cause_ttyp_msi/bp", test_cause_ttyp_msi);
