@@ -2,9 +2,9 @@
 // Miss queue of the translation datapath: Slots parked requests, one page-table walker per slot.
 //
 // A request leaves the translation stage into a slot when it misses the IOTLB (free slots and
-// idle walkers capture the stage's request every cycle, the fields read only at issue or by
-// firmware in LUT RAM at the lowest free slot; the miss only marks the slot valid and starts its
-// walker the cycle after) or when it must stay behind an older parked request: reads
+// idle walkers capture the stage's request every cycle, the fields read only at issue or by the
+// MSI resolver in LUT RAM at the lowest free slot; the miss only marks the slot valid and starts
+// its walker the cycle after) or when it must stay behind an older parked request: reads
 // behind a parked read of the same AXI ID, writes behind any parked write (W beats follow AW
 // order, AXI4 A5.3). Such a follower carries the stage's decision (pass address or fault) and
 // never walks. Every slot knows
@@ -184,14 +184,16 @@ module iommu_xlate_missq #(
 
   // ---- Payload read by one index only: distributed RAM ----
   // Fields that no per-slot logic looks at are read only at the issuing slot (iss_idx) or at
-  // the slot with firmware (midx_q), so they live in LUT RAM (one synchronous write port,
+  // the MSI resolver's slot (mreq_idx), so they live in LUT RAM (one synchronous write port,
   // asynchronous read), one copy per read index, instead of Slots registers and a read mux per
-  // bit. A copy is written at free_idx, the slot enq_i fills, in every cycle a slot is free: a
-  // slot keeps what its enqueue cycle wrote, as the registers do. A free slot's word may be
-  // stale, but only valid slots are read (iss_* are used with iss_valid_o, msi_* with
-  // msi_miss_o; fill_d needs a leaving slot).
-  localparam int IssW = 8 + 3 + 2 + 3 + 24 + 20 + 1 + 1 + CtxW + 1 + 1 + 12 + 64;
-  localparam int MsiW = 2 + 1 + 24 + 20 + 1 + 1 + 44;
+  // bit. The IOVA and the GSCID, which per-slot logic does look at, keep their registers; the
+  // copies replace their read muxes. A copy is written at free_idx, the slot enq_i fills, in
+  // every cycle a slot is free: a slot keeps what its enqueue cycle wrote, as the registers do.
+  // A free slot's word may be stale, but only valid slots are read where it matters (iss_* are
+  // used with iss_valid_o, the lookup's hit with mcand, the other msi_* with msi_miss_o;
+  // fill_d needs a leaving slot).
+  localparam int IssW = 8 + 3 + 2 + 3 + 24 + 20 + 1 + 1 + CtxW + 1 + 1 + 12 + 64 + 64;
+  localparam int MsiW = 2 + 1 + 24 + 20 + 1 + 1 + 44 + 16 + 64;
   logic [IssW-1:0]   iss_mem  [Slots];
   logic [MsiW-1:0]   msi_mem  [Slots];
   logic [IssW-1:0]   iss_wd, iss_rd;
@@ -207,12 +209,14 @@ module iommu_xlate_missq #(
   logic              r_pv, r_dtf, r_fault, r_rec;
   logic [CtxW-1:0]   r_ctx;
   logic [11:0]       r_cause;
-  logic [63:0]       r_addr;
-  // The firmware's slot's payload
+  logic [63:0]       r_addr, r_iova;
+  // The MSI resolver's slot's payload
   logic              m_exec, m_priv, m_write, m_pv, m_dtf;   // m_exec: prot[2]
   logic [23:0]       m_did;
   logic [19:0]       m_pid;
   logic [43:0]       m_ptp;                // msiptp.PPN of the slot's context
+  logic [15:0]       m_gscid;
+  logic [63:0]       m_iova;
 
   // ---- Walkers (flattened per-slot outputs) ----
   logic [Slots-1:0]     w_start, w_busy, w_done, w_fault, w_g, w_rd_valid, w_rd_ready, w_rvalid;
@@ -327,7 +331,7 @@ module iommu_xlate_missq #(
   assign sel_mexec  = sel_msi && !mfail_q[iss_idx] && r_prot[2] && !write_q[iss_idx];
   assign sel_wfault = sel_msi ? (mfail_q[iss_idx] || sel_mexec) : w_fault[iss_idx];
   assign sel_wppn   = sel_msi ? mppn_mem[iss_idx] : w_ppn[iss_idx];
-  assign sel_iova   = iova_q[iss_idx];
+  assign sel_iova   = r_iova;
 
   assign iss_write_o   = write_q[iss_idx];
   assign iss_id_o      = id_q[iss_idx];
@@ -426,7 +430,7 @@ module iommu_xlate_missq #(
   assign mcand = mcand_q && !mres_q[mcand_idx];
   assign mreq_idx    = mown_q ? midx_q : mcand_idx;
   // While a slot is with firmware mreq_idx is midx_q: the lookup's reads serve MSI_MISS too.
-  assign msi_gscid_o = gscid_q[mreq_idx];
+  assign msi_gscid_o = m_gscid;
   assign msi_gpn_o   = {8'd0, w_ppn[mreq_idx]};
 
   logic mresolve, mtake;
@@ -468,8 +472,8 @@ module iommu_xlate_missq #(
     end
   end
 
-  // The owned slot's GPA page (the firmware computes the MSI table index from it) and GSCID:
-  // the lookup's reads, at midx_q while mown_q.
+  // The owned slot's fields: the reads at mreq_idx, which is midx_q while mown_q (the GPA page,
+  // from which the firmware computes the MSI table index, and the GSCID are the lookup's).
   assign msi_miss_o   = mown_q;
   assign msi_did_o    = m_did;
   assign msi_pid_o    = m_pid;
@@ -477,7 +481,7 @@ module iommu_xlate_missq #(
   assign msi_priv_o   = m_priv;
   assign msi_exec_o   = m_exec && !m_write;
   assign msi_write_o  = m_write;
-  assign msi_iova_o   = iova_q[midx_q];
+  assign msi_iova_o   = m_iova;
   assign msi_mgscid_o = msi_gscid_o;
   assign msi_pte_o    = {8'd0, m_ptp, 12'd0};  // MSI table base
   assign msi_mgpn_o   = msi_gpn_o;
@@ -549,9 +553,10 @@ module iommu_xlate_missq #(
   end
 
   assign iss_wd = {enq_len_i, enq_size_i, enq_burst_i, enq_prot_i, enq_did_i, enq_pid_i, enq_pv_i,
-                   enq_dtf_i, q_ctx_i, enq_fault_i, enq_record_i, enq_cause_i, enq_daddr_i};
+                   enq_dtf_i, q_ctx_i, enq_fault_i, enq_record_i, enq_cause_i, enq_daddr_i,
+                   q_addr_i};
   assign msi_wd = {enq_prot_i[2], enq_prot_i[0], q_write_i, enq_did_i, enq_pid_i, enq_pv_i,
-                   enq_dtf_i, walk_msi_ptp_i};
+                   enq_dtf_i, walk_msi_ptp_i, q_gscid_i, q_addr_i};
   always_ff @(posedge clk_i) begin
     if (free_o) begin
       iss_mem[free_idx] <= iss_wd;
@@ -559,10 +564,10 @@ module iommu_xlate_missq #(
     end
   end
   assign iss_rd = iss_mem[iss_idx];
-  assign msi_rd = msi_mem[midx_q];
+  assign msi_rd = msi_mem[mreq_idx];
   assign {r_len, r_size, r_burst, r_prot, r_did, r_pid, r_pv, r_dtf, r_ctx, r_fault, r_rec, r_cause,
-          r_addr} = iss_rd;
-  assign {m_exec, m_priv, m_write, m_did, m_pid, m_pv, m_dtf, m_ptp} = msi_rd;
+          r_addr, r_iova} = iss_rd;
+  assign {m_exec, m_priv, m_write, m_did, m_pid, m_pv, m_dtf, m_ptp, m_gscid, m_iova} = msi_rd;
 
   /////////////
   // Walkers //
