@@ -2,8 +2,9 @@
 // Miss queue of the translation datapath: Slots parked requests, one page-table walker per slot.
 //
 // A request leaves the translation stage into a slot when it misses the IOTLB (free slots and
-// idle walkers capture the stage's request every cycle; the miss only marks the slot valid and
-// starts its walker the cycle after) or when it must stay behind an older parked request: reads
+// idle walkers capture the stage's request every cycle, the fields read only at issue or by the
+// MSI resolver in LUT RAM at the lowest free slot; the miss only marks the slot valid and starts
+// its walker the cycle after) or when it must stay behind an older parked request: reads
 // behind a parked read of the same AXI ID, writes behind any parked write (W beats follow AW
 // order, AXI4 A5.3). Such a follower carries the stage's decision (pass address or fault) and
 // never walks. Every slot knows
@@ -173,28 +174,49 @@ module iommu_xlate_missq #(
   logic              write_q  [Slots];
   logic [IdWidth-1:0] id_q    [Slots];
   logic [63:0]       iova_q   [Slots];
-  logic [7:0]        len_q    [Slots];
-  logic [2:0]        size_q   [Slots];
-  logic [1:0]        burst_q  [Slots];
-  logic [2:0]        prot_q   [Slots];
-  logic [23:0]       did_q    [Slots];
-  logic [19:0]       pid_q    [Slots];
-  logic              pv_q     [Slots];
-  logic              dtf_q    [Slots];
   logic              gv_q     [Slots];
   logic [15:0]       gscid_q  [Slots];
   logic              s1_q     [Slots];
   logic [19:0]       pscid_q  [Slots];
-  logic [CtxW-1:0]   ctx_q    [Slots];
-  logic              rfault_q [Slots];
-  logic              rrec_q   [Slots];
-  logic [11:0]       rcause_q [Slots];
-  logic [63:0]       raddr_q  [Slots];
-  logic [43:0]       mptp_q   [Slots];   // msiptp.PPN of the slot's context
   logic              mres_q   [Slots];   // MSI walk result resolved (hit or firmware fail)
   logic              mabs_q   [Slots];   // ... by taking the write itself (MRIF, cause marker)
   logic              mfail_q  [Slots];   // firmware failed the MSI_MISS (it records)
-  logic [43:0]       mppn_q   [Slots];   // MSI target PPN
+
+  // ---- Payload read by one index only: distributed RAM ----
+  // Fields that no per-slot logic looks at are read only at the issuing slot (iss_idx) or at
+  // the MSI resolver's slot (mreq_idx), so they live in LUT RAM (one synchronous write port,
+  // asynchronous read), one copy per read index, instead of Slots registers and a read mux per
+  // bit. The IOVA and the GSCID, which per-slot logic does look at, keep their registers; the
+  // copies replace their read muxes. A copy is written at free_idx, the slot enq_i fills, in
+  // every cycle a slot is free: a slot keeps what its enqueue cycle wrote, as the registers do.
+  // A free slot's word may be stale, but only valid slots are read where it matters (iss_* are
+  // used with iss_valid_o, the lookup's hit with mcand, the other msi_* with msi_miss_o;
+  // fill_d needs a leaving slot).
+  localparam int IssW = 8 + 3 + 2 + 3 + 24 + 20 + 1 + 1 + CtxW + 1 + 1 + 12 + 64 + 64;
+  localparam int MsiW = 2 + 1 + 24 + 20 + 1 + 1 + 44 + 16 + 64;
+  logic [IssW-1:0]   iss_mem  [Slots];
+  logic [MsiW-1:0]   msi_mem  [Slots];
+  logic [IssW-1:0]   iss_wd, iss_rd;
+  logic [MsiW-1:0]   msi_wd, msi_rd;
+  logic [43:0]       mppn_mem [Slots];   // MSI target PPN (written when the lookup resolves)
+
+  // The issuing slot's payload
+  logic [7:0]        r_len;
+  logic [2:0]        r_size, r_prot;
+  logic [1:0]        r_burst;
+  logic [23:0]       r_did;
+  logic [19:0]       r_pid;
+  logic              r_pv, r_dtf, r_fault, r_rec;
+  logic [CtxW-1:0]   r_ctx;
+  logic [11:0]       r_cause;
+  logic [63:0]       r_addr, r_iova;
+  // The MSI resolver's slot's payload
+  logic              m_exec, m_priv, m_write, m_pv, m_dtf;   // m_exec: prot[2]
+  logic [23:0]       m_did;
+  logic [19:0]       m_pid;
+  logic [43:0]       m_ptp;                // msiptp.PPN of the slot's context
+  logic [15:0]       m_gscid;
+  logic [63:0]       m_iova;
 
   // ---- Walkers (flattened per-slot outputs) ----
   logic [Slots-1:0]     w_start, w_busy, w_done, w_fault, w_g, w_rd_valid, w_rd_ready, w_rvalid;
@@ -306,30 +328,30 @@ module iommu_xlate_missq #(
   assign sel_msi    = w_msi[iss_idx];
   // MSI PTE: G-stage permissions R=W=U=1, X=0 (cause 1 as in the stage); a firmware fail has
   // its cause recorded by firmware: no record here.
-  assign sel_mexec  = sel_msi && !mfail_q[iss_idx] && prot_q[iss_idx][2] && !write_q[iss_idx];
+  assign sel_mexec  = sel_msi && !mfail_q[iss_idx] && r_prot[2] && !write_q[iss_idx];
   assign sel_wfault = sel_msi ? (mfail_q[iss_idx] || sel_mexec) : w_fault[iss_idx];
-  assign sel_wppn   = sel_msi ? mppn_q[iss_idx] : w_ppn[iss_idx];
-  assign sel_iova   = iova_q[iss_idx];
+  assign sel_wppn   = sel_msi ? mppn_mem[iss_idx] : w_ppn[iss_idx];
+  assign sel_iova   = r_iova;
 
   assign iss_write_o   = write_q[iss_idx];
   assign iss_id_o      = id_q[iss_idx];
   assign iss_iova_o    = sel_iova;
-  assign iss_addr_o    = sel_walk ? {8'd0, sel_wppn, sel_iova[11:0]} : raddr_q[iss_idx];
-  assign iss_len_o     = len_q[iss_idx];
-  assign iss_size_o    = size_q[iss_idx];
-  assign iss_burst_o   = burst_q[iss_idx];
-  assign iss_prot_o    = prot_q[iss_idx];
-  assign iss_did_o     = did_q[iss_idx];
-  assign iss_pid_o     = pid_q[iss_idx];
-  assign iss_pv_o      = pv_q[iss_idx];
-  assign iss_fault_o   = sel_walk ? sel_wfault : rfault_q[iss_idx];
-  assign iss_record_o  = sel_walk ? (sel_msi ? sel_mexec && !dtf_q[iss_idx]
-                                              : (sel_wfault && !dtf_q[iss_idx])) : rrec_q[iss_idx];
+  assign iss_addr_o    = sel_walk ? {8'd0, sel_wppn, sel_iova[11:0]} : r_addr;
+  assign iss_len_o     = r_len;
+  assign iss_size_o    = r_size;
+  assign iss_burst_o   = r_burst;
+  assign iss_prot_o    = r_prot;
+  assign iss_did_o     = r_did;
+  assign iss_pid_o     = r_pid;
+  assign iss_pv_o      = r_pv;
+  assign iss_fault_o   = sel_walk ? sel_wfault : r_fault;
+  assign iss_record_o  = sel_walk ? (sel_msi ? sel_mexec && !r_dtf
+                                              : (sel_wfault && !r_dtf)) : r_rec;
   // An MSI write the firmware absorbs (MRIF) carries the internal marker, never recorded.
   assign iss_cause_o   = sel_walk ? (sel_msi ? (mabs_q[iss_idx] ? XLATE_CAUSE_ABSORB
                                                                 : RISCV_IOMMU_FQ_CAUSE_INST_FAULT)
                                              : w_cause[iss_idx])
-                                  : rcause_q[iss_idx];
+                                  : r_cause;
   assign iss_iotval2_o = (sel_walk && !sel_msi) ? w_iotval2[iss_idx] : 64'd0;
   assign iss_wsize_o   = w_size[iss_idx];
 
@@ -354,7 +376,7 @@ module iommu_xlate_missq #(
   end
   always_ff @(posedge clk_i) begin
     if (fill_d) begin
-      fill_ctx_o   <= ctx_q[iss_idx];
+      fill_ctx_o   <= r_ctx;
       fill_gv_o    <= gv_q[iss_idx];
       fill_gscid_o <= gscid_q[iss_idx];
       fill_s1_o    <= s1_q[iss_idx];
@@ -407,7 +429,8 @@ module iommu_xlate_missq #(
   end
   assign mcand = mcand_q && !mres_q[mcand_idx];
   assign mreq_idx    = mown_q ? midx_q : mcand_idx;
-  assign msi_gscid_o = gscid_q[mreq_idx];
+  // While a slot is with firmware mreq_idx is midx_q: the lookup's reads serve MSI_MISS too.
+  assign msi_gscid_o = m_gscid;
   assign msi_gpn_o   = {8'd0, w_ppn[mreq_idx]};
 
   logic mresolve, mtake;
@@ -434,7 +457,6 @@ module iommu_xlate_missq #(
         mabs_q[i]  <= 1'b0;
       end else if (mresolve && (mcand_idx == SW'(i))) begin
         mres_q[i]  <= 1'b1;
-        mppn_q[i]  <= msi_ppn_i;
       end else if (mown_q && msi_fail_i && (midx_q == SW'(i))) begin
         mres_q[i]  <= 1'b1;
         mfail_q[i] <= 1'b1;
@@ -443,22 +465,27 @@ module iommu_xlate_missq #(
     end
   end
 
-  // The owned slot's GPA page; the firmware computes the MSI table index from it.
-  logic [51:0] m_gpn;
-  assign m_gpn = {8'd0, w_ppn[midx_q]};
+  // The candidate is a valid slot (unresolved, it cannot leave), never the one enqueued.
+  always_ff @(posedge clk_i) begin
+    if (mresolve) begin
+      mppn_mem[mcand_idx] <= msi_ppn_i;
+    end
+  end
 
+  // The owned slot's fields: the reads at mreq_idx, which is midx_q while mown_q (the GPA page,
+  // from which the firmware computes the MSI table index, and the GSCID are the lookup's).
   assign msi_miss_o   = mown_q;
-  assign msi_did_o    = did_q[midx_q];
-  assign msi_pid_o    = pid_q[midx_q];
-  assign msi_pv_o     = pv_q[midx_q];
-  assign msi_priv_o   = prot_q[midx_q][0];
-  assign msi_exec_o   = prot_q[midx_q][2] && !write_q[midx_q];
-  assign msi_write_o  = write_q[midx_q];
-  assign msi_iova_o   = iova_q[midx_q];
-  assign msi_mgscid_o = gscid_q[midx_q];
-  assign msi_pte_o    = {8'd0, mptp_q[midx_q], 12'd0};  // MSI table base
-  assign msi_mgpn_o   = m_gpn;
-  assign msi_dtf_o    = dtf_q[midx_q];
+  assign msi_did_o    = m_did;
+  assign msi_pid_o    = m_pid;
+  assign msi_pv_o     = m_pv;
+  assign msi_priv_o   = m_priv;
+  assign msi_exec_o   = m_exec && !m_write;
+  assign msi_write_o  = m_write;
+  assign msi_iova_o   = m_iova;
+  assign msi_mgscid_o = msi_gscid_o;
+  assign msi_pte_o    = {8'd0, m_ptp, 12'd0};  // MSI table base
+  assign msi_mgpn_o   = msi_gpn_o;
+  assign msi_dtf_o    = m_dtf;
 
   /////////////////
   // Slot update //
@@ -507,7 +534,8 @@ module iommu_xlate_missq #(
   end
 
   // A free slot takes the stage's request every cycle (the enable is the slot's own valid bit,
-  // not the stage's decision); enq_i only sets valid_q of the slot that keeps it.
+  // not the stage's decision); enq_i only sets valid_q of the slot that keeps it. The RAM
+  // copies take it at free_idx, the slot enq_i would keep.
   always_ff @(posedge clk_i) begin
     for (int i = 0; i < Slots; i++) begin
       if (!valid_q[i]) begin
@@ -516,27 +544,30 @@ module iommu_xlate_missq #(
         write_q[i]  <= q_write_i;
         id_q[i]     <= q_id_i;
         iova_q[i]   <= q_addr_i;
-        len_q[i]    <= enq_len_i;
-        size_q[i]   <= enq_size_i;
-        burst_q[i]  <= enq_burst_i;
-        prot_q[i]   <= enq_prot_i;
-        did_q[i]    <= enq_did_i;
-        pid_q[i]    <= enq_pid_i;
-        pv_q[i]     <= enq_pv_i;
-        dtf_q[i]    <= enq_dtf_i;
         gv_q[i]     <= q_gv_i;
         gscid_q[i]  <= q_gscid_i;
         s1_q[i]     <= q_s1_i;
         pscid_q[i]  <= q_pscid_i;
-        ctx_q[i]    <= q_ctx_i;
-        rfault_q[i] <= enq_fault_i;
-        rrec_q[i]   <= enq_record_i;
-        rcause_q[i] <= enq_cause_i;
-        raddr_q[i]  <= enq_daddr_i;
-        mptp_q[i]   <= walk_msi_ptp_i;
       end
     end
   end
+
+  assign iss_wd = {enq_len_i, enq_size_i, enq_burst_i, enq_prot_i, enq_did_i, enq_pid_i, enq_pv_i,
+                   enq_dtf_i, q_ctx_i, enq_fault_i, enq_record_i, enq_cause_i, enq_daddr_i,
+                   q_addr_i};
+  assign msi_wd = {enq_prot_i[2], enq_prot_i[0], q_write_i, enq_did_i, enq_pid_i, enq_pv_i,
+                   enq_dtf_i, walk_msi_ptp_i, q_gscid_i, q_addr_i};
+  always_ff @(posedge clk_i) begin
+    if (free_o) begin
+      iss_mem[free_idx] <= iss_wd;
+      msi_mem[free_idx] <= msi_wd;
+    end
+  end
+  assign iss_rd = iss_mem[iss_idx];
+  assign msi_rd = msi_mem[mreq_idx];
+  assign {r_len, r_size, r_burst, r_prot, r_did, r_pid, r_pv, r_dtf, r_ctx, r_fault, r_rec, r_cause,
+          r_addr, r_iova} = iss_rd;
+  assign {m_exec, m_priv, m_write, m_did, m_pid, m_pv, m_dtf, m_ptp, m_gscid, m_iova} = msi_rd;
 
   /////////////
   // Walkers //
