@@ -154,8 +154,8 @@ module iommu_fwif #(
   // Spec-page FW_DB_PENDING (0x400, word 0x100): fwif puts the event summary (EVT_STATUS.avail,
   // .dropped, EVT_TYPE) in its reserved bits [31:26] on a firmware read, so one read per idle
   // pass sees doorbells and events.
-  localparam logic [9:0]  SpecFwDbWord       = 10'h100;
-  localparam int          CtrlEvt            = 29;   // BURST_CTRL.EVT
+  localparam logic [9:0] SpecFwDbWord = 10'h100;
+  localparam int         CtrlEvt      = 29;   // BURST_CTRL.EVT
 
   ////////////////////////
   // Bus decode         //

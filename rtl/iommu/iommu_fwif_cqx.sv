@@ -61,8 +61,8 @@ module iommu_fwif_cqx (
   // verilator lint_off UNUSEDPARAM
   `include "iommu_regs.svh"
   // verilator lint_on UNUSEDPARAM
-  localparam int          CtrlEvt            = 29;   // BURST_CTRL.EVT
-  localparam int          CtrlCqx            = 1;    // BURST_CTRL.CQX
+  localparam int CtrlEvt = 29;   // BURST_CTRL.EVT
+  localparam int CtrlCqx = 1;    // BURST_CTRL.CQX
 
   ////////////////////////
   // Command engine     //

@@ -54,9 +54,9 @@ module iommu_fwif_ctx (
   // verilator lint_off UNUSEDPARAM
   `include "iommu_regs.svh"
   // verilator lint_on UNUSEDPARAM
-  localparam int          CtrlEvt            = 29;   // BURST_CTRL.EVT
-  localparam int          CtrlCtx            = FWIF_BURST_CTRL_CTX_SHIFT;
-  localparam int          CtrlCtxLoad        = FWIF_BURST_CTRL_CTX_LOAD_SHIFT;
+  localparam int CtrlEvt     = 29;   // BURST_CTRL.EVT
+  localparam int CtrlCtx     = FWIF_BURST_CTRL_CTX_SHIFT;
+  localparam int CtrlCtxLoad = FWIF_BURST_CTRL_CTX_LOAD_SHIFT;
 
   ////////////////////////
   // Context words      //

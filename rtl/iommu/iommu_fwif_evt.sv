@@ -65,7 +65,7 @@ module iommu_fwif_evt #(
   // verilator lint_off UNUSEDPARAM
   `include "iommu_regs.svh"
   // verilator lint_on UNUSEDPARAM
-  localparam int          CtrlEvt            = 29;   // BURST_CTRL.EVT
+  localparam int         CtrlEvt    = 29;   // BURST_CTRL.EVT
 
   localparam logic [3:0] EvtCtxMiss = 4'd1;
   localparam logic [3:0] EvtFault   = 4'd2;
