@@ -9,14 +9,15 @@
 // Proven: R and B at the device port keep the port rule (an injected response never replaces a
 // pass-through one already offered, and the reverse); every memory R and B reaches the device
 // unchanged; an injected read error is LEN + 1 SLVERR beats of its ID with RLAST on the last,
-// starts only after every read of that ID handed to memory has answered and never inside a
+// starts only after every read handed to memory (of any ID) has answered and never inside a
 // pass-through burst, and runs to its end without pass-through beats; W beats follow the route
 // FIFO (AW order): a passed write's beats reach memory unchanged in their handshake, a dropped
 // write's never do; each dropped write gets one B with its ID, after its last beat and after
-// every write of that ID handed to memory has answered, SLVERR or (absorbed) firmware's answer;
+// every write handed to memory (of any ID) has answered, SLVERR or (absorbed) firmware's answer;
 // the captured beat is the absorbed write's first.
 
-  localparam int FCw = 3;               // per-ID counters: up to 6 outstanding
+  localparam int FCw    = 3;            // per-ID counters: up to 6 outstanding
+  localparam int NumIds = 1 << IdWidth;
   localparam logic [1:0] FvSlv = 2'b10;
 
   logic f_past_valid = 1'b0;
@@ -98,6 +99,17 @@
     end
   end
 
+  // All IDs together: what the module's counters must hold.
+  logic [CntW-1:0] f_rd_all, f_wr_all;
+  always_comb begin
+    f_rd_all = '0;
+    f_wr_all = '0;
+    for (int i = 0; i < NumIds; i++) begin
+      f_rd_all = f_rd_all + CntW'(f_m_rd[i]);
+      f_wr_all = f_wr_all + CntW'(f_m_wr[i]);
+    end
+  end
+
   always_comb begin
     if (!rst_i) begin
       if (m_dma_rvalid_i) begin
@@ -159,10 +171,11 @@
         assert (f_rerr_pend && !m_dma_rready_o);
         assert (s_axi_rid_o == f_rerr_id && s_axi_rresp_o == FvSlv && s_axi_rdata_o == 64'd0);
         assert (s_axi_rlast_o == (f_rerr_sent == f_rerr_len));
-        // Never inside a pass-through burst; the first beat waits for older reads of its ID.
+        // Never inside a pass-through burst; the first beat waits for every older read (of its
+        // ID in particular).
         assert (!f_s_burst);
         if (f_rerr_sent == 8'd0) begin
-          assert (f_m_rd[f_rerr_id] == '0);
+          assert (f_rd_all == '0);
         end
       end
       // Once begun, an error burst runs to its end: no pass-through beat in between.
@@ -179,9 +192,10 @@
       end else begin
         assert (!rerr_active_q);
       end
-      assert (r_burst_q == f_s_burst);
-      for (int i = 0; i < NumIds; i++) begin
-        assert (rd_cnt_q[i] == 8'(f_m_rd[i]) && wr_cnt_q[i] == 8'(f_m_wr[i]));
+      assert (rd_cnt_q == f_rd_all && wr_cnt_q == f_wr_all);
+      // A pass-through burst under way is a read not yet answered.
+      if (f_s_burst) begin
+        assert (f_rd_all != '0);
       end
     end
   end
@@ -336,12 +350,12 @@
         assert (s_axi_bvalid_o == m_dma_bvalid_i && m_dma_bready_o == s_axi_bready_i);
         assert (s_axi_bid_o == m_dma_bid_i && s_axi_bresp_o == m_dma_bresp_i);
       end else begin
-        // The injected B: its write's ID, after every write of that ID handed to memory,
-        // SLVERR or firmware's answer to an absorbed write.
+        // The injected B: its write's ID, after every write handed to memory (of that ID in
+        // particular), SLVERR or firmware's answer to an absorbed write.
         assert (f_berr_pend && !m_dma_bready_o);
         assert (!f_berr_abs || f_berr_fw);
         assert (s_axi_bid_o == f_berr_id && s_axi_bresp_o == f_berr_resp);
-        assert (f_m_wr[f_berr_id] == '0);
+        assert (f_wr_all == '0);
       end
       // A dropped write's last beat waits for a free B slot: one B per dropped write.
       if (f_w_last_hs && f_rt_drop[0]) begin
@@ -376,7 +390,7 @@
       cover (f_s_r_hs && rerr_go && s_axi_rlast_o && f_rerr_len == 8'd1 &&
              $past(f_s_r_hs && !rerr_go && s_axi_rlast_o && s_axi_rid_o == f_rerr_id, 2));
       // An injected read error waits while a pass-through beat is offered and not taken.
-      cover (rerr_valid_q && !rerr_go && r_offer_q);
+      cover (rerr_valid_q && !rerr_go && m_dma_rvalid_i && !s_axi_rready_i);
       // A passed write, then a dropped one, answered in AW order.
       cover (f_s_b_hs && berr_go && $past(f_s_b_hs && !berr_go));
       // An absorbed two-beat write answered OKAY by firmware.

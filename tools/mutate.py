@@ -139,6 +139,11 @@ MUTANTS = [
      "assign miss_valid_o = st_valid_q && cm_wait_q && (!st_rl || 1'b1);",
      ["msi_miss"],
      "a context/MSI miss is offered to firmware in the relook cycle, with another key's context"),
+    ("msi_geq_no_ctx_update", "rtl", "rtl/iommu/iommu_msi_cache.sv",
+     "        end else if (cl_vec_q[j]) begin",
+     "        end else if (1'b0) begin",
+     ["msi_gscid"],
+     "a context load no longer updates the MSI cache's GSCID-equal bits of the entries it meets"),
     # ---- Sv57 / Sv57x4 (issue 11 item 1): each caught by its directed block test ----
     ("sv57_canon_bit57", "rtl", "rtl/iommu/iommu_ptw.sv",
      "((iova_q[63:56] != {8{1'b0}}) && (iova_q[63:56] != {8{1'b1}}))",

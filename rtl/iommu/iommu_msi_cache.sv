@@ -14,7 +14,8 @@
 // two GSCIDs are equal", updated when either side loads (an MSI load compares its GSCID with a
 // copy of every context entry's; a context load compares its GSCID with every MSI entry's), and
 // the stage's hit takes the bit of its context entry from the context cache's registered match
-// vector.
+// vector. Context loads reach those bits a cycle late (below), so a context load's slot choice
+// never runs into them in one cycle.
 
 `default_nettype none
 
@@ -142,21 +143,39 @@ module iommu_msi_cache #(
     end
   end
 
+  // Context loads, a cycle late: the context entry loaded at an edge is first compared with a
+  // lookup key in the cycle after it and first seen by the stage (match_q) in the cycle after
+  // that, the cycle its GSCID-equal bits are updated for here; until then the stage sees no
+  // match of that entry (its old content is masked from the registered match in the cycle after
+  // the load: iommu_ctx_cache). Before, the load's slot choice (the new key against every
+  // context entry) ran into these bits in one cycle: the routed worst path (20.7 ns on the board).
+  logic [CtxEntries-1:0] cl_vec_q;    // context entries loaded at the previous edge
+  logic [15:0]           cl_gscid_q;  // and the GSCID they were loaded with
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      cl_vec_q <= '0;
+    end else begin
+      cl_vec_q <= ctx_load_vec_i;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    cl_gscid_q <= ctx_load_gscid_i;
+  end
+
   // The GSCID-equal bits. Stale bits of invalid entries (either side) are never used: an MSI
   // entry hits only when valid, and the stage's match vector holds only a valid context entry.
   always_ff @(posedge clk_i) begin
     for (int j = 0; j < CtxEntries; j++) begin
-      if (ctx_load_vec_i[j]) begin
-        ctx_gscid_q[j] <= ctx_load_gscid_i;
+      if (cl_vec_q[j]) begin
+        ctx_gscid_q[j] <= cl_gscid_q;
       end
     end
     for (int i = 0; i < Entries; i++) begin
       for (int j = 0; j < CtxEntries; j++) begin
         if (load_i && (slot == IdxW'(i))) begin
-          geq_q[i][j] <= (load_gscid_i ==
-                          (ctx_load_vec_i[j] ? ctx_load_gscid_i : ctx_gscid_q[j]));
-        end else if (ctx_load_vec_i[j]) begin
-          geq_q[i][j] <= (gscid_q[i] == ctx_load_gscid_i);
+          geq_q[i][j] <= (load_gscid_i == (cl_vec_q[j] ? cl_gscid_q : ctx_gscid_q[j]));
+        end else if (cl_vec_q[j]) begin
+          geq_q[i][j] <= (gscid_q[i] == cl_gscid_q);
         end
       end
     end

@@ -846,6 +846,25 @@ module iommu_xlate #(
       $error("iommu_xlate: context load and miss retry in the same cycle");
     end
   end
+
+  // Whenever the stage has its context, the MSI cache's hit from the GSCID-equal bits is the one
+  // a compare of each entry's GSCID with the context's gives (the bits follow context loads a
+  // cycle late: iommu_msi_cache).
+  logic chk_msi_ref;
+  always_comb begin
+    chk_msi_ref = 1'b0;
+    for (int i = 0; i < 4; i++) begin
+      if (u_msi_cache.valid_q[i] && u_msi_cache.gpn_hit_q[i] &&
+          (u_msi_cache.gscid_q[i] == ctx_gscid)) begin
+        chk_msi_ref = 1'b1;
+      end
+    end
+  end
+  always @(posedge clk_i) begin
+    if (chk_armed_q && !rst_i && ctx_hit && (msi_hit != chk_msi_ref)) begin
+      $error("iommu_xlate: MSI cache hit %0d, a GSCID compare gives %0d", msi_hit, chk_msi_ref);
+    end
+  end
 `endif
 
   logic unused_xlate;

@@ -5,9 +5,12 @@
 // Owns the AXI ordering rules on the device port (AXI4 A3.4/A5): W beats follow AW order (a route
 // FIFO says for every accepted AW whether its beats go to memory or are consumed and dropped),
 // and an injected error response for ID x is only sent once every earlier transaction of ID x has
-// answered (per-ID outstanding counters). Error read beats are never interleaved into a pass-through
-// burst. The stage above stalls passing requests while an error is pending (see *_err_busy_o), so
-// a later request of the same ID can never overtake an injected error.
+// answered. Error read beats are never interleaved into a pass-through burst. The stage above
+// stalls passing requests while an error is pending (see *_err_busy_o), so a later request can
+// never overtake an injected error, and the memory port's outstanding reads (writes) only fall
+// while one waits: one counter per direction, over all IDs, says when every earlier transaction
+// has answered (a wait for the other IDs too, on a path only faults take, instead of a counter
+// per ID).
 //
 // Absorbed writes (MRIF MSIs, firmware MISS_CMD op 3): routed like a dropped write, but the first
 // beat's data/strobes (and whether there was more than one beat) are captured for firmware, and
@@ -80,61 +83,49 @@ module iommu_xlate_rsp #(
   output logic               m_dma_rready_o
 );
 
-  localparam int NumIds  = 1 << IdWidth;
   localparam int RouteD  = 4;
+  localparam int CntW    = IdWidth + 8;   // up to 255 outstanding per ID, as many IDs as exist
   localparam logic [1:0]  RespSlv = 2'b10;
 
-  ////////////////////////////////
-  // Per-ID outstanding counters //
-  ////////////////////////////////
+  ///////////////////////////
+  // Outstanding counters  //
+  ///////////////////////////
 
-  logic [7:0] rd_cnt_q [NumIds];
-  logic [7:0] wr_cnt_q [NumIds];
-  logic       r_done, b_done;
+  logic [CntW-1:0] rd_cnt_q, wr_cnt_q;
+  logic            r_done, b_done;
 
   assign r_done = m_dma_rvalid_i & m_dma_rready_o & m_dma_rlast_i;
   assign b_done = m_dma_bvalid_i & m_dma_bready_o;
 
   always_ff @(posedge clk_i) begin
-    for (int i = 0; i < NumIds; i++) begin
-      if (rst_i) begin
-        rd_cnt_q[i] <= 8'd0;
-        wr_cnt_q[i] <= 8'd0;
-      end else begin
-        rd_cnt_q[i] <= rd_cnt_q[i]
-                       + {7'd0, rd_issue_i && (rd_issue_id_i == IdWidth'(i))}
-                       - {7'd0, r_done && (m_dma_rid_i == IdWidth'(i))};
-        wr_cnt_q[i] <= wr_cnt_q[i]
-                       + {7'd0, wr_issue_i && (wr_issue_id_i == IdWidth'(i))}
-                       - {7'd0, b_done && (m_dma_bid_i == IdWidth'(i))};
-      end
+    if (rst_i) begin
+      rd_cnt_q <= '0;
+      wr_cnt_q <= '0;
+    end else begin
+      rd_cnt_q <= rd_cnt_q + CntW'(rd_issue_i) - CntW'(r_done);
+      wr_cnt_q <= wr_cnt_q + CntW'(wr_issue_i) - CntW'(b_done);
     end
   end
+
+  // The issue handshakes' IDs are not needed here: every earlier transaction counts.
+  logic unused_ids;
+  assign unused_ids = ^{rd_issue_id_i, wr_issue_id_i};
 
   /////////////////////////
   // Read error injection //
   /////////////////////////
 
-  logic               rerr_valid_q, rerr_active_q, r_burst_q;
+  logic               rerr_valid_q, rerr_active_q;
   logic [IdWidth-1:0] rerr_id_q;
   logic [7:0]         rerr_left_q;
   logic               rerr_go;
 
   assign rd_err_ready_o = !rerr_valid_q;
   assign rd_err_busy_o  = rerr_valid_q;
-  // Start only between pass-through bursts, never over a pass-through beat already offered to the
-  // device and not yet taken (AXI: R stays stable until RREADY), and after every older read of
-  // this ID answered. Once offered, an error beat stays (nothing it waits on can change).
-  logic r_offer_q;
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      r_offer_q <= 1'b0;
-    end else begin
-      r_offer_q <= m_dma_rvalid_i && !s_axi_rready_i && !rerr_go;
-    end
-  end
-  assign rerr_go = rerr_valid_q &&
-                   (rerr_active_q || (!r_burst_q && !r_offer_q && rd_cnt_q[rerr_id_q] == 8'd0));
+  // Start once every older read has answered: then no pass-through burst is under way and no
+  // pass-through beat is offered to the device (AXI: R stays stable until RREADY), since memory
+  // answers only reads it was handed. Once offered, an error beat stays until its burst ends.
+  assign rerr_go = rerr_valid_q && (rerr_active_q || (rd_cnt_q == '0));
 
   always_comb begin
     s_axi_rid_o    = m_dma_rid_i;
@@ -157,13 +148,9 @@ module iommu_xlate_rsp #(
     if (rst_i) begin
       rerr_valid_q  <= 1'b0;
       rerr_active_q <= 1'b0;
-      r_burst_q     <= 1'b0;
       rerr_id_q     <= '0;
       rerr_left_q   <= 8'd0;
     end else begin
-      if (m_dma_rvalid_i && m_dma_rready_o) begin
-        r_burst_q <= !m_dma_rlast_i;
-      end
       if (rerr_go && s_axi_rready_i) begin
         rerr_active_q <= (rerr_left_q != 8'd0);
         rerr_valid_q  <= (rerr_left_q != 8'd0);
@@ -280,16 +267,8 @@ module iommu_xlate_rsp #(
   // B error injection //
   ///////////////////////
 
-  // As for R: never over a pass-through B already offered and not yet taken.
-  logic b_offer_q;
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      b_offer_q <= 1'b0;
-    end else begin
-      b_offer_q <= m_dma_bvalid_i && !s_axi_bready_i && !berr_go;
-    end
-  end
-  assign berr_go = berr_valid_q && !berr_hold_q && !b_offer_q && (wr_cnt_q[berr_id_q] == 8'd0);
+  // As for R: once every older write has answered, no pass-through B is offered.
+  assign berr_go = berr_valid_q && !berr_hold_q && (wr_cnt_q == '0);
 
   always_comb begin
     s_axi_bid_o    = m_dma_bid_i;
