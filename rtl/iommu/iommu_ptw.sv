@@ -17,7 +17,7 @@
 // Faults (cause by original access type): page fault 12/13/15, guest-page fault 20/21/23 with
 // iotval2 = GPA[63:2]<<2 | implicit-write<<1 | implicit, PTE read or write bus error 1/5/7.
 // Success returns the SPA PPN of the accessed 4 KiB page plus the leaf bits of both stages for
-// the IOTLB fill.
+// the IOTLB fill. The verdict on each PTE (decode, checks, the leaf's page) is iommu_ptw_pte.
 // Hardware A/D update (AMO_HWAD, DC.tc.SADE first stage, DC.tc.GADE G-stage; doc/datapath.md
 // "A/D update"): a leaf that passes every check but has A=0, or D=0 on a write, faults when its
 // stage's ADE is 0. Otherwise it is read again as an AXI exclusive (ARLOCK), judged again from
