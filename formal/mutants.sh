@@ -35,12 +35,12 @@ MUTANTS=(
 	"iotlb_inval|iommu_iotlb.sv|s/assign do_fill = fill_i \&\& !inv_valid_i \&\& /assign do_fill = fill_i \&\& /|a fill in the invalidation's cycle lands"
 	"ptw_level|iommu_ptw_perm.sv|s/(u_i \&\& (eff_exec \(..\) !sum_i))/(u_i \&\& (eff_exec \1 sum_i))/|SUM inverted for supervisor access to U pages"
 	"ptw_level|iommu_ptw_perm.sv|s/assign u_bad = g_stage_i ? !u_i/assign u_bad = g_stage_i ? 1'b0/|G-stage leaves need not be U"
-	"ptw_level|iommu_ptw.sv|s/assign ad_need  = !pte\[6\] .. (p_write \&\& !pte\[7\]);/assign ad_need  = !pte[6];/|a write to a page with D=0 passes"
+	"ptw_level|iommu_ptw_pte.sv|s/assign ad_need  = !pte\[6\] .. (write_i \&\& !pte\[7\]);/assign ad_need  = !pte[6];/|a write to a page with D=0 passes"
 	"ptw_level|iommu_ptw.sv|s/assign p_write = implicit_q ? impw_q : write_q;/assign p_write = write_q;/|an implicit PTE read checked as the write"
 	"ptw_level|iommu_ptw.sv|s/end else if (!lock_q) begin/end else if (1'b0) begin/|an A/D write without the exclusive re-read"
-	"ptw_level|iommu_ptw.sv|s/(pte\[62:54\] != 9'd0)/(pte[60:54] != 7'd0)/|PBMT bits accepted without Svpbmt"
-	"ptw_level|iommu_ptw.sv|s/assign napot_ok  = (lvl_q == 3'd0) \&\& /assign napot_ok  = /|a NAPOT leaf above level 0 accepted"
-	"ptw_level|iommu_ptw.sv|s/(pte_ppn \& lvl_mask) != 44'd0)/(pte_ppn \& lvl_mask \& 44'h1FF) != 44'd0)/|a misaligned 1 GiB superpage accepted"
+	"ptw_level|iommu_ptw_pte.sv|s/(pte\[62:54\] != 9'd0)/(pte[60:54] != 7'd0)/|PBMT bits accepted without Svpbmt"
+	"ptw_level|iommu_ptw_pte.sv|s/assign napot_ok  = (lvl_i == 3'd0) \&\& /assign napot_ok  = /|a NAPOT leaf above level 0 accepted"
+	"ptw_level|iommu_ptw_pte.sv|s/(pte_ppn \& lvl_mask) != 44'd0)/(pte_ppn \& lvl_mask \& 44'h1FF) != 44'd0)/|a misaligned 1 GiB superpage accepted"
 	"ptw_level|iommu_ptw.sv|s/write_q ? RISCV_IOMMU_FQ_CAUSE_WR_GUEST_PAGE_FAULT :/write_q ? RISCV_IOMMU_FQ_CAUSE_WR_PAGE_FAULT :/|a G-stage write fault reported as a page fault (15)"
 )
 

@@ -26,7 +26,7 @@ PROOFS=(
 	"burst|iommu_burst|||6|14"
 	"xlate_rsp|iommu_xlate_rsp||-set IdWidth 2|6|12"
 	"iotlb_inval|iommu_iotlb|rtl/iommu/iommu_ptw_perm.sv rtl/iommu/iommu_onehot_chk.sv|-set Entries 4 -set CtxEntries 2|5|8"
-	"ptw_level|iommu_ptw|rtl/iommu/iommu_ptw_perm.sv||6|12"
+	"ptw_level|iommu_ptw|rtl/iommu/iommu_ptw_pte.sv rtl/iommu/iommu_ptw_perm.sv||6|12"
 )
 
 proof_field() { # proof_field LINE N

@@ -17,7 +17,7 @@
 // Faults (cause by original access type): page fault 12/13/15, guest-page fault 20/21/23 with
 // iotval2 = GPA[63:2]<<2 | implicit-write<<1 | implicit, PTE read or write bus error 1/5/7.
 // Success returns the SPA PPN of the accessed 4 KiB page plus the leaf bits of both stages for
-// the IOTLB fill.
+// the IOTLB fill. The verdict on each PTE (decode, checks, the leaf's page) is iommu_ptw_pte.
 // Hardware A/D update (AMO_HWAD, DC.tc.SADE first stage, DC.tc.GADE G-stage; doc/datapath.md
 // "A/D update"): a leaf that passes every check but has A=0, or D=0 on a write, faults when its
 // stage's ADE is 0. Otherwise it is read again as an AXI exclusive (ARLOCK), judged again from
@@ -156,67 +156,46 @@ module iommu_ptw (
   assign cause_af  = exec_q  ? RISCV_IOMMU_FQ_CAUSE_INST_FAULT :
                      write_q ? RISCV_IOMMU_FQ_CAUSE_WR_FAULT : RISCV_IOMMU_FQ_CAUSE_RD_FAULT;
 
-  // ---- PTE decode (RSW 9:8 are software bits, ignored) ----
-  logic [63:0] pte;
-  logic [43:0] pte_ppn, lvl_mask, leaf_ppn;
-  logic        pte_bad, pte_leaf, pte_napot, napot_ok, misaligned, perm_bad;
+  // ---- The PTE (iommu_ptw_pte: decode, checks, the leaf's page) ----
+  logic [43:0] pte_ppn, leaf_ppn;
+  logic        pte_bad, pte_leaf;
   logic        p_exec, p_write, ad_need, ade, leaf_bad;
-  logic [43:0] cur_vpn;      // VPN bits that superpage/NAPOT leaves pass through
   logic [2:0]  leaf_size;
+  logic [3:0]  pte_p1;
+  logic [2:0]  pte_p2;
+  logic        pte_g;
 
-  assign pte       = rd_data_i;
-  assign pte_ppn   = pte[53:10];
-  assign pte_leaf  = pte[1] || pte[3];
-  assign pte_napot = pte[63];
-  assign cur_vpn   = in_g_q ? gpa_q[55:12] : iova_q[55:12];
-  // PPN bits a leaf at this level passes through from the address: a constant per level.
-  always_comb begin
-    case (lvl_q)
-      3'd0:    lvl_mask = 44'h0;
-      3'd1:    lvl_mask = 44'h1FF;
-      3'd2:    lvl_mask = 44'h3FFFF;
-      3'd3:    lvl_mask = 44'h7FFFFFF;
-      default: lvl_mask = 44'hFFFFFFFFF;   // level 4: 256 TiB
-    endcase
-  end
-  assign napot_ok  = (lvl_q == 3'd0) && (pte_ppn[3:0] == 4'b1000);
-  // V=0, W without R (incl. xwr=010), reserved 62:54 (PBMT reserved: Svpbmt=0), non-leaf with
-  // A/D/U/N set, non-leaf at level 0, NAPOT other than 64 KiB at level 0.
-  assign pte_bad = !pte[0] || (pte[2] && !pte[1]) || (pte[62:54] != 9'd0) ||
-                   (!pte_leaf && ((pte[7:6] != 2'd0) || pte[4] || pte_napot || lvl_q == 3'd0)) ||
-                   (pte_leaf && pte_napot && !napot_ok);
-  assign misaligned = pte_leaf && !pte_napot && ((pte_ppn & lvl_mask) != 44'd0);
-  assign leaf_ppn   = pte_napot ? {pte_ppn[43:4], cur_vpn[3:0]}
-                                : ((pte_ppn & ~lvl_mask) | (cur_vpn & lvl_mask));
   assign msi_match  = msi_on_q &&
                       (({8'd0, leaf_ppn} & ~msi_mask_q) == (msi_pat_q & ~msi_mask_q));
-  assign leaf_size  = pte_napot ? 3'd1 : (lvl_q == 3'd0 ? 3'd0 : lvl_q + 3'd1);
 
   // The access the leaf is checked for: an implicit G-stage access (a first-stage PTE's address)
   // is a read, or a write when it is for that PTE's A/D update (impw_q); otherwise the request's.
   assign p_exec  = exec_q && !implicit_q;
   assign p_write = implicit_q ? impw_q : write_q;
+  assign ade     = in_g_q ? gade_q : sade_q;
 
-  iommu_ptw_perm u_perm (
-    .g_stage_i  (in_g_q),
-    .implicit_i (1'b0),
-    .exec_i     (p_exec),
-    .write_i    (p_write),
-    .priv_i     (priv_q),
-    .sum_i      (sum_q),
-    .r_i        (pte[1]),
-    .w_i        (pte[2]),
-    .x_i        (pte[3]),
-    .u_i        (pte[4]),
-    .a_i        (1'b1),
-    .d_i        (1'b1),
-    .fault_o    (perm_bad)
+  iommu_ptw_pte u_pte (
+    .pte_i       (rd_data_i),
+    .lvl_i       (lvl_q),
+    .in_g_i      (in_g_q),
+    .gpa_pn_i    (gpa_q[55:12]),
+    .iova_pn_i   (iova_q[55:12]),
+    .exec_i      (p_exec),
+    .write_i     (p_write),
+    .priv_i      (priv_q),
+    .sum_i       (sum_q),
+    .ade_i       (ade),
+    .pte_ppn_o   (pte_ppn),
+    .pte_leaf_o  (pte_leaf),
+    .pte_bad_o   (pte_bad),
+    .leaf_bad_o  (leaf_bad),
+    .ad_need_o   (ad_need),
+    .leaf_ppn_o  (leaf_ppn),
+    .leaf_size_o (leaf_size),
+    .p1_o        (pte_p1),
+    .p2_o        (pte_p2),
+    .g_o         (pte_g)
   );
-
-  // A/D: missing A, or D on a write, is a fault without the stage's ADE, else an update.
-  assign ad_need  = !pte[6] || (p_write && !pte[7]);
-  assign ade      = in_g_q ? gade_q : sade_q;
-  assign leaf_bad = pte_leaf && (misaligned || perm_bad || (ad_need && !ade));
 
   // ---- Index helpers (shifts outside always_comb keep Icarus' sensitivity exact) ----
   // PTE address = table base + 8 * index, as an OR (no carry chain): a 9-bit index stays inside
@@ -227,14 +206,9 @@ module iommu_ptw (
   endfunction
 
   logic [2:0]  lvl_m1;
-
   logic [10:0] idx_s1_start, idx_s1_wc, idx_s1_next, idx_g_top, idx_g_next;
   logic [61:0] gpa_hi;
   logic [11:0] gpa_off, iova_off;
-  logic [3:0]  pte_p1;
-  logic [2:0]  pte_p2;
-  logic        pte_g;
-
   assign lvl_m1       = lvl_q - 3'd1;
   // VPN[level] of an address below the root: a 4-way select, not a barrel shift (the next
   // level of a walk is at most 3; level 4 is only ever a root, indexed below).
@@ -256,14 +230,6 @@ module iommu_ptw (
   assign gpa_hi       = gpa_q[63:2];
   assign gpa_off      = gpa_q[11:0];
   assign iova_off     = iova_q[11:0];
-  assign pte_p1       = {pte[4], pte[3], pte[2] & pte[7], pte[1]};
-  assign pte_p2       = {pte[3], pte[2] & pte[7], pte[1]};
-  assign pte_g        = pte[5];
-
-  // RSW (9:8) is software-owned.
-  logic unused_ptw;
-  assign unused_ptw = ^pte[9:8];
-
   logic        gpa_wide, iova_noncanon;
   logic [2:0]  s2_top;
   assign s2_top        = s2_sv57_q ? 3'd4 : (s2_sv48_q ? 3'd3 : 3'd2);

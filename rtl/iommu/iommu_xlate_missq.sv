@@ -16,6 +16,10 @@
 // B response). A finished walk fills the IOTLB (through a register, a cycle after its request
 // leaves) unless an IOTLB invalidation arrived since the walk started (IOMMU spec 4.1 IOTINVAL
 // rules: no stale fill).
+// Owns the slots (chain and page queries, slot state, the issue payload in LUT RAM), the issue
+// select and the IOTLB fill. Its parts: the walkers (iommu_ptw per slot) and the walk cache in
+// iommu_xlate_missq_walk, whose m_ptw_* arbitration is iommu_xlate_missq_port; the MSI resolver
+// (its per-slot result, its payload copy, the MSI_MISS handshake) in iommu_xlate_missq_msi.
 
 `default_nettype none
 
@@ -178,27 +182,20 @@ module iommu_xlate_missq #(
   logic [15:0]       gscid_q  [Slots];
   logic              s1_q     [Slots];
   logic [19:0]       pscid_q  [Slots];
-  logic              mres_q   [Slots];   // MSI walk result resolved (hit or firmware fail)
-  logic              mabs_q   [Slots];   // ... by taking the write itself (MRIF, cause marker)
-  logic              mfail_q  [Slots];   // firmware failed the MSI_MISS (it records)
 
   // ---- Payload read by one index only: distributed RAM ----
   // Fields that no per-slot logic looks at are read only at the issuing slot (iss_idx) or at
-  // the MSI resolver's slot (mreq_idx), so they live in LUT RAM (one synchronous write port,
-  // asynchronous read), one copy per read index, instead of Slots registers and a read mux per
-  // bit. The IOVA and the GSCID, which per-slot logic does look at, keep their registers; the
-  // copies replace their read muxes. A copy is written at free_idx, the slot enq_i fills, in
-  // every cycle a slot is free: a slot keeps what its enqueue cycle wrote, as the registers do.
-  // A free slot's word may be stale, but only valid slots are read where it matters (iss_* are
-  // used with iss_valid_o, the lookup's hit with mcand, the other msi_* with msi_miss_o;
-  // fill_d needs a leaving slot).
+  // the MSI resolver's slot (mreq_idx, its copy in iommu_xlate_missq_msi), so they live in LUT
+  // RAM (one synchronous write port, asynchronous read), one copy per read index, instead of
+  // Slots registers and a read mux per bit. The IOVA and the GSCID, which per-slot logic does
+  // look at, keep their registers; the copies replace their read muxes. A copy is written at
+  // free_idx, the slot enq_i fills, in every cycle a slot is free: a slot keeps what its enqueue
+  // cycle wrote, as the registers do. A free slot's word may be stale, but only valid slots are
+  // read where it matters (iss_* are used with iss_valid_o, the lookup's hit with mcand, the
+  // other msi_* with msi_miss_o; fill_d needs a leaving slot).
   localparam int IssW = 8 + 3 + 2 + 3 + 24 + 20 + 1 + 1 + CtxW + 1 + 1 + 12 + 64 + 64;
-  localparam int MsiW = 2 + 1 + 24 + 20 + 1 + 1 + 44 + 16 + 64;
   logic [IssW-1:0]   iss_mem  [Slots];
-  logic [MsiW-1:0]   msi_mem  [Slots];
   logic [IssW-1:0]   iss_wd, iss_rd;
-  logic [MsiW-1:0]   msi_wd, msi_rd;
-  logic [43:0]       mppn_mem [Slots];   // MSI target PPN (written when the lookup resolves)
 
   // The issuing slot's payload
   logic [7:0]        r_len;
@@ -210,31 +207,28 @@ module iommu_xlate_missq #(
   logic [CtxW-1:0]   r_ctx;
   logic [11:0]       r_cause;
   logic [63:0]       r_addr, r_iova;
-  // The MSI resolver's slot's payload
-  logic              m_exec, m_priv, m_write, m_pv, m_dtf;   // m_exec: prot[2]
-  logic [23:0]       m_did;
-  logic [19:0]       m_pid;
-  logic [43:0]       m_ptp;                // msiptp.PPN of the slot's context
-  logic [15:0]       m_gscid;
-  logic [63:0]       m_iova;
 
-  // ---- Walkers (flattened per-slot outputs) ----
-  logic [Slots-1:0]     w_start, w_busy, w_done, w_fault, w_g, w_rd_valid, w_rd_ready, w_rvalid;
-  logic [Slots-1:0]     w_msi, w_rd_lock, w_aw_valid, w_w_valid;
-  logic [63:0]          w_wr_data [Slots];
+  // ---- Walkers (iommu_xlate_missq_walk; flattened per-slot outputs) ----
+  logic [Slots-1:0]     w_start, w_busy, w_done, w_fault, w_g, w_msi;
+  logic [Slots*12-1:0]  w_cause_v;
+  logic [Slots*64-1:0]  w_iotval2_v;
+  logic [Slots*44-1:0]  w_ppn_v;
+  logic [Slots*3-1:0]   w_size_v, w_perm2_v;
+  logic [Slots*4-1:0]   w_perm1_v;
   // Per-walker outputs as unpacked arrays: a read by a slot index is a small mux tree (a
   // variable part-select of a flattened vector, stride 44 or 12, became a barrel shifter).
   logic [11:0]          w_cause   [Slots];
   logic [63:0]          w_iotval2 [Slots];
-  logic [63:0]          w_rd_addr [Slots];
   logic [43:0]          w_ppn     [Slots];
   logic [2:0]           w_size    [Slots];
   logic [2:0]           w_perm2   [Slots];
   logic [3:0]           w_perm1   [Slots];
-  logic [Slots-1:0]     w_wc_fill;
-  logic [Slots*2-1:0]   w_wc_mode;
-  logic [Slots*36-1:0]  w_wc_vpn;
-  logic [Slots*44-1:0]  w_wc_ppn;
+
+  // ---- MSI resolver (iommu_xlate_missq_msi): its per-slot state, read by the issue select ----
+  logic [Slots-1:0]     mres;      // MSI walk result resolved (hit or firmware fail)
+  logic                 iss_mabs;  // ... by taking the write itself (MRIF, cause marker)
+  logic                 iss_mfail; // firmware failed the MSI_MISS (it records)
+  logic [43:0]          iss_mppn;  // MSI target PPN
 
   ///////////////////////////
   // Query: chain and page //
@@ -298,7 +292,7 @@ module iommu_xlate_missq #(
     iss_idx     = '0;
     for (int i = Slots - 1; i >= 0; i--) begin
       ready[i] = valid_q[i] && !pred_v_q[i] &&
-                 (!walk_q[i] || ((wdone_q[i] || w_done[i]) && (!w_msi[i] || mres_q[i])));
+                 (!walk_q[i] || ((wdone_q[i] || w_done[i]) && (!w_msi[i] || mres[i])));
       if (ready[i]) begin
         iss_valid_o = 1'b1;
         iss_idx     = SW'(i);
@@ -328,9 +322,9 @@ module iommu_xlate_missq #(
   assign sel_msi    = w_msi[iss_idx];
   // MSI PTE: G-stage permissions R=W=U=1, X=0 (cause 1 as in the stage); a firmware fail has
   // its cause recorded by firmware: no record here.
-  assign sel_mexec  = sel_msi && !mfail_q[iss_idx] && r_prot[2] && !write_q[iss_idx];
-  assign sel_wfault = sel_msi ? (mfail_q[iss_idx] || sel_mexec) : w_fault[iss_idx];
-  assign sel_wppn   = sel_msi ? mppn_mem[iss_idx] : w_ppn[iss_idx];
+  assign sel_mexec  = sel_msi && !iss_mfail && r_prot[2] && !write_q[iss_idx];
+  assign sel_wfault = sel_msi ? (iss_mfail || sel_mexec) : w_fault[iss_idx];
+  assign sel_wppn   = sel_msi ? iss_mppn : w_ppn[iss_idx];
   assign sel_iova   = r_iova;
 
   assign iss_write_o   = write_q[iss_idx];
@@ -348,7 +342,7 @@ module iommu_xlate_missq #(
   assign iss_record_o  = sel_walk ? (sel_msi ? sel_mexec && !r_dtf
                                               : (sel_wfault && !r_dtf)) : r_rec;
   // An MSI write the firmware absorbs (MRIF) carries the internal marker, never recorded.
-  assign iss_cause_o   = sel_walk ? (sel_msi ? (mabs_q[iss_idx] ? XLATE_CAUSE_ABSORB
+  assign iss_cause_o   = sel_walk ? (sel_msi ? (iss_mabs ? XLATE_CAUSE_ABSORB
                                                                 : RISCV_IOMMU_FQ_CAUSE_INST_FAULT)
                                              : w_cause[iss_idx])
                                   : r_cause;
@@ -400,92 +394,63 @@ module iommu_xlate_missq #(
   // MSI after the first stage (resolver) //
   //////////////////////////////////////////
 
-  // One slot at a time: the lowest finished MSI walk without a result looks up the MSI-PTE
-  // cache; a hit resolves it, a miss hands it to firmware (MSI_MISS) when the stage is not using
-  // the miss interface. MISS_CMD retry looks up again; fail resolves it as a fault.
-  // The candidate is chosen a cycle ahead (a finished walk is a candidate from the cycle its
-  // walker reports done) and registered, so the lookup starts from a register rather than from a
-  // priority search over the slots; it is dropped in the cycle it is resolved.
-  logic          mown_q, mcand, mcand_q, mnext;
-  logic [SW-1:0] midx_q, mcand_idx, mnext_idx, mreq_idx;
-  always_comb begin
-    mnext     = 1'b0;
-    mnext_idx = '0;
-    for (int i = Slots - 1; i >= 0; i--) begin
-      if (valid_q[i] && walk_q[i] && (wdone_q[i] || w_done[i]) && w_msi[i] && !mres_q[i]) begin
-        mnext     = 1'b1;
-        mnext_idx = SW'(i);
-      end
-    end
-  end
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      mcand_q   <= 1'b0;
-      mcand_idx <= '0;
-    end else begin
-      mcand_q   <= mnext;
-      mcand_idx <= mnext_idx;
-    end
-  end
-  assign mcand = mcand_q && !mres_q[mcand_idx];
-  assign mreq_idx    = mown_q ? midx_q : mcand_idx;
-  // While a slot is with firmware mreq_idx is midx_q: the lookup's reads serve MSI_MISS too.
-  assign msi_gscid_o = m_gscid;
-  assign msi_gpn_o   = {8'd0, w_ppn[mreq_idx]};
-
-  logic mresolve, mtake;
-  assign mresolve = !mown_q && mcand && msi_hit_i;
-  assign mtake    = !mown_q && mcand && !msi_hit_i && msi_miss_ok_i;
-
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      mown_q <= 1'b0;
-      midx_q <= '0;
-    end else if (mtake) begin
-      mown_q <= 1'b1;
-      midx_q <= mcand_idx;
-    end else if (mown_q && (msi_retry_i || msi_fail_i)) begin
-      mown_q <= 1'b0;
-    end
+  logic [Slots-1:0] valid_v, walk_v, wdone_v;
+  for (genvar i = 0; i < Slots; i++) begin : gen_slot_v
+    assign valid_v[i] = valid_q[i];
+    assign walk_v[i]  = walk_q[i];
+    assign wdone_v[i] = wdone_q[i];
   end
 
-  always_ff @(posedge clk_i) begin
-    for (int i = 0; i < Slots; i++) begin
-      if (enq_i && (free_idx == SW'(i))) begin
-        mres_q[i]  <= 1'b0;
-        mfail_q[i] <= 1'b0;
-        mabs_q[i]  <= 1'b0;
-      end else if (mresolve && (mcand_idx == SW'(i))) begin
-        mres_q[i]  <= 1'b1;
-      end else if (mown_q && msi_fail_i && (midx_q == SW'(i))) begin
-        mres_q[i]  <= 1'b1;
-        mfail_q[i] <= 1'b1;
-        mabs_q[i]  <= msi_absorb_i;
-      end
-    end
-  end
-
-  // The candidate is a valid slot (unresolved, it cannot leave), never the one enqueued.
-  always_ff @(posedge clk_i) begin
-    if (mresolve) begin
-      mppn_mem[mcand_idx] <= msi_ppn_i;
-    end
-  end
-
-  // The owned slot's fields: the reads at mreq_idx, which is midx_q while mown_q (the GPA page,
-  // from which the firmware computes the MSI table index, and the GSCID are the lookup's).
-  assign msi_miss_o   = mown_q;
-  assign msi_did_o    = m_did;
-  assign msi_pid_o    = m_pid;
-  assign msi_pv_o     = m_pv;
-  assign msi_priv_o   = m_priv;
-  assign msi_exec_o   = m_exec && !m_write;
-  assign msi_write_o  = m_write;
-  assign msi_iova_o   = m_iova;
-  assign msi_mgscid_o = msi_gscid_o;
-  assign msi_pte_o    = {8'd0, m_ptp, 12'd0};  // MSI table base
-  assign msi_mgpn_o   = msi_gpn_o;
-  assign msi_dtf_o    = m_dtf;
+  iommu_xlate_missq_msi #(
+    .Slots (Slots)
+  ) u_msi (
+    .clk_i          (clk_i),
+    .rst_i          (rst_i),
+    .valid_i        (valid_v),
+    .walk_i         (walk_v),
+    .wdone_i        (wdone_v),
+    .w_done_i       (w_done),
+    .w_msi_i        (w_msi),
+    .w_ppn_i        (w_ppn_v),
+    .enq_i          (enq_i),
+    .free_i         (free_o),
+    .free_idx_i     (free_idx),
+    .enq_exec_i     (enq_prot_i[2]),
+    .enq_priv_i     (enq_prot_i[0]),
+    .q_write_i      (q_write_i),
+    .enq_did_i      (enq_did_i),
+    .enq_pid_i      (enq_pid_i),
+    .enq_pv_i       (enq_pv_i),
+    .enq_dtf_i      (enq_dtf_i),
+    .walk_msi_ptp_i (walk_msi_ptp_i),
+    .q_gscid_i      (q_gscid_i),
+    .q_addr_i       (q_addr_i),
+    .iss_idx_i      (iss_idx),
+    .mres_o         (mres),
+    .iss_mabs_o     (iss_mabs),
+    .iss_mfail_o    (iss_mfail),
+    .iss_mppn_o     (iss_mppn),
+    .msi_gscid_o    (msi_gscid_o),
+    .msi_gpn_o      (msi_gpn_o),
+    .msi_hit_i      (msi_hit_i),
+    .msi_ppn_i      (msi_ppn_i),
+    .msi_miss_ok_i  (msi_miss_ok_i),
+    .msi_miss_o     (msi_miss_o),
+    .msi_retry_i    (msi_retry_i),
+    .msi_fail_i     (msi_fail_i),
+    .msi_absorb_i   (msi_absorb_i),
+    .msi_did_o      (msi_did_o),
+    .msi_pid_o      (msi_pid_o),
+    .msi_pv_o       (msi_pv_o),
+    .msi_priv_o     (msi_priv_o),
+    .msi_exec_o     (msi_exec_o),
+    .msi_write_o    (msi_write_o),
+    .msi_iova_o     (msi_iova_o),
+    .msi_mgscid_o   (msi_mgscid_o),
+    .msi_pte_o      (msi_pte_o),
+    .msi_mgpn_o     (msi_mgpn_o),
+    .msi_dtf_o      (msi_dtf_o)
+  );
 
   /////////////////
   // Slot update //
@@ -555,202 +520,88 @@ module iommu_xlate_missq #(
   assign iss_wd = {enq_len_i, enq_size_i, enq_burst_i, enq_prot_i, enq_did_i, enq_pid_i, enq_pv_i,
                    enq_dtf_i, q_ctx_i, enq_fault_i, enq_record_i, enq_cause_i, enq_daddr_i,
                    q_addr_i};
-  assign msi_wd = {enq_prot_i[2], enq_prot_i[0], q_write_i, enq_did_i, enq_pid_i, enq_pv_i,
-                   enq_dtf_i, walk_msi_ptp_i, q_gscid_i, q_addr_i};
   always_ff @(posedge clk_i) begin
     if (free_o) begin
       iss_mem[free_idx] <= iss_wd;
-      msi_mem[free_idx] <= msi_wd;
     end
   end
   assign iss_rd = iss_mem[iss_idx];
-  assign msi_rd = msi_mem[mreq_idx];
   assign {r_len, r_size, r_burst, r_prot, r_did, r_pid, r_pv, r_dtf, r_ctx, r_fault, r_rec, r_cause,
           r_addr, r_iova} = iss_rd;
-  assign {m_exec, m_priv, m_write, m_did, m_pid, m_pv, m_dtf, m_ptp, m_gscid, m_iova} = msi_rd;
 
   /////////////
   // Walkers //
   /////////////
 
-  // Fixed priority is starvation-free here: a walker drops its request once granted and waits L.
-  logic          lock_q;
-  logic [SW-1:0] gnt_q, gnt;
-  logic          any_rd;
-  always_comb begin
-    any_rd = 1'b0;
-    gnt    = '0;
-    for (int i = Slots - 1; i >= 0; i--) begin
-      if (w_rd_valid[i]) begin
-        any_rd = 1'b1;
-        gnt    = SW'(i);
-      end
-    end
-    if (lock_q) begin
-      gnt    = gnt_q;
-      any_rd = 1'b1;
-    end
-  end
-
-  assign m_ptw_arvalid_o = any_rd;
-  assign m_ptw_arid_o    = IdWidth'(gnt);
-  assign m_ptw_araddr_o  = w_rd_addr[gnt];
-  assign m_ptw_arlock_o  = w_rd_lock[gnt];
-
-  // A/D writes: rare, so one walker at a time. The token goes to the lowest walker offering AW
-  // or W and stays with it until its B response; AW, W and B all belong to the holder.
-  logic          wtok_q, any_wr;
-  logic [SW-1:0] wgnt_q, wgnt;
-  always_comb begin
-    any_wr = 1'b0;
-    wgnt   = '0;
-    for (int i = Slots - 1; i >= 0; i--) begin
-      if (w_aw_valid[i] || w_w_valid[i]) begin
-        any_wr = 1'b1;
-        wgnt   = SW'(i);
-      end
-    end
-    if (wtok_q) begin
-      wgnt = wgnt_q;
-    end
-  end
-  assign m_ptw_awvalid_o = w_aw_valid[wgnt];
-  assign m_ptw_awid_o    = IdWidth'(wgnt);
-  assign m_ptw_awaddr_o  = w_rd_addr[wgnt];
-  assign m_ptw_wvalid_o  = w_w_valid[wgnt];
-  assign m_ptw_wdata_o   = w_wr_data[wgnt];
-
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      wtok_q <= 1'b0;
-      wgnt_q <= '0;
-    end else begin
-      wgnt_q <= wgnt;
-      if (m_ptw_bvalid_i) begin
-        wtok_q <= 1'b0;
-      end else if (any_wr) begin
-        wtok_q <= 1'b1;
-      end
-    end
-  end
-
-  always_ff @(posedge clk_i) begin
-    if (rst_i) begin
-      lock_q <= 1'b0;
-      gnt_q  <= '0;
-    end else begin
-      lock_q <= any_rd && !m_ptw_arready_i;
-      gnt_q  <= gnt;
-    end
-  end
-
-  ////////////////
-  // Walk cache //
-  ////////////////
-
-  // One lookup (the starting walk's IOVA and context), one fill per cycle: R beats arrive one
-  // per cycle, so at most one walker offers a fill (OR of the one-hot walker outputs).
-  logic        wc_hit, wc_fill;
-  logic [1:0]  wc_fmode;
-  logic [43:0] wc_ppn, wc_fppn;
-  logic [35:0] wc_fvpn;
-  logic [19:0] wc_fpscid;
-  always_comb begin
-    wc_fill   = 1'b0;
-    wc_fmode  = '0;
-    wc_fvpn   = '0;
-    wc_fppn   = '0;
-    wc_fpscid = '0;
-    for (int i = 0; i < Slots; i++) begin
-      if (w_wc_fill[i]) begin
-        wc_fill   = 1'b1;
-        wc_fmode  = wc_fmode | w_wc_mode[i*2 +: 2];
-        wc_fvpn   = wc_fvpn | w_wc_vpn[i*36 +: 36];
-        wc_fppn   = wc_fppn | w_wc_ppn[i*44 +: 44];
-        wc_fpscid = wc_fpscid | pscid_q[i];
-      end
-    end
-  end
-
-  logic [35:0] wc_lvpn;
-  assign wc_lvpn = q_addr_i[56:21];
-
-  iommu_walk_cache #(
-    .Entries (WcEntries)
-  ) u_wc (
-    .clk_i        (clk_i),
-    .rst_i        (rst_i),
-    .lk_mode_i    ({walk_s1_mode_i == 4'd10, walk_s1_mode_i == 4'd9}),
-    .lk_pscid_i   (q_pscid_i),
-    .lk_vpn_i     (wc_lvpn),
-    .lk_hit_o     (wc_hit),
-    .lk_ppn_o     (wc_ppn),
-    .fill_i       (wc_fill),
-    .fill_mode_i  (wc_fmode),
-    .fill_pscid_i (wc_fpscid),
-    .fill_vpn_i   (wc_fvpn),
-    .fill_ppn_i   (wc_fppn),
-    .flush_i      (wc_flush_i)
-  );
-
+  logic [Slots*64-1:0] slot_iova;
+  logic [Slots*20-1:0] slot_pscid;
   for (genvar i = 0; i < Slots; i++) begin : gen_walker
-    assign w_start[i]    = enq_i && enq_walk_i && (free_idx == SW'(i));
-    assign w_rd_ready[i] = m_ptw_arready_i && (gnt == SW'(i));
-    assign w_rvalid[i]   = m_ptw_rvalid_i && (m_ptw_rid_i == IdWidth'(i));
-    logic w_own;
-    assign w_own = wtok_q ? (wgnt_q == SW'(i)) : (wgnt == SW'(i));
-
-    iommu_ptw u_ptw (
-      .clk_i       (clk_i),
-      .rst_i       (rst_i),
-      .start_i     (w_start[i]),
-      .iova_i      (iova_q[i]),    // the slot holds it while its walk runs
-      .exec_i      (walk_exec_i),
-      .write_i     (q_write_i),
-      .priv_i      (walk_priv_i),
-      .sum_i       (walk_sum_i),
-      .sade_i      (walk_sade_i),
-      .gade_i      (walk_gade_i),
-      .s1_mode_i   (walk_s1_mode_i),
-      .s1_ppn_i    (walk_s1_ppn_i),
-      .s2_mode_i   (walk_s2_mode_i),
-      .s2_ppn_i    (walk_s2_ppn_i),
-      .msi_on_i    (walk_msi_on_i),
-      .msi_mask_i  (walk_msi_mask_i),
-      .msi_pat_i   (walk_msi_pat_i),
-      .wc_hit_i    (wc_hit),
-      .wc_ppn_i    (wc_ppn),
-      .wc_flush_i  (wc_flush_i),
-      .wc_fill_o   (w_wc_fill[i]),
-      .wc_mode_o   (w_wc_mode[i*2 +: 2]),
-      .wc_vpn_o    (w_wc_vpn[i*36 +: 36]),
-      .wc_ppn_o    (w_wc_ppn[i*44 +: 44]),
-      .msi_o       (w_msi[i]),
-      .busy_o      (w_busy[i]),
-      .done_o      (w_done[i]),
-      .fault_o     (w_fault[i]),
-      .cause_o     (w_cause[i]),
-      .iotval2_o   (w_iotval2[i]),
-      .ppn_o       (w_ppn[i]),
-      .size_o      (w_size[i]),
-      .perm1_o     (w_perm1[i]),
-      .g_o         (w_g[i]),
-      .perm2_o     (w_perm2[i]),
-      .rd_addr_o   (w_rd_addr[i]),
-      .rd_valid_o  (w_rd_valid[i]),
-      .rd_ready_i  (w_rd_ready[i]),
-      .rd_data_i   (m_ptw_rdata_i),
-      .rd_err_i    (m_ptw_rerr_i),
-      .rd_rvalid_i (w_rvalid[i]),
-      .rd_lock_o   (w_rd_lock[i]),
-      .wr_valid_o  (w_aw_valid[i]),
-      .wr_ready_i  (m_ptw_awready_i && w_own),
-      .wd_valid_o  (w_w_valid[i]),
-      .wd_ready_i  (m_ptw_wready_i && w_own),
-      .wr_data_o   (w_wr_data[i]),
-      .b_valid_i   (m_ptw_bvalid_i && wtok_q && (wgnt_q == SW'(i))),
-      .b_resp_i    (m_ptw_bresp_i)
-    );
+    assign w_start[i] = enq_i && enq_walk_i && (free_idx == SW'(i));
+    assign slot_iova[i*64 +: 64]  = iova_q[i];    // the slot holds it while its walk runs
+    assign slot_pscid[i*20 +: 20] = pscid_q[i];
+    assign w_cause[i]   = w_cause_v[i*12 +: 12];
+    assign w_iotval2[i] = w_iotval2_v[i*64 +: 64];
+    assign w_ppn[i]     = w_ppn_v[i*44 +: 44];
+    assign w_size[i]    = w_size_v[i*3 +: 3];
+    assign w_perm1[i]   = w_perm1_v[i*4 +: 4];
+    assign w_perm2[i]   = w_perm2_v[i*3 +: 3];
   end
+
+  iommu_xlate_missq_walk #(
+    .IdWidth   (IdWidth),
+    .Slots     (Slots),
+    .WcEntries (WcEntries)
+  ) u_walk (
+    .clk_i           (clk_i),
+    .rst_i           (rst_i),
+    .q_write_i       (q_write_i),
+    .q_vpn_i         (q_addr_i[56:21]),
+    .q_pscid_i       (q_pscid_i),
+    .walk_exec_i     (walk_exec_i),
+    .walk_priv_i     (walk_priv_i),
+    .walk_sum_i      (walk_sum_i),
+    .walk_sade_i     (walk_sade_i),
+    .walk_gade_i     (walk_gade_i),
+    .walk_s1_mode_i  (walk_s1_mode_i),
+    .walk_s1_ppn_i   (walk_s1_ppn_i),
+    .walk_s2_mode_i  (walk_s2_mode_i),
+    .walk_s2_ppn_i   (walk_s2_ppn_i),
+    .walk_msi_on_i   (walk_msi_on_i),
+    .walk_msi_mask_i (walk_msi_mask_i),
+    .walk_msi_pat_i  (walk_msi_pat_i),
+    .wc_flush_i      (wc_flush_i),
+    .start_i         (w_start),
+    .iova_i          (slot_iova),
+    .pscid_i         (slot_pscid),
+    .busy_o          (w_busy),
+    .done_o          (w_done),
+    .fault_o         (w_fault),
+    .g_o             (w_g),
+    .msi_o           (w_msi),
+    .cause_o         (w_cause_v),
+    .iotval2_o       (w_iotval2_v),
+    .ppn_o           (w_ppn_v),
+    .size_o          (w_size_v),
+    .perm1_o         (w_perm1_v),
+    .perm2_o         (w_perm2_v),
+    .m_ptw_arid_o    (m_ptw_arid_o),
+    .m_ptw_araddr_o  (m_ptw_araddr_o),
+    .m_ptw_arlock_o  (m_ptw_arlock_o),
+    .m_ptw_arvalid_o (m_ptw_arvalid_o),
+    .m_ptw_arready_i (m_ptw_arready_i),
+    .m_ptw_rid_i     (m_ptw_rid_i),
+    .m_ptw_rdata_i   (m_ptw_rdata_i),
+    .m_ptw_rerr_i    (m_ptw_rerr_i),
+    .m_ptw_rvalid_i  (m_ptw_rvalid_i),
+    .m_ptw_awid_o    (m_ptw_awid_o),
+    .m_ptw_awaddr_o  (m_ptw_awaddr_o),
+    .m_ptw_awvalid_o (m_ptw_awvalid_o),
+    .m_ptw_awready_i (m_ptw_awready_i),
+    .m_ptw_wdata_o   (m_ptw_wdata_o),
+    .m_ptw_wvalid_o  (m_ptw_wvalid_o),
+    .m_ptw_wready_i  (m_ptw_wready_i),
+    .m_ptw_bresp_i   (m_ptw_bresp_i),
+    .m_ptw_bvalid_i  (m_ptw_bvalid_i)
+  );
 
 endmodule
