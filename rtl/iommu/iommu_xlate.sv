@@ -252,6 +252,7 @@ module iommu_xlate #(
 
   localparam int TlbIdxW    = $clog2(IotlbEntries);
   localparam int CtxEntries = 8;                     // context-cache entries
+  localparam int MsiEntries = 4;                     // MSI-PTE cache entries
   localparam int CtxW       = $clog2(CtxEntries);
   logic [CtxW-1:0]       ctx_idx;
   logic [CtxEntries-1:0] ctx_nk_match;
@@ -516,7 +517,7 @@ module iommu_xlate #(
   // the event carries the table base and the GPA page.
 
   iommu_msi_cache #(
-    .Entries    (4),
+    .Entries    (MsiEntries),
     .CtxEntries (CtxEntries)
   ) u_msi_cache (
     .clk_i        (clk_i),
@@ -853,7 +854,7 @@ module iommu_xlate #(
   logic chk_msi_ref;
   always_comb begin
     chk_msi_ref = 1'b0;
-    for (int i = 0; i < 4; i++) begin
+    for (int i = 0; i < MsiEntries; i++) begin
       if (u_msi_cache.valid_q[i] && u_msi_cache.gpn_hit_q[i] &&
           (u_msi_cache.gscid_q[i] == ctx_gscid)) begin
         chk_msi_ref = 1'b1;
