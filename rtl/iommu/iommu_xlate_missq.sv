@@ -42,7 +42,7 @@ module iommu_xlate_missq #(
   input  logic [19:0]        q_pscid_i,
   input  logic [CtxW-1:0]    q_ctx_i,      // context-cache entry of the stage's context
   output logic               dep_o,        // must park behind an older slot
-  output logic               page_busy_o,  // a walk of the same 4 KiB page and tags is in flight
+  output logic               page_busy_o,  // a walk of the same 4 KiB page and context entry is in flight
   output logic               free_o,       // a slot is free
 
   // ---- Park the stage's request ----
@@ -182,6 +182,7 @@ module iommu_xlate_missq #(
   logic [15:0]       gscid_q  [Slots];
   logic              s1_q     [Slots];
   logic [19:0]       pscid_q  [Slots];
+  logic [CtxW-1:0]   ctx_q    [Slots];   // context-cache entry it was parked from
 
   // ---- Payload read by one index only: distributed RAM ----
   // Fields that no per-slot logic looks at are read only at the issuing slot (iss_idx) or at
@@ -193,7 +194,7 @@ module iommu_xlate_missq #(
   // cycle wrote, as the registers do. A free slot's word may be stale, but only valid slots are
   // read where it matters (iss_* are used with iss_valid_o, the lookup's hit with mcand, the
   // other msi_* with msi_miss_o; fill_d needs a leaving slot).
-  localparam int IssW = 8 + 3 + 2 + 3 + 24 + 20 + 1 + 1 + CtxW + 1 + 1 + 12 + 64 + 64;
+  localparam int IssW = 8 + 3 + 2 + 3 + 24 + 20 + 1 + 1 + 1 + 1 + 12 + 64 + 64;
   logic [IssW-1:0]   iss_mem  [Slots];
   logic [IssW-1:0]   iss_wd, iss_rd;
 
@@ -204,7 +205,6 @@ module iommu_xlate_missq #(
   logic [23:0]       r_did;
   logic [19:0]       r_pid;
   logic              r_pv, r_dtf, r_fault, r_rec;
-  logic [CtxW-1:0]   r_ctx;
   logic [11:0]       r_cause;
   logic [63:0]       r_addr, r_iova;
 
@@ -238,13 +238,15 @@ module iommu_xlate_missq #(
   logic [SW-1:0] dep_idx, free_idx, iss_idx;
   logic          leave;
   logic [Slots-1:0] page_eq;   // same 4 KiB page as the stage's request
-  logic          fill_busy;    // the registered fill (below) is of the stage's page and tags
+  logic          fill_busy;    // the registered fill (below) is of the stage's page and context entry
 
-  // The translation tags of a walk in flight (or a pending fill) equal the stage's request's.
-  function automatic logic same_tags(input logic gv, input logic [15:0] gscid, input logic s1,
-                                     input logic [19:0] pscid);
-    same_tags = (gv == q_gv_i) && (gscid == q_gscid_i) && (s1 == q_s1_i) && (pscid == q_pscid_i);
-  endfunction
+  // A walk in flight (or a pending fill) is of the stage's context when it was parked from the
+  // same context-cache entry: the IOTLB tags its entries by that index, so only a walk of the
+  // same entry can fill what the stage would look up. The index is a register in the stage's
+  // cycle; comparing the translation tags {GV, GSCID, S1, PSCID} instead put the context
+  // cache's LUT-RAM read in front of the stage's stall (the routed worst path). An entry that
+  // ends while the walk runs stops its fill (inv_i); a reload into the same index only makes
+  // the stage wait for that walk to leave.
 
   for (genvar i = 0; i < Slots; i++) begin : gen_page_eq
     logic [51:0] slot_vpn;
@@ -270,8 +272,7 @@ module iommu_xlate_missq #(
         dep     = 1'b1;
         dep_idx = SW'(i);
       end
-      if (valid_q[i] && walk_q[i] && page_eq[i] &&
-          same_tags(gv_q[i], gscid_q[i], s1_q[i], pscid_q[i])) begin
+      if (valid_q[i] && walk_q[i] && page_eq[i] && (ctx_q[i] == q_ctx_i)) begin
         page_busy_o = 1'b1;
       end
     end
@@ -352,8 +353,8 @@ module iommu_xlate_missq #(
   // The fill is taken with the leaving request (one per cycle; walker outputs hold until then)
   // and registered: it lands in the IOTLB at the next edge but one, off the chain walk done ->
   // result select -> IOTLB write enables (the routed worst path when it was combinational).
-  // Until it lands, page_busy_o keeps the stage's request of the same page and tags waiting,
-  // so it neither walks the page again nor misses the entry being written; an invalidation or
+  // Until it lands, page_busy_o keeps the stage's request of the same page and context entry
+  // waiting, so it neither walks the page again nor misses the entry being written; an invalidation or
   // the end of the entry's context in the landing cycle makes the IOTLB drop it.
   // An MSI translation is never an IOTLB entry (its invalidation is IOTINVAL.GVMA of the
   // MSI-PTE cache; a first-stage-only entry would survive it).
@@ -370,7 +371,7 @@ module iommu_xlate_missq #(
   end
   always_ff @(posedge clk_i) begin
     if (fill_d) begin
-      fill_ctx_o   <= r_ctx;
+      fill_ctx_o   <= ctx_q[iss_idx];
       fill_gv_o    <= gv_q[iss_idx];
       fill_gscid_o <= gscid_q[iss_idx];
       fill_s1_o    <= s1_q[iss_idx];
@@ -385,8 +386,7 @@ module iommu_xlate_missq #(
   end
   assign fill_o = fill_q;
 
-  assign fill_busy = fill_q && (fill_vpn_o == q_addr_i[63:12]) &&
-                     same_tags(fill_gv_o, fill_gscid_o, fill_s1_o, fill_pscid_o);
+  assign fill_busy = fill_q && (fill_vpn_o == q_addr_i[63:12]) && (fill_ctx_o == q_ctx_i);
 
   assign walk_active_o = |w_busy;
 
@@ -513,12 +513,13 @@ module iommu_xlate_missq #(
         gscid_q[i]  <= q_gscid_i;
         s1_q[i]     <= q_s1_i;
         pscid_q[i]  <= q_pscid_i;
+        ctx_q[i]    <= q_ctx_i;
       end
     end
   end
 
   assign iss_wd = {enq_len_i, enq_size_i, enq_burst_i, enq_prot_i, enq_did_i, enq_pid_i, enq_pv_i,
-                   enq_dtf_i, q_ctx_i, enq_fault_i, enq_record_i, enq_cause_i, enq_daddr_i,
+                   enq_dtf_i, enq_fault_i, enq_record_i, enq_cause_i, enq_daddr_i,
                    q_addr_i};
   always_ff @(posedge clk_i) begin
     if (free_o) begin
@@ -526,7 +527,7 @@ module iommu_xlate_missq #(
     end
   end
   assign iss_rd = iss_mem[iss_idx];
-  assign {r_len, r_size, r_burst, r_prot, r_did, r_pid, r_pv, r_dtf, r_ctx, r_fault, r_rec, r_cause,
+  assign {r_len, r_size, r_burst, r_prot, r_did, r_pid, r_pv, r_dtf, r_fault, r_rec, r_cause,
           r_addr, r_iova} = iss_rd;
 
   /////////////
