@@ -154,6 +154,11 @@ MUTANTS = [
      "if (1'b0 && walk_q[i] && page_eq[i]",
      ["same_page_walk"],
      "a miss to a page being walked walks it again"),
+    ("msi_sel_no_wait", "rtl", "rtl/iommu/iommu_xlate.sv",
+     "assign msi_wait  = msi_on && !cmp_known && !own_known;",
+     "assign msi_wait  = 1'b0 && !own_known;",
+     ["msi_mask,msi_gscid"],
+     "the stage decides on an MSI address check made for another context-cache entry"),
     # ---- Sv57 / Sv57x4 (issue 11 item 1): each caught by its directed block test ----
     ("sv57_canon_bit57", "rtl", "rtl/iommu/iommu_ptw.sv",
      "((iova_q[63:56] != {8{1'b0}}) && (iova_q[63:56] != {8{1'b1}}))",

@@ -215,7 +215,7 @@ module iommu_xlate #(
   // Stage and issue port   //
   ////////////////////////////
 
-  logic               st_write, st_pv, st_exec, st_priv, accept, st_dbg, st_done, nk_rl;
+  logic               st_write, st_pv, st_exec, st_priv, accept, st_dbg, st_done, st_act, nk_rl;
   logic               st_bad;
   logic [44:0]        nk_ka, nk_kb, nk_ksk;
   logic               nk_sel_a, nk_skdbg, nk_sk;
@@ -359,6 +359,7 @@ module iommu_xlate #(
     .st_dbg_o         (st_dbg),
     .st_bad_o         (st_bad),
     .st_done_o        (st_done),
+    .st_act_o         (st_act),
     .ddtp_mode_i      (ddtp_mode_i),
     .ctx_hit_i        (ctx_hit),
     .ctx_pdtv_i       (ctx_pdtv),
@@ -377,6 +378,7 @@ module iommu_xlate #(
     .miss_absorb_i    (miss_absorb_i),
     .miss_block_i     (mq_miss),
     .cm_busy_o        (mq_cm_busy),
+    .msi_wait_i       (msi_wait),
     .msi_sel_i        (msi_sel),
     .msi_hit_i        (msi_hit),
     .msi_ppn_i        (msi_ppn),
@@ -509,8 +511,45 @@ module iommu_xlate #(
   // An MSI is a GPA page with (A>>12) & ~mask == pattern & ~mask, msiptp Flat. With a Bare
   // first stage (GPA = IOVA) the stage checks it; otherwise the walker checks the first stage's
   // GPA and the miss queue translates it (spec "Process to translate an IOVA", MSI check on the GPA).
-  assign msi_sel = (mctx_mode == 4'd1) && !s1_on &&
-                   ((st_addr[63:12] & ~mctx_mask) == (mctx_pat & ~mctx_mask));
+  // The 52-bit compare is made a cycle ahead, like the other lookups: the offered page (nk_vpn)
+  // against the mask and pattern of the context the stage has now (its registered context
+  // data), registered with that context-cache entry (cmp). Next cycle it is the stage's own
+  // check when the stage's context is that entry and was a hit then (an entry that ends or is
+  // reloaded drops the hit, so its data cannot change in between): back-to-back requests of one
+  // device. After a change of context the stage holds (msi_wait; only in a context where the
+  // check matters: msiptp Flat, first stage Bare) and registers the check of its own address
+  // against its own context (own), kept through the relook that follows; a reload of that entry
+  // drops it. (The compare of the stage's own address sat in front of the stage's decision and
+  // its registers' enables: the routed worst path out of context at 3346162.)
+  logic                  msi_on, msi_wait, cmp_known, own_known;
+  logic                  msi_cmp_q, msi_cmp_v_q, msi_own_q, msi_own_v_q;
+  logic [CtxW-1:0]       msi_cmp_idx_q, msi_own_idx_q;
+  always_ff @(posedge clk_i) begin
+    msi_cmp_q     <= ((nk_vpn & ~mctx_mask) == (mctx_pat & ~mctx_mask));
+    msi_cmp_idx_q <= ctx_idx;
+    if (st_act) begin
+      msi_own_q     <= ((st_addr[63:12] & ~mctx_mask) == (mctx_pat & ~mctx_mask));
+      msi_own_idx_q <= ctx_idx;
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      msi_cmp_v_q <= 1'b0;
+      msi_own_v_q <= 1'b0;
+    end else begin
+      msi_cmp_v_q <= ctx_hit;
+      if (st_act) begin
+        msi_own_v_q <= ctx_hit && !st_done;
+      end else if (ctx_flush[msi_own_idx_q]) begin
+        msi_own_v_q <= 1'b0;
+      end
+    end
+  end
+  assign msi_on    = (mctx_mode == 4'd1) && !s1_on;
+  assign cmp_known = msi_cmp_v_q && (msi_cmp_idx_q == ctx_idx);
+  assign own_known = msi_own_v_q && (msi_own_idx_q == ctx_idx);
+  assign msi_wait  = msi_on && !cmp_known && !own_known;
+  assign msi_sel   = msi_on && (cmp_known ? msi_cmp_q : msi_own_q);
 
   // The MSI page-table index I = extract(A>>12, mask) is computed by the firmware on an MSI
   // miss (a 52-bit bit-gather costs ~16 k LUT4 as logic; the miss path is firmware-bound anyway):
@@ -845,6 +884,16 @@ module iommu_xlate #(
       chk_armed_q <= 1'b1;
     end else if (chk_armed_q && ctx_load_i && miss_retry_i) begin
       $error("iommu_xlate: context load and miss retry in the same cycle");
+    end
+  end
+
+  // Whenever the stage decides in a context whose MSI check matters, the check registered a cycle
+  // ahead is the one its own address gives against its own context's mask and pattern.
+  always @(posedge clk_i) begin
+    if (chk_armed_q && !rst_i && st_act && ctx_hit && msi_on && !msi_wait &&
+        (msi_sel != ((st_addr[63:12] & ~mctx_mask) == (mctx_pat & ~mctx_mask)))) begin
+      $error("iommu_xlate: MSI address check %0d (%s), the stage's own address gives %0d",
+             msi_sel, cmp_known ? "ahead" : "own", !msi_sel);
     end
   end
 

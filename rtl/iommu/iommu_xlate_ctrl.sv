@@ -89,7 +89,8 @@ module iommu_xlate_ctrl #(
   output logic               nk_priv_o,
   output logic               st_dbg_o,    // the stage holds the debug request
   output logic               st_bad_o,    // the stage's request is unsupported (260)
-  output logic               st_done_o,   // the stage's request left the stage this cycle
+  output logic               st_done_o,
+  output logic               st_act_o,     // the stage decides this cycle (its lookups are its own)   // the stage's request left the stage this cycle
 
   // ---- Lookups ----
   input  logic [3:0]         ddtp_mode_i,
@@ -113,6 +114,7 @@ module iommu_xlate_ctrl #(
   input  logic               miss_block_i,  // a miss-queue slot owns the miss interface
   output logic               cm_busy_o,     // the stage uses (or is about to use) it
   // MSI (spec "Process to translate addresses of MSIs"): the stage's GPA is an interrupt-file page of a Flat msiptp context
+  input  logic               msi_wait_i,    // the MSI check is not yet the request's: relook
   input  logic               msi_sel_i,
   input  logic               msi_hit_i,     // MSI-PTE cache hit
   input  logic [43:0]        msi_ppn_i,
@@ -288,6 +290,7 @@ module iommu_xlate_ctrl #(
   assign st_dbg_o   = st_valid_q && st_dbg_q;
   assign st_bad_o   = st_bad_q;
   assign st_done_o  = st_done;
+  assign st_act_o   = st_act;
 
   /////////////////////////////////////////
   // Decision: one ordered cause chain   //
@@ -348,6 +351,8 @@ module iommu_xlate_ctrl #(
       dec_fault  = 1'b1;
       dec_record = !ctx_dtf_i;
       dec_cause  = RISCV_IOMMU_FQ_CAUSE_TTYP_BLOCKED;
+    end else if (msi_wait_i) begin
+      // no decision: the stage holds and relooks, and its MSI check is its own next time
     end else if (msi_sel_i && msi_hit_i && st_exec) begin
       dec_fault  = 1'b1;          // MSI PTE: G-stage permissions R=W=U=1, X=0
       dec_record = !ctx_dtf_i;

@@ -130,13 +130,37 @@ module iommu_xlate_missq_msi #(
   end
   assign mcand = mcand_q && !mres_q[mcand_idx];
   assign mreq_idx    = mown_q ? midx_q : mcand_idx;
-  // While a slot is with firmware mreq_idx is midx_q: the lookup's reads serve MSI_MISS too.
-  assign msi_gscid_o = m_gscid;
-  assign msi_gpn_o   = {8'd0, w_ppn[mreq_idx]};
+
+  // The lookup's GSCID and page come from registers: the fields of the slot at mreq_idx (its
+  // payload's LUT-RAM read, its walker's GPA page) are registered with that index, and a result
+  // counts only when the registered read was of the candidate that is still resolving (lk_ok).
+  // So the lookup starts from flops, not from the index -> LUT-RAM read (the board's routed worst
+  // path at 3346162), and an MSI after a first-stage walk resolves a cycle later. A candidate's
+  // fields are stable: its walk is done and it cannot leave unresolved. While a slot is with
+  // firmware mreq_idx is midx_q, the slot just taken, so the registered fields serve MSI_MISS.
+  logic [15:0]   lk_gscid_q;
+  logic [51:0]   lk_gpn_q;
+  logic [SW-1:0] lk_idx_q;
+  logic          lk_v_q, lk_ok;
+  always_ff @(posedge clk_i) begin
+    lk_gscid_q <= m_gscid;
+    lk_gpn_q   <= {8'd0, w_ppn[mreq_idx]};
+    lk_idx_q   <= mreq_idx;
+  end
+  always_ff @(posedge clk_i) begin
+    if (rst_i) begin
+      lk_v_q <= 1'b0;
+    end else begin
+      lk_v_q <= !mown_q && mcand;
+    end
+  end
+  assign lk_ok       = lk_v_q && (lk_idx_q == mcand_idx);
+  assign msi_gscid_o = lk_gscid_q;
+  assign msi_gpn_o   = lk_gpn_q;
 
   logic mresolve, mtake;
-  assign mresolve = !mown_q && mcand && msi_hit_i;
-  assign mtake    = !mown_q && mcand && !msi_hit_i && msi_miss_ok_i;
+  assign mresolve = !mown_q && mcand && lk_ok && msi_hit_i;
+  assign mtake    = !mown_q && mcand && lk_ok && !msi_hit_i && msi_miss_ok_i;
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
