@@ -89,8 +89,8 @@ module iommu_xlate_ctrl #(
   output logic               nk_priv_o,
   output logic               st_dbg_o,    // the stage holds the debug request
   output logic               st_bad_o,    // the stage's request is unsupported (260)
-  output logic               st_done_o,
-  output logic               st_act_o,     // the stage decides this cycle (its lookups are its own)   // the stage's request left the stage this cycle
+  output logic               st_done_o,   // the stage's request left the stage this cycle
+  output logic               st_act_o,    // the stage decides this cycle (its lookups are its own)
 
   // ---- Lookups ----
   input  logic [3:0]         ddtp_mode_i,

@@ -42,7 +42,7 @@ module iommu_xlate_missq #(
   input  logic [19:0]        q_pscid_i,
   input  logic [CtxW-1:0]    q_ctx_i,      // context-cache entry of the stage's context
   output logic               dep_o,        // must park behind an older slot
-  output logic               page_busy_o,  // a walk of the same 4 KiB page and context entry is in flight
+  output logic               page_busy_o,  // a walk of this 4 KiB page and context entry is on
   output logic               free_o,       // a slot is free
 
   // ---- Park the stage's request ----
@@ -238,7 +238,7 @@ module iommu_xlate_missq #(
   logic [SW-1:0] dep_idx, free_idx, iss_idx;
   logic          leave;
   logic [Slots-1:0] page_eq;   // same 4 KiB page as the stage's request
-  logic          fill_busy;    // the registered fill (below) is of the stage's page and context entry
+  logic          fill_busy;    // the registered fill (below) is of the stage's page and entry
 
   // A walk in flight (or a pending fill) is of the stage's context when it was parked from the
   // same context-cache entry: the IOTLB tags its entries by that index, so only a walk of the
@@ -354,8 +354,8 @@ module iommu_xlate_missq #(
   // and registered: it lands in the IOTLB at the next edge but one, off the chain walk done ->
   // result select -> IOTLB write enables (the routed worst path when it was combinational).
   // Until it lands, page_busy_o keeps the stage's request of the same page and context entry
-  // waiting, so it neither walks the page again nor misses the entry being written; an invalidation or
-  // the end of the entry's context in the landing cycle makes the IOTLB drop it.
+  // waiting, so it neither walks the page again nor misses the entry being written; an
+  // invalidation or the end of the entry's context in the landing cycle makes the IOTLB drop it.
   // An MSI translation is never an IOTLB entry (its invalidation is IOTINVAL.GVMA of the
   // MSI-PTE cache; a first-stage-only entry would survive it).
   logic fill_d;

@@ -1655,8 +1655,8 @@ void flush_all()
 
 // A burst of misses to one page of one context costs one walk: the later requests wait for the
 // walk's fill and then hit. Misses to the same page from two contexts (two context-cache
-// entries) are two walks that run side by side: neither waits for the other's
-// fill, which the other context could never hit.
+// entries) are two walks that run side by side: neither waits for the other's fill, which the
+// other context could never hit.
 void test_same_page_walk()
 {
   lat = 30;
@@ -1664,15 +1664,9 @@ void test_same_page_walk()
   uint64_t ra = alloc(), rb = alloc();
   map(ra, 0xa40000, 0xb40000, 0, FL, 2);
   map(rb, 0xa40000, 0xb41000, 0, FL, 2);
-  Ctx ca, cb;
+  Ctx ca = sv39_ctx(ra, 44), cb = sv39_ctx(rb, 45);
   ca.did = 5;
-  ca.s1_mode = 8;
-  ca.s1_ppn = ra >> 12;
-  ca.pscid = 44;
-  cb = ca;
   cb.did = 6;
-  cb.s1_ppn = rb >> 12;
-  cb.pscid = 45;
   ctx_load(ca);
   ctx_load(cb);
   eng_start();
