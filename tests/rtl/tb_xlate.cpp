@@ -1653,6 +1653,53 @@ void flush_all()
   inv(true, false, false, false, 0, 0, 0);   // IOTINVAL.GVMA, all guest entries
 }
 
+// Two walks under one level-0 table, both missing the walk cache, both fill it: the fill does
+// not search for its tag. Here the level-1 PTE changes (without an invalidation) between the two
+// walks' reads of it, so the two entries point to different tables. A later lookup matching both
+// must be a miss that walks from the root (never the OR of the two table addresses), and drop
+// both entries, so that the walk after it fills one entry that the next neighbour hits.
+void test_walk_cache_dup()
+{
+  lat = 30;
+  flush_all();
+  uint64_t root = alloc();
+  for (unsigned i = 0; i < 4; i++)
+    map(root, 0x40000000 + i * 0x1000ull, 0x800000 + i * 0x1000ull, 0, FL, 2);
+  uint64_t l1 = pte_at(root, 0x40000000, 1, 2), l1_new = 0;
+  // The two level-0 tables are chosen so that the OR of their PPNs is neither of them.
+  for (;;) {
+    uint64_t scratch = alloc();
+    for (unsigned i = 0; i < 4; i++)
+      map(scratch, 0x40000000 + i * 0x1000ull, 0x900000 + i * 0x1000ull, 0, FL, 2);
+    l1_new = mem[pte_at(scratch, 0x40000000, 1, 2)];
+    uint64_t t1 = mem[l1] >> 10, t2 = l1_new >> 10;
+    if ((t1 | t2) != t1 && (t1 | t2) != t2)
+      break;
+  }
+  map(root, 0x40200000, 0xa00000, 0, FL, 2);
+  ctx_load(sv39_ctx(root, 63));
+  check(run({false, 5, 0x40200000}).dma_addr == 0xa00000, "walk cache dup: other region warm");
+  // A hit in another region follows the two misses, so the stage holds that key while the two
+  // fills land: the first lookup that matches both entries is the next miss's own.
+  eng_start();
+  eng_add(false, 1, 0x40000000, 0, false, 0x800000);
+  eng_add(false, 2, 0x40001000, 0, false, 0x901000);
+  eng_add(false, 5, 0x40200000, 0, false, 0xa00000);
+  check(tick_until_ptw_read(l1, 1000), "walk cache dup: the first walk reads the level-1 PTE");
+  mem[l1] = l1_new;  // the second walk, one read behind, sees the other table
+  check(eng_finish(), "walk cache dup: two walks, one level-1 PTE read each, two fills");
+  unsigned before = ptw_reads;
+  Obs o = run({false, 3, 0x40002000});
+
+  check(!o.fault && o.dma_addr == 0x902000 && ptw_reads - before == 3,
+        "walk cache dup: a double match is a miss, walked from the root");
+  before = ptw_reads;
+  o = run({false, 4, 0x40003000});
+  check(!o.fault && o.dma_addr == 0x903000 && ptw_reads - before == 1,
+        "walk cache dup: both dropped, the walk refilled one entry");
+  lat = 10;
+}
+
 // A burst of misses to one page of one context costs one walk: the later requests wait for the
 // walk's fill and then hit. Misses to the same page from two contexts (two context-cache
 // entries) are two walks that run side by side: neither waits for the other's fill, which the
@@ -3033,6 +3080,7 @@ int main(int argc, char **argv)
   run_test("hold", test_hold);
   run_test("inval_in_flight", test_inval_in_flight);
   run_test("walk_cache", test_walk_cache);
+  run_test("walk_cache_dup", test_walk_cache_dup);
   run_test("random", [] { test_random(3000); });
   run_test("inval_race", test_inval_race);
   run_test("superpage_align", test_superpage_align);
