@@ -2254,6 +2254,32 @@ void msi_miss_answer()
   top->miss_retry_i = 1;
 }
 
+// An MSI load does not search for its key: a key loaded twice (two queued misses of one page)
+// holds two entries, and the lookup takes the higher one's PPN, never a mix of the two. Entries
+// 1 and 2 hold the key here, so an OR of their indices would select entry 3 (another key).
+void test_msi_dup()
+{
+  flush_all();
+  Ctx a;
+  a.did = 14;
+  a.gscid = 25;
+  a.msi_mode = 1;
+  a.msi_ppn = zalloc() >> 12;
+  a.msi_pat = 0x28000;
+  a.msi_mask = 0xff;
+  ctx_load(a);
+  msi_load(25, 0x28001, 0x61001);
+  msi_load(25, 0x28007, 0x66007);
+  msi_load(25, 0x28007, 0x77007);
+  msi_load(25, 0x28003, 0x63003);
+  const Req r = {false, 1, 0x28007010, 0, 0, 14};
+  check_pass(run(r), 0x77007010, "MSI key loaded twice: the later entry's PPN");
+  check_pass(run({false, 1, 0x28003010, 0, 0, 14}), 0x63003010, "and the key after them hits");
+  inv(true, false, false, false, 0, 0, 0);  // IOTINVAL.GVMA: the MSI-PTE cache is flushed
+  Obs o = run(r, 2);
+  check(o.miss && !o.dma_seen, "MSI key loaded twice: both entries flushed by IOTINVAL.GVMA");
+}
+
 void test_msi_miss()
 {
   flush_all();
@@ -3087,6 +3113,7 @@ int main(int argc, char **argv)
   run_test("canonical", test_canonical);
   run_test("msi_mask", test_msi_mask);
   run_test("msi_miss", test_msi_miss);
+  run_test("msi_dup", test_msi_dup);
   run_test("msi_gscid", test_msi_gscid);
   run_test("msi_alternate", test_msi_alternate);
   run_test("gvma_nested", test_gvma_nested);
