@@ -2,9 +2,11 @@
 // Walk cache: first-stage non-leaf PTEs that point to a level-0 table (Sv39/Sv48/Sv57, G-stage
 // Bare).
 //
-// An entry maps {mode, PSCID, IOVA[56:21]} to the PPN of the level-0 table, so a miss to a page
-// whose last-level table is known reads one PTE (IOMMU spec "Caching in-memory data structures" and the IOTINVAL rules allow caching non-leaf
-// PTEs tagged like the IOTLB). Sv39/Sv48 IOVAs are canonical when looked up (the walker checks
+// An entry maps {mode, context-cache entry, IOVA[56:21]} to the PPN of the level-0 table, so a
+// miss to a page whose last-level table is known reads one PTE (IOMMU spec "Caching in-memory
+// data structures" and the IOTINVAL rules allow caching non-leaf PTEs). The context-cache entry
+// (3 bits) stands for the PSCID and iosatp of its context, as in the IOTLB: every context-cache
+// load or invalidation flushes the walk cache, so an entry never outlives its context. Sv39/Sv48 IOVAs are canonical when looked up (the walker checks
 // that first), so IOVA[56:39] / [56:48] are the sign extension and the tag stays exact. Walks with the G-stage
 // active neither look up nor fill (their table addresses are GPAs).
 // Fill: by a walker whose level-1 PTE passed every check as a pointer, only if no flush was seen
@@ -12,22 +14,22 @@
 // for its tag (that was a second compare bank, 0.45 k LUT4): two walks under one level-0 table
 // that both missed can each fill it. A lookup that matches more than one entry is a miss, and
 // those entries are dropped at the next edge, so a hit is always one entry's PPN, never an OR
-// of two. Flush (flush_i): every entry, on any IOTINVAL.VMA/GVMA (over-
-// invalidation is legal; NL is not implemented) and on any context-cache load or invalidation
-// (a reloaded context may carry a different iosatp under the same PSCID); a flush wins over a
-// fill and hides a hit in the same cycle.
+// of two. Flush (flush_i): every entry, on any IOTINVAL.VMA/GVMA (over-invalidation is legal;
+// NL is not implemented) and on any context-cache load or invalidation (the entry index may then
+// name another context); a flush wins over a fill and hides a hit in the same cycle.
 
 `default_nettype none
 
 module iommu_walk_cache #(
-  parameter int Entries = 4   // power of two, >= 2
+  parameter int Entries = 4,  // power of two, >= 2
+  parameter int CtxW    = 3   // context-cache index width
 ) (
   input  logic        clk_i,
   input  logic        rst_i,
 
   // ---- Lookup (combinational) ----
   input  logic [1:0]  lk_mode_i,    // 0 Sv39, 1 Sv48, 2 Sv57
-  input  logic [19:0] lk_pscid_i,
+  input  logic [CtxW-1:0] lk_ctx_i,
   input  logic [35:0] lk_vpn_i,     // IOVA[56:21]
   output logic        lk_hit_o,
   output logic [43:0] lk_ppn_o,     // level-0 table PPN
@@ -35,7 +37,7 @@ module iommu_walk_cache #(
   // ---- Fill ----
   input  logic        fill_i,
   input  logic [1:0]  fill_mode_i,
-  input  logic [19:0] fill_pscid_i,
+  input  logic [CtxW-1:0] fill_ctx_i,
   input  logic [35:0] fill_vpn_i,
   input  logic [43:0] fill_ppn_i,
 
@@ -46,7 +48,7 @@ module iommu_walk_cache #(
 
   logic            valid_q [Entries];
   logic [1:0]      mode_q  [Entries];
-  logic [19:0]     pscid_q [Entries];
+  logic [CtxW-1:0] ctx_q   [Entries];
   logic [35:0]     vpn_q   [Entries];
   logic [43:0]     ppn_q   [Entries];
   logic [IdxW-1:0] rr_q;
@@ -57,7 +59,7 @@ module iommu_walk_cache #(
   always_comb begin
     lk_ppn_o = '0;
     for (int i = 0; i < Entries; i++) begin
-      lk_match[i] = valid_q[i] && (mode_q[i] == lk_mode_i) && (pscid_q[i] == lk_pscid_i) &&
+      lk_match[i] = valid_q[i] && (mode_q[i] == lk_mode_i) && (ctx_q[i] == lk_ctx_i) &&
                     (vpn_q[i] == lk_vpn_i);
       lk_ppn_o    = lk_ppn_o | (lk_match[i] ? ppn_q[i] : '0);
     end
@@ -84,7 +86,7 @@ module iommu_walk_cache #(
   // start from registers, not from the walker's PTE checks); a flush in either cycle drops it.
   logic        fq_valid;
   logic [1:0]  fq_mode;
-  logic [19:0] fq_pscid;
+  logic [CtxW-1:0] fq_ctx;
   logic [35:0] fq_vpn;
   logic [43:0] fq_ppn;
   always_ff @(posedge clk_i) begin
@@ -97,7 +99,7 @@ module iommu_walk_cache #(
   always_ff @(posedge clk_i) begin
     if (fill_i) begin
       fq_mode  <= fill_mode_i;
-      fq_pscid <= fill_pscid_i;
+      fq_ctx   <= fill_ctx_i;
       fq_vpn   <= fill_vpn_i;
       fq_ppn   <= fill_ppn_i;
     end
@@ -136,7 +138,7 @@ module iommu_walk_cache #(
   always_ff @(posedge clk_i) begin
     if (do_fill) begin
       mode_q[fill_idx]  <= fq_mode;
-      pscid_q[fill_idx] <= fq_pscid;
+      ctx_q[fill_idx]   <= fq_ctx;
       vpn_q[fill_idx]   <= fq_vpn;
       ppn_q[fill_idx]   <= fq_ppn;
     end

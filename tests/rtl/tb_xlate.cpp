@@ -1754,6 +1754,35 @@ void check_pass(const Obs &o, uint64_t pa, const char *what)
   check(o.dma_seen && o.dma_addr == pa && o.resp == 0 && !o.fault, buf);
 }
 
+// Walk-cache entries belong to one context-cache entry: a second device whose tables map the
+// same 2 MiB IOVA region elsewhere walks its own tables (3 PTE reads), never the first device's
+// level-0 table, and then hits its own entry.
+void test_walk_cache_ctx()
+{
+  flush_all();
+  uint64_t ra = alloc(), rb = alloc();
+  for (unsigned i = 0; i < 4; i++) {
+    map(ra, 0x40000000 + i * 0x1000ull, 0x800000 + i * 0x1000ull, 0, FL, 2);
+    map(rb, 0x40000000 + i * 0x1000ull, 0x900000 + i * 0x1000ull, 0, FL, 2);
+  }
+  Ctx ca = sv39_ctx(ra, 44), cb = sv39_ctx(rb, 45);
+  ca.did = 5;
+  cb.did = 6;
+  ctx_load(ca);
+  ctx_load(cb);
+  check_pass(run({false, 1, 0x40000000, 0, 0, 5}), 0x800000, "walk cache ctx: device 5 fills");
+  unsigned before = ptw_reads;
+  check_pass(run({false, 1, 0x40001000, 0, 0, 6}), 0x901000,
+             "walk cache ctx: device 6, same region, its own table");
+  check(ptw_reads - before == 3, "walk cache ctx: device 6 misses device 5's entry (3 reads)");
+  before = ptw_reads;
+  check_pass(run({false, 1, 0x40002000, 0, 0, 6}), 0x902000, "walk cache ctx: device 6 again");
+  check(ptw_reads - before == 1, "walk cache ctx: device 6 hits its own entry (1 read)");
+  before = ptw_reads;
+  check_pass(run({false, 1, 0x40003000, 0, 0, 5}), 0x803000, "walk cache ctx: device 5 again");
+  check(ptw_reads - before == 1, "walk cache ctx: device 5 keeps its entry (1 read)");
+}
+
 // Superpage alignment: a leaf above level 0 must have zero PPN bits below its level (the whole
 // lvl_mask, not only PPN[8:0]): a 1 GiB leaf that is 2 MiB- but not 1 GiB-aligned, and a 2 MiB
 // leaf that is not 2 MiB-aligned, fault in both stages (13/15 first stage, 21 G-stage).
@@ -3107,6 +3136,7 @@ int main(int argc, char **argv)
   run_test("inval_in_flight", test_inval_in_flight);
   run_test("walk_cache", test_walk_cache);
   run_test("walk_cache_dup", test_walk_cache_dup);
+  run_test("walk_cache_ctx", test_walk_cache_ctx);
   run_test("random", [] { test_random(3000); });
   run_test("inval_race", test_inval_race);
   run_test("superpage_align", test_superpage_align);
