@@ -85,7 +85,6 @@ module iommu_xlate_missq_walk #(
   logic [Slots-1:0]     w_wc_fill;
   logic [Slots*2-1:0]   w_wc_mode;
   logic [Slots*36-1:0]  w_wc_vpn;
-  logic [Slots*44-1:0]  w_wc_ppn;
 
   /////////////////
   // Walker port //
@@ -130,24 +129,24 @@ module iommu_xlate_missq_walk #(
   ////////////////
 
   // One lookup (the starting walk's IOVA and context), one fill per cycle: R beats arrive one
-  // per cycle, so at most one walker offers a fill (OR of the one-hot walker outputs).
+  // per cycle, so at most one walker offers a fill (OR of the one-hot walker outputs), and the
+  // table it offers is that beat's PTE.PPN, taken from the shared R data.
   logic        wc_hit, wc_fill;
   logic [1:0]  wc_fmode;
   logic [43:0] wc_ppn, wc_fppn;
+  assign wc_fppn = m_ptw_rdata_i[53:10];
   logic [35:0] wc_fvpn;
   logic [CtxW-1:0] wc_fctx;
   always_comb begin
     wc_fill   = 1'b0;
     wc_fmode  = '0;
     wc_fvpn   = '0;
-    wc_fppn   = '0;
     wc_fctx   = '0;
     for (int i = 0; i < Slots; i++) begin
       if (w_wc_fill[i]) begin
         wc_fill   = 1'b1;
         wc_fmode  = wc_fmode | w_wc_mode[i*2 +: 2];
         wc_fvpn   = wc_fvpn | w_wc_vpn[i*36 +: 36];
-        wc_fppn   = wc_fppn | w_wc_ppn[i*44 +: 44];
         wc_fctx   = wc_fctx | ctx_i[i*CtxW +: CtxW];
       end
     end
@@ -201,7 +200,6 @@ module iommu_xlate_missq_walk #(
       .wc_fill_o   (w_wc_fill[i]),
       .wc_mode_o   (w_wc_mode[i*2 +: 2]),
       .wc_vpn_o    (w_wc_vpn[i*36 +: 36]),
-      .wc_ppn_o    (w_wc_ppn[i*44 +: 44]),
       .msi_o       (msi_o[i]),
       .busy_o      (busy_o[i]),
       .done_o      (done_o[i]),
