@@ -2116,6 +2116,20 @@ void msi_load(unsigned gscid, uint64_t gpn, uint64_t ppn)
   top->msi_load_i = 0;
 }
 
+// A device context with MSI translation (msiptp Flat, iosatp and iohgatp Bare): GSCID 19, MSI
+// pages 0x28000-0x2800f (a pattern with bits set under the mask), the MSI table at msi_ppn.
+Ctx msi_flat_ctx(unsigned did, uint64_t msi_ppn)
+{
+  Ctx c;
+  c.did = did;
+  c.gscid = 19;
+  c.msi_mode = 1;
+  c.msi_ppn = msi_ppn;
+  c.msi_mask = 0xf;
+  c.msi_pat = 0x28005;
+  return c;
+}
+
 // MSI address match: (A >> 12) & ~mask == pattern & ~mask. The pattern has bits set under the
 // mask (software may leave them so; the spec masks both sides), so a match that masks only the
 // address side misses. Checked where iosatp is Bare (the stage) and on a first-stage leaf's GPA
@@ -2123,13 +2137,7 @@ void msi_load(unsigned gscid, uint64_t gpn, uint64_t ppn)
 void test_msi_mask()
 {
   flush_all();
-  Ctx m;
-  m.did = 10;
-  m.gscid = 19;
-  m.msi_mode = 1;
-  m.msi_ppn = zalloc() >> 12;
-  m.msi_mask = 0xf;
-  m.msi_pat = 0x28005;  // MSI pages 0x28000-0x2800f
+  Ctx m = msi_flat_ctx(10, zalloc() >> 12);
   ctx_load(m);
   msi_load(19, 0x28003, 0x77003);
   check_pass(run({false, 1, 0x28003010, 0, 0, 10}), 0x77003010,
@@ -2159,13 +2167,7 @@ void test_msi_mask()
 void test_msi_alternate()
 {
   flush_all();
-  Ctx a;
-  a.did = 10;
-  a.gscid = 19;
-  a.msi_mode = 1;
-  a.msi_ppn = zalloc() >> 12;
-  a.msi_mask = 0xf;
-  a.msi_pat = 0x28005;  // MSI pages 0x28000-0x2800f
+  Ctx a = msi_flat_ctx(10, zalloc() >> 12);
   Ctx b = a;
   b.did = 11;
   ctx_load(a);
@@ -2217,14 +2219,7 @@ void test_msi_miss()
   d.msi_ppn = 0x5555;
   d.msi_pat = 0x31000;
   ctx_load(d);
-  Ctx m;
-  m.did = 10;
-  m.gscid = 19;
-  m.msi_mode = 1;
-  m.msi_ppn = 0x6666;
-  m.msi_mask = 0xf;
-  m.msi_pat = 0x28005;
-  ctx_load(m);
+  ctx_load(msi_flat_ctx(10, 0x6666));
   miss_hook = msi_miss_answer;
   Obs o = run({true, 1, 0x28003010, 0, 0, 10});
   check(o.miss && !miss_hook, "MSI miss offered to firmware");
