@@ -7,8 +7,8 @@
 BENCH_JSON   := $(BUILD)/bench.json
 BENCH_FILTER ?= bench_
 # Clock for the time figures when $(BUILD)/fpga.json has no Fmax: the board's routed Fmax
-# measured at commit f93207e (README, FPGA section).
-BENCH_FMAX_MHZ ?= 52.68
+# measured at commit 0f2e599 (README, FPGA section).
+BENCH_FMAX_MHZ ?= 52.41
 
 .PHONY: bench
 bench: sim ## run the benchmarks (tests bench_*), print the table, write $(BUILD)/bench.json and PNG plots beside it

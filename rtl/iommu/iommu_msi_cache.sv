@@ -6,8 +6,12 @@
 // the same MSI page table (spec: MSI PTEs are cached per GSCID and flushed by IOTINVAL.GVMA), so
 // the page number and the interrupt-file number I = extract(A>>12, mask) name the same PTE.
 // Filled by firmware (MSI_CMD load) after it walked the MSI page table; flushed entirely by any
-// IOTINVAL.GVMA. A load replaces an entry with the same key, else the lowest free entry, else the
-// round-robin victim. Lookup is combinational.
+// IOTINVAL.GVMA. A load takes the lowest free entry, else the round-robin victim; it does not
+// search for its key (a compare bank of 4 x 68 bits, 0.5 k LUT4). Firmware loads a key after a
+// miss of it, so a key is held twice only when two misses of it were queued before the first
+// load: both entries then hold what the MSI PTE held at each load, and each lookup port takes
+// the matching entry with the highest index (a priority select, never an OR of two). Lookup is
+// combinational.
 //
 // The stage's GSCID is never compared here: it comes from the context cache's registered data,
 // late in the stage's cycle. Instead each MSI entry keeps one bit per context-cache entry, "the
@@ -86,19 +90,11 @@ module iommu_msi_cache #(
   assign ppn2_o = ppn_q[hit2_idx];
 
   logic [IdxW-1:0] slot;
-  logic            found;
   always_comb begin
     slot  = rr_q;
-    found = 1'b0;
     for (int i = Entries - 1; i >= 0; i--) begin
       if (!valid_q[i]) begin
         slot = IdxW'(i);
-      end
-    end
-    for (int i = 0; i < Entries; i++) begin
-      if (valid_q[i] && (gscid_q[i] == load_gscid_i) && (gpn_q[i] == load_gpn_i) && !found) begin
-        slot  = IdxW'(i);
-        found = 1'b1;
       end
     end
   end

@@ -55,14 +55,14 @@ module iommu_ptw (
   output logic         busy_o,
   // Walk cache (iommu_walk_cache, first stage with G-stage Bare only): a hit at start begins the
   // walk at level 0 in table wc_ppn_i; a level-1 pointer PTE read by a walk that saw no flush_i
-  // since its start is offered as a fill (wc_fill_o, one cycle, key IOVA[56:21] and the mode).
+  // since its start is offered as a fill (wc_fill_o, one cycle, key IOVA[56:21] and the mode;
+  // the table is that R beat's PTE.PPN, which the caller takes from the shared R data).
   input  logic         wc_hit_i,
   input  logic [43:0]  wc_ppn_i,
   input  logic         wc_flush_i,
   output logic         wc_fill_o,
   output logic [1:0]   wc_mode_o,   // 0 Sv39, 1 Sv48, 2 Sv57
   output logic [35:0]  wc_vpn_o,
-  output logic [43:0]  wc_ppn_o,
 
   // ---- Result (done_o is a one-cycle pulse) ----
   output logic         done_o,
@@ -95,6 +95,7 @@ module iommu_ptw (
 
   // verilator lint_off UNUSEDPARAM
   `include "iommu_regs.svh"
+  `include "iommu_xlate_defs.svh"
   // verilator lint_on UNUSEDPARAM
 
   typedef enum logic [2:0] {
@@ -165,8 +166,7 @@ module iommu_ptw (
   logic [2:0]  pte_p2;
   logic        pte_g;
 
-  assign msi_match  = msi_on_q &&
-                      (({8'd0, leaf_ppn} & ~msi_mask_q) == (msi_pat_q & ~msi_mask_q));
+  assign msi_match  = msi_on_q && msi_page_match({8'd0, leaf_ppn}, msi_mask_q, msi_pat_q);
 
   // The access the leaf is checked for: an implicit G-stage access (a first-stage PTE's address)
   // is a read, or a write when it is for that PTE's A/D update (impw_q); otherwise the request's.
@@ -531,7 +531,6 @@ module iommu_ptw (
                       !pte_leaf && !in_g_q && !s2_on_q && (lvl_q == 3'd1) && wc_ok_q;
   assign wc_mode_o  = {s1_sv57_q, s1_sv48_q};
   assign wc_vpn_o   = iova_q[56:21];
-  assign wc_ppn_o   = pte_ppn;
   assign rd_valid_o = (state_q == StRdReq);
   assign rd_lock_o  = lock_q;
   assign wr_valid_o = (state_q == StWrReq) && !aw_done_q;

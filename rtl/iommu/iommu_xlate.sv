@@ -210,6 +210,9 @@ module iommu_xlate #(
   output logic               hpm_pscv_o
 );
 
+  // verilator lint_off UNUSEDPARAM
+  `include "iommu_xlate_defs.svh"
+  // verilator lint_on UNUSEDPARAM
 
   ////////////////////////////
   // Stage and issue port   //
@@ -525,10 +528,10 @@ module iommu_xlate #(
   logic                  msi_cmp_q, msi_cmp_v_q, msi_own_q, msi_own_v_q;
   logic [CtxW-1:0]       msi_cmp_idx_q, msi_own_idx_q;
   always_ff @(posedge clk_i) begin
-    msi_cmp_q     <= ((nk_vpn & ~mctx_mask) == (mctx_pat & ~mctx_mask));
+    msi_cmp_q     <= msi_page_match(nk_vpn, mctx_mask, mctx_pat);
     msi_cmp_idx_q <= ctx_idx;
     if (st_act) begin
-      msi_own_q     <= ((st_addr[63:12] & ~mctx_mask) == (mctx_pat & ~mctx_mask));
+      msi_own_q     <= msi_page_match(st_addr[63:12], mctx_mask, mctx_pat);
       msi_own_idx_q <= ctx_idx;
     end
   end
@@ -891,7 +894,7 @@ module iommu_xlate #(
   // ahead is the one its own address gives against its own context's mask and pattern.
   always @(posedge clk_i) begin
     if (chk_armed_q && !rst_i && st_act && ctx_hit && msi_on && !msi_wait &&
-        (msi_sel != ((st_addr[63:12] & ~mctx_mask) == (mctx_pat & ~mctx_mask)))) begin
+        (msi_sel != msi_page_match(st_addr[63:12], mctx_mask, mctx_pat))) begin
       $error("iommu_xlate: MSI address check %0d (%s), the stage's own address gives %0d",
              msi_sel, cmp_known ? "ahead" : "own", !msi_sel);
     end

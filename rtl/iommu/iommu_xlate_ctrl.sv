@@ -316,7 +316,6 @@ module iommu_xlate_ctrl #(
     dec_fault   = 1'b0;
     dec_record  = 1'b0;
     dec_cause   = 12'd0;
-    dec_addr    = st_addr_q;
     need_cm     = 1'b0;
     need_walk   = 1'b0;
     need_msi    = 1'b0;
@@ -359,7 +358,6 @@ module iommu_xlate_ctrl #(
       dec_cause  = RISCV_IOMMU_FQ_CAUSE_INST_FAULT;
     end else if (msi_sel_i && msi_hit_i) begin
       dec_pass = 1'b1;            // basic translate: PPN<<12 | A[11:0]
-      dec_addr = {8'd0, msi_ppn_i, st_off};
     end else if (msi_sel_i) begin
       need_msi = 1'b1;            // firmware walks the MSI page table
     end else if (!s1_on_i && !s2_on_i && st_wide_q) begin
@@ -370,11 +368,26 @@ module iommu_xlate_ctrl #(
       dec_pass = 1'b1;
     end else if (tlb_hit_i && !hit_perm_bad && !st_dbg_q) begin
       dec_pass    = 1'b1;
-      dec_addr    = {8'd0, tlb_ppn_i, st_off};
       tlb_touch_o = st_act;
     end else begin
       need_walk  = 1'b1;
       tlb_kill_o = st_act && tlb_hit_i;
+    end
+  end
+
+  // The memory address of a passing request, chosen apart from the cause chain: it is used only
+  // when the chain passes (a fault carries no address: the response is an error, the debug answer
+  // a fault), so its select needs only the branch a pass would take, not the IOTLB's hit and
+  // permissions (which then stay off the issue slice's address inputs).
+  always_comb begin
+    if (ddtp_mode_i == DDTP_MODE_BARE) begin
+      dec_addr = st_addr_q;
+    end else if (msi_sel_i) begin
+      dec_addr = {8'd0, msi_ppn_i, st_off};
+    end else if (!s1_on_i && !s2_on_i) begin
+      dec_addr = st_addr_q;
+    end else begin
+      dec_addr = {8'd0, tlb_ppn_i, st_off};
     end
   end
 

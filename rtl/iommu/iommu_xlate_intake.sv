@@ -164,16 +164,44 @@ module iommu_xlate_intake #(
                             s_axi_arburst_i), wide(s_axi_araddr_i)};
   assign in_req  = dbg_valid_i ? req_dbg : (pick_aw ? req_aw : req_ar);
 
-  // ---- Skid register and stage register ----
-  logic            st_valid_q, st_ready, rl_q;
+  // ---- Two request buffers: the stage and the skid ----
+  // The stage and the skid register are two buffers and a pointer: buffer h_q is the stage's,
+  // the other the skid's. A buffer loads the offered request in every cycle it is free (ld_q, a
+  // register), so no request register waits for the stage's decision: when the stage's request
+  // leaves, the decision flips the pointer and clears a valid bit (a handful of flops), and the
+  // skid's request is the stage's from the next edge without being copied. (The stage register's
+  // ~130 enables behind the decision were the routed worst path: IOTLB match -> decision -> miss
+  // queue enqueue -> stage moves -> enables.)
+  logic            st_valid_q, st_ready, rl_q, h_q;
+  logic [1:0]      ld_q;
+  logic [ReqW-1:0] buf_q [2];
   logic [ReqW-1:0] nxt_req;
-  assign st_ready  = !st_valid_q || st_done_i;
-  assign nxt_req   = sk_valid_q ? sk_req_q : in_req;
+  assign st_ready = !st_valid_q || st_done_i;
+  assign st_req_q = buf_q[h_q];
+  assign sk_req_q = buf_q[!h_q];
+  assign nxt_req  = sk_valid_q ? sk_req_q : in_req;
+
+  // Next state: the stage's and the skid's valid bits as a single stage register and a skid
+  // would have them; the stage moves to the other buffer when its request leaves.
+  logic       st_valid_d, sk_valid_d, h_d;
+  always_comb begin
+    h_d        = h_q ^ (st_valid_q && st_done_i);
+    st_valid_d = st_valid_q;
+    sk_valid_d = sk_valid_q;
+    if (st_ready) begin
+      st_valid_d = sk_valid_q || acc;
+      sk_valid_d = 1'b0;
+    end else if (acc) begin
+      sk_valid_d = 1'b1;
+    end
+  end
 
   always_ff @(posedge clk_i) begin
     if (rst_i) begin
       st_valid_q <= 1'b0;
       sk_valid_q <= 1'b0;
+      h_q        <= 1'b0;
+      ld_q       <= 2'b11;
       rr_aw_q    <= 1'b0;
       rl_q       <= 1'b0;
     end else begin
@@ -183,29 +211,35 @@ module iommu_xlate_intake #(
       // (st_own_i) its own key is offered in every cycle, so its lookups stay its own.
       rl_q <= (st_valid_q && !rl_q && !st_own_i && !st_done_i) ||
               (st_ready && (sk_valid_q || acc) && nx_dbg);
-      if (st_ready) begin
-        st_valid_q <= sk_valid_q || acc;
-        sk_valid_q <= 1'b0;
-      end else if (acc) begin
-        sk_valid_q <= 1'b1;
-      end
+      st_valid_q <= st_valid_d;
+      sk_valid_q <= sk_valid_d;
+      h_q        <= h_d;
+      // Buffer h_d holds the stage's request when st_valid_d, the other the skid's.
+      ld_q[h_d]  <= !st_valid_d;
+      ld_q[!h_d] <= !sk_valid_d;
       if (accept_o) begin
         rr_aw_q <= pick_ar;
       end
     end
   end
 
-  // The skid register takes the offered request in every cycle it is empty: its enable is its
-  // own valid bit, not the stage's decision (which then only sets sk_valid_q). The stage
-  // register loads when the stage moves.
+  // A free buffer takes the offered request; which of them holds what is the pointer's business.
   always_ff @(posedge clk_i) begin
-    if (st_ready) begin
-      st_req_q <= nxt_req;
-    end
-    if (!sk_valid_q) begin
-      sk_req_q <= in_req;
+    for (int k = 0; k < 2; k++) begin
+      if (ld_q[k]) begin
+        buf_q[k] <= in_req;
+      end
     end
   end
+
+`ifndef SYNTHESIS
+  // The load enables are the buffers' free bits, kept as registers of their own.
+  always @(posedge clk_i) begin
+    if (!rst_i && ((ld_q[h_q] != !st_valid_q) || (ld_q[!h_q] != !sk_valid_q))) begin
+      $error("iommu_xlate_intake: a buffer's load enable differs from its free bit");
+    end
+  end
+`endif
 
   // The next request's fields, unpacked with the same layout as the stage register.
   logic               nx_write, nx_pv, nx_dbg, nx_bad, nx_wide;

@@ -535,11 +535,11 @@ module iommu_xlate_missq #(
   /////////////
 
   logic [Slots*64-1:0] slot_iova;
-  logic [Slots*20-1:0] slot_pscid;
+  logic [Slots*CtxW-1:0] slot_ctx;
   for (genvar i = 0; i < Slots; i++) begin : gen_walker
     assign w_start[i] = enq_i && enq_walk_i && (free_idx == SW'(i));
     assign slot_iova[i*64 +: 64]  = iova_q[i];    // the slot holds it while its walk runs
-    assign slot_pscid[i*20 +: 20] = pscid_q[i];
+    assign slot_ctx[i*CtxW +: CtxW] = ctx_q[i];
     assign w_cause[i]   = w_cause_v[i*12 +: 12];
     assign w_iotval2[i] = w_iotval2_v[i*64 +: 64];
     assign w_ppn[i]     = w_ppn_v[i*44 +: 44];
@@ -551,13 +551,14 @@ module iommu_xlate_missq #(
   iommu_xlate_missq_walk #(
     .IdWidth   (IdWidth),
     .Slots     (Slots),
-    .WcEntries (WcEntries)
+    .WcEntries (WcEntries),
+    .CtxW      (CtxW)
   ) u_walk (
     .clk_i           (clk_i),
     .rst_i           (rst_i),
     .q_write_i       (q_write_i),
     .q_vpn_i         (q_addr_i[56:21]),
-    .q_pscid_i       (q_pscid_i),
+    .q_ctx_i         (q_ctx_i),
     .walk_exec_i     (walk_exec_i),
     .walk_priv_i     (walk_priv_i),
     .walk_sum_i      (walk_sum_i),
@@ -573,7 +574,7 @@ module iommu_xlate_missq #(
     .wc_flush_i      (wc_flush_i),
     .start_i         (w_start),
     .iova_i          (slot_iova),
-    .pscid_i         (slot_pscid),
+    .ctx_i           (slot_ctx),
     .busy_o          (w_busy),
     .done_o          (w_done),
     .fault_o         (w_fault),

@@ -14,7 +14,8 @@
 module iommu_xlate_missq_walk #(
   parameter int IdWidth   = 4,
   parameter int Slots     = 4,   // 2..(1 << IdWidth)
-  parameter int WcEntries = 4    // walk cache entries (power of two, >= 2)
+  parameter int WcEntries = 4,   // walk cache entries (power of two, >= 2)
+  parameter int CtxW      = 3    // context-cache index width
 ) (
   input  logic               clk_i,
   input  logic               rst_i,
@@ -22,7 +23,7 @@ module iommu_xlate_missq_walk #(
   // ---- The stage's request: a walker's inputs, the walk cache lookup ----
   input  logic               q_write_i,
   input  logic [35:0]        q_vpn_i,         // IOVA[56:21]: the walk cache lookup
-  input  logic [19:0]        q_pscid_i,
+  input  logic [CtxW-1:0]    q_ctx_i,         // the stage's context-cache entry
   input  logic               walk_exec_i,
   input  logic               walk_priv_i,
   input  logic               walk_sum_i,
@@ -40,7 +41,7 @@ module iommu_xlate_missq_walk #(
   // ---- Per slot ----
   input  logic [Slots-1:0]    start_i,        // the slot's walk starts (its enqueue cycle)
   input  logic [Slots*64-1:0] iova_i,         // the slot's IOVA, held while its walk runs
-  input  logic [Slots*20-1:0] pscid_i,        // the slot's PSCID (walk cache fill tag)
+  input  logic [Slots*CtxW-1:0] ctx_i,        // the slot's context-cache entry (fill tag)
 
   // ---- Per walker results (done_o: a one-cycle pulse; the rest hold until the next start) ----
   output logic [Slots-1:0]    busy_o,
@@ -84,7 +85,6 @@ module iommu_xlate_missq_walk #(
   logic [Slots-1:0]     w_wc_fill;
   logic [Slots*2-1:0]   w_wc_mode;
   logic [Slots*36-1:0]  w_wc_vpn;
-  logic [Slots*44-1:0]  w_wc_ppn;
 
   /////////////////
   // Walker port //
@@ -129,42 +129,43 @@ module iommu_xlate_missq_walk #(
   ////////////////
 
   // One lookup (the starting walk's IOVA and context), one fill per cycle: R beats arrive one
-  // per cycle, so at most one walker offers a fill (OR of the one-hot walker outputs).
+  // per cycle, so at most one walker offers a fill (OR of the one-hot walker outputs), and the
+  // table it offers is that beat's PTE.PPN, taken from the shared R data.
   logic        wc_hit, wc_fill;
   logic [1:0]  wc_fmode;
   logic [43:0] wc_ppn, wc_fppn;
+  assign wc_fppn = m_ptw_rdata_i[53:10];
   logic [35:0] wc_fvpn;
-  logic [19:0] wc_fpscid;
+  logic [CtxW-1:0] wc_fctx;
   always_comb begin
     wc_fill   = 1'b0;
     wc_fmode  = '0;
     wc_fvpn   = '0;
-    wc_fppn   = '0;
-    wc_fpscid = '0;
+    wc_fctx   = '0;
     for (int i = 0; i < Slots; i++) begin
       if (w_wc_fill[i]) begin
         wc_fill   = 1'b1;
         wc_fmode  = wc_fmode | w_wc_mode[i*2 +: 2];
         wc_fvpn   = wc_fvpn | w_wc_vpn[i*36 +: 36];
-        wc_fppn   = wc_fppn | w_wc_ppn[i*44 +: 44];
-        wc_fpscid = wc_fpscid | pscid_i[i*20 +: 20];
+        wc_fctx   = wc_fctx | ctx_i[i*CtxW +: CtxW];
       end
     end
   end
 
   iommu_walk_cache #(
-    .Entries (WcEntries)
+    .Entries (WcEntries),
+    .CtxW    (CtxW)
   ) u_wc (
     .clk_i        (clk_i),
     .rst_i        (rst_i),
     .lk_mode_i    ({walk_s1_mode_i == 4'd10, walk_s1_mode_i == 4'd9}),
-    .lk_pscid_i   (q_pscid_i),
+    .lk_ctx_i     (q_ctx_i),
     .lk_vpn_i     (q_vpn_i),
     .lk_hit_o     (wc_hit),
     .lk_ppn_o     (wc_ppn),
     .fill_i       (wc_fill),
     .fill_mode_i  (wc_fmode),
-    .fill_pscid_i (wc_fpscid),
+    .fill_ctx_i   (wc_fctx),
     .fill_vpn_i   (wc_fvpn),
     .fill_ppn_i   (wc_fppn),
     .flush_i      (wc_flush_i)
@@ -199,7 +200,6 @@ module iommu_xlate_missq_walk #(
       .wc_fill_o   (w_wc_fill[i]),
       .wc_mode_o   (w_wc_mode[i*2 +: 2]),
       .wc_vpn_o    (w_wc_vpn[i*36 +: 36]),
-      .wc_ppn_o    (w_wc_ppn[i*44 +: 44]),
       .msi_o       (msi_o[i]),
       .busy_o      (busy_o[i]),
       .done_o      (done_o[i]),

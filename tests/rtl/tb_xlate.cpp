@@ -1653,6 +1653,53 @@ void flush_all()
   inv(true, false, false, false, 0, 0, 0);   // IOTINVAL.GVMA, all guest entries
 }
 
+// Two walks under one level-0 table, both missing the walk cache, both fill it: the fill does
+// not search for its tag. Here the level-1 PTE changes (without an invalidation) between the two
+// walks' reads of it, so the two entries point to different tables. A later lookup matching both
+// must be a miss that walks from the root (never the OR of the two table addresses), and drop
+// both entries, so that the walk after it fills one entry that the next neighbour hits.
+void test_walk_cache_dup()
+{
+  lat = 30;
+  flush_all();
+  uint64_t root = alloc();
+  for (unsigned i = 0; i < 4; i++)
+    map(root, 0x40000000 + i * 0x1000ull, 0x800000 + i * 0x1000ull, 0, FL, 2);
+  uint64_t l1 = pte_at(root, 0x40000000, 1, 2), l1_new = 0;
+  // The two level-0 tables are chosen so that the OR of their PPNs is neither of them.
+  for (;;) {
+    uint64_t scratch = alloc();
+    for (unsigned i = 0; i < 4; i++)
+      map(scratch, 0x40000000 + i * 0x1000ull, 0x900000 + i * 0x1000ull, 0, FL, 2);
+    l1_new = mem[pte_at(scratch, 0x40000000, 1, 2)];
+    uint64_t t1 = mem[l1] >> 10, t2 = l1_new >> 10;
+    if ((t1 | t2) != t1 && (t1 | t2) != t2)
+      break;
+  }
+  map(root, 0x40200000, 0xa00000, 0, FL, 2);
+  ctx_load(sv39_ctx(root, 63));
+  check(run({false, 5, 0x40200000}).dma_addr == 0xa00000, "walk cache dup: other region warm");
+  // A hit in another region follows the two misses, so the stage holds that key while the two
+  // fills land: the first lookup that matches both entries is the next miss's own.
+  eng_start();
+  eng_add(false, 1, 0x40000000, 0, false, 0x800000);
+  eng_add(false, 2, 0x40001000, 0, false, 0x901000);
+  eng_add(false, 5, 0x40200000, 0, false, 0xa00000);
+  check(tick_until_ptw_read(l1, 1000), "walk cache dup: the first walk reads the level-1 PTE");
+  mem[l1] = l1_new;  // the second walk, one read behind, sees the other table
+  check(eng_finish(), "walk cache dup: two walks, one level-1 PTE read each, two fills");
+  unsigned before = ptw_reads;
+  Obs o = run({false, 3, 0x40002000});
+
+  check(!o.fault && o.dma_addr == 0x902000 && ptw_reads - before == 3,
+        "walk cache dup: a double match is a miss, walked from the root");
+  before = ptw_reads;
+  o = run({false, 4, 0x40003000});
+  check(!o.fault && o.dma_addr == 0x903000 && ptw_reads - before == 1,
+        "walk cache dup: both dropped, the walk refilled one entry");
+  lat = 10;
+}
+
 // A burst of misses to one page of one context costs one walk: the later requests wait for the
 // walk's fill and then hit. Misses to the same page from two contexts (two context-cache
 // entries) are two walks that run side by side: neither waits for the other's fill, which the
@@ -1705,6 +1752,35 @@ void check_pass(const Obs &o, uint64_t pa, const char *what)
            what, (unsigned long long)pa, o.fault, cause(o), o.resp, o.dma_seen,
            (unsigned long long)o.dma_addr);
   check(o.dma_seen && o.dma_addr == pa && o.resp == 0 && !o.fault, buf);
+}
+
+// Walk-cache entries belong to one context-cache entry: a second device whose tables map the
+// same 2 MiB IOVA region elsewhere walks its own tables (3 PTE reads), never the first device's
+// level-0 table, and then hits its own entry.
+void test_walk_cache_ctx()
+{
+  flush_all();
+  uint64_t ra = alloc(), rb = alloc();
+  for (unsigned i = 0; i < 4; i++) {
+    map(ra, 0x40000000 + i * 0x1000ull, 0x800000 + i * 0x1000ull, 0, FL, 2);
+    map(rb, 0x40000000 + i * 0x1000ull, 0x900000 + i * 0x1000ull, 0, FL, 2);
+  }
+  Ctx ca = sv39_ctx(ra, 44), cb = sv39_ctx(rb, 45);
+  ca.did = 5;
+  cb.did = 6;
+  ctx_load(ca);
+  ctx_load(cb);
+  check_pass(run({false, 1, 0x40000000, 0, 0, 5}), 0x800000, "walk cache ctx: device 5 fills");
+  unsigned before = ptw_reads;
+  check_pass(run({false, 1, 0x40001000, 0, 0, 6}), 0x901000,
+             "walk cache ctx: device 6, same region, its own table");
+  check(ptw_reads - before == 3, "walk cache ctx: device 6 misses device 5's entry (3 reads)");
+  before = ptw_reads;
+  check_pass(run({false, 1, 0x40002000, 0, 0, 6}), 0x902000, "walk cache ctx: device 6 again");
+  check(ptw_reads - before == 1, "walk cache ctx: device 6 hits its own entry (1 read)");
+  before = ptw_reads;
+  check_pass(run({false, 1, 0x40003000, 0, 0, 5}), 0x803000, "walk cache ctx: device 5 again");
+  check(ptw_reads - before == 1, "walk cache ctx: device 5 keeps its entry (1 read)");
 }
 
 // Superpage alignment: a leaf above level 0 must have zero PPN bits below its level (the whole
@@ -2207,6 +2283,32 @@ void msi_miss_answer()
         "MSI miss: the stage's table base, GSCID and GPA page");
   msi_load(19, 0x28003, 0x77003);
   top->miss_retry_i = 1;
+}
+
+// An MSI load does not search for its key: a key loaded twice (two queued misses of one page)
+// holds two entries, and the lookup takes the higher one's PPN, never a mix of the two. Entries
+// 1 and 2 hold the key here, so an OR of their indices would select entry 3 (another key).
+void test_msi_dup()
+{
+  flush_all();
+  Ctx a;
+  a.did = 14;
+  a.gscid = 25;
+  a.msi_mode = 1;
+  a.msi_ppn = zalloc() >> 12;
+  a.msi_pat = 0x28000;
+  a.msi_mask = 0xff;
+  ctx_load(a);
+  msi_load(25, 0x28001, 0x61001);
+  msi_load(25, 0x28007, 0x66007);
+  msi_load(25, 0x28007, 0x77007);
+  msi_load(25, 0x28003, 0x63003);
+  const Req r = {false, 1, 0x28007010, 0, 0, 14};
+  check_pass(run(r), 0x77007010, "MSI key loaded twice: the later entry's PPN");
+  check_pass(run({false, 1, 0x28003010, 0, 0, 14}), 0x63003010, "and the key after them hits");
+  inv(true, false, false, false, 0, 0, 0);  // IOTINVAL.GVMA: the MSI-PTE cache is flushed
+  Obs o = run(r, 2);
+  check(o.miss && !o.dma_seen, "MSI key loaded twice: both entries flushed by IOTINVAL.GVMA");
 }
 
 void test_msi_miss()
@@ -3028,12 +3130,15 @@ int main(int argc, char **argv)
   run_test("hold", test_hold);
   run_test("inval_in_flight", test_inval_in_flight);
   run_test("walk_cache", test_walk_cache);
+  run_test("walk_cache_dup", test_walk_cache_dup);
+  run_test("walk_cache_ctx", test_walk_cache_ctx);
   run_test("random", [] { test_random(3000); });
   run_test("inval_race", test_inval_race);
   run_test("superpage_align", test_superpage_align);
   run_test("canonical", test_canonical);
   run_test("msi_mask", test_msi_mask);
   run_test("msi_miss", test_msi_miss);
+  run_test("msi_dup", test_msi_dup);
   run_test("msi_gscid", test_msi_gscid);
   run_test("msi_alternate", test_msi_alternate);
   run_test("gvma_nested", test_gvma_nested);
