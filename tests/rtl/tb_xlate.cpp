@@ -2291,11 +2291,8 @@ void msi_miss_answer()
 void test_msi_dup()
 {
   flush_all();
-  Ctx a;
-  a.did = 14;
+  Ctx a = msi_flat_ctx(14, zalloc() >> 12);
   a.gscid = 25;
-  a.msi_mode = 1;
-  a.msi_ppn = zalloc() >> 12;
   a.msi_pat = 0x28000;
   a.msi_mask = 0xff;
   ctx_load(a);
